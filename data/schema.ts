@@ -1,0 +1,155 @@
+/**
+ * The catalogue's schema: what authors write in data/*.yaml.
+ * The compiler (data/compile.ts) validates every file against it and names
+ * file, id and field when something is wrong.
+ */
+import { z } from 'zod';
+
+/** GB/T 2260 code of a Chinese region (6 digits) or ISO 3166 alpha-3 of a country (MNG, RUS). */
+export const RegionCode = z.string().regex(/^(\d{6}|[A-Z]{3})$/, 'a GB/T 2260 code like "150200" or a country code like "MNG"');
+
+/** A reference to regions: a region code, or the id of a region group (data/region-groups.yaml) such as "mengxi". */
+export const RegionRef = z.union([RegionCode, z.string().regex(/^[a-z][a-z0-9-]*$/)]);
+
+export const Names = z.object({
+  zh: z.string().min(1),
+  en: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+});
+
+export const MEASURE_LEVELS = ['chapter', 'section', 'item'] as const;
+
+export const Measure = z.object({
+  /** c4, c4.s1, c4.s1.i1 — chapter, section (第一节 = s1 even when unprinted), item ((一) = i1). */
+  id: z.string().regex(/^c\d(\.s\d(\.i\d{1,2})?)?$/),
+  level: z.enum(MEASURE_LEVELS),
+  chapter: z.number().int().min(1).max(9),
+  section: z.number().int().min(1).optional(),
+  item: z.number().int().min(1).optional(),
+  /** The heading as printed in the plan (without 第X章/第X节/(一) numbering), or our name when unprinted. */
+  heading_zh: z.string().min(1),
+  /** false when the plan prints no heading here (e.g. several chapters have no 第一节 line). */
+  printed: z.boolean(),
+  title_en: z.string().min(1),
+  summary_zh: z.string().min(1),
+  summary_en: z.string().min(1),
+  /** Chapter 2's development targets: one per target year. */
+  targets: z
+    .array(z.object({ year: z.number().int(), text_zh: z.string().min(1), text_en: z.string().min(1) }))
+    .optional(),
+});
+
+export const PLACE_KINDS = [
+  'league_seat', // seat of one of Inner Mongolia's 12 leagues/cities
+  'county_seat', // seat of a banner / county / county-level city
+  'city', // a city outside Inner Mongolia (prefecture or provincial capital)
+  'capital', // a national capital (Beijing, Ulaanbaatar)
+  'town', // a town, mining area or other settlement
+  'port_of_entry', // a Chinese land port of entry (口岸), at the border crossing
+  'foreign_port', // the partner crossing on the Mongolian / Russian side
+  'seaport',
+  'airport',
+  'rail_station', // a railway point named as a section end (e.g. 芒罕屯)
+  'lake',
+  'wetland',
+  'desert',
+  'sandy_land',
+  'mountain',
+  'river_point',
+  'other',
+] as const;
+
+export const PRECISIONS = ['exact', 'approximate', 'schematic', 'regional'] as const;
+
+export const Place = z.object({
+  /** lowercase pinyin / English slug, e.g. baotou, erenhot-port, tianjin-port. */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: Names,
+  kind: z.enum(PLACE_KINDS),
+  /** WGS84 (not GCJ-02 / BD-09). */
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  /** The smallest region of public/geo it lies in: county code inside Inner Mongolia, else prefecture/province/country. */
+  region: RegionCode,
+  precision: z.enum(['exact', 'approximate']),
+  /** Where the coordinate came from (e.g. "county seat, GeoNames 1529102" or "border crossing, OSM"). */
+  source: z.string().min(1),
+  note: z.string().optional(),
+});
+
+export const RegionGroup = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: Names,
+  regions: z.array(RegionCode).min(1),
+  /** Why these regions: the convention this grouping follows, and what the plan leaves vague. */
+  note: z.string().min(1),
+});
+
+export const THEMES = [
+  'railway',
+  'highway',
+  'airport',
+  'power',
+  'pipeline',
+  'water',
+  'information',
+  'ecology',
+  'environment',
+  'industry',
+  'agriculture',
+  'logistics',
+  'commerce_tourism',
+  'culture',
+  'opening',
+  'cooperation',
+  'public_service',
+  'science',
+] as const;
+
+/** Normalised stage; the plan's own verb is kept verbatim beside it. */
+export const STAGES = ['complete', 'start', 'accelerate', 'build', 'advance', 'support', 'study', 'seek', 'preliminary'] as const;
+
+const PlaceRef = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a place id from data/places/*.yaml');
+
+export const GeometrySpec = z.discriminatedUnion('type', [
+  /** A point at a gazetteer place. */
+  z.object({ type: z.literal('point'), at: PlaceRef }),
+  /** A line through gazetteer places in order (straight segments between them). */
+  z.object({ type: z.literal('line'), via: z.array(PlaceRef).min(2) }),
+  /** An area: the union of regions (codes or group ids). */
+  z.object({ type: z.literal('area'), regions: z.array(RegionRef).min(1) }),
+  /** An authored polygon ring [[lon, lat], ...] when no region union fits; say why in the project's note. */
+  z.object({ type: z.literal('polygon'), ring: z.array(z.tuple([z.number(), z.number()])).min(4) }),
+]);
+
+export const Project = z.object({
+  /** Stable slug: theme prefix + what it is, e.g. rail-baotou-yinchuan-hsr. */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  theme: z.enum(THEMES),
+  /** Finer kind within the theme, free but consistent (high_speed_rail, uhv_line, coal_power_base, new_energy_base …). */
+  kind: z.string().regex(/^[a-z_]+$/).optional(),
+  stage: z.object({
+    /** The plan's verb verbatim (建成, 开工建设, 研究建设, 争取, 推进, 前期工作 …); it stands in the phrase's sentence. */
+    verb: z.string().min(1),
+    normalized: z.enum(STAGES),
+  }),
+  measures: z.array(z.string().regex(/^c\d(\.s\d(\.i\d{1,2})?)?$/)).min(1),
+  /** Regions the plan itself names for this project (codes or group ids). */
+  named: z.array(RegionRef).default([]),
+  geometry: GeometrySpec,
+  /** exact: a real site; schematic: a corridor drawn between its places; regional: an area standing for a vaguer extent. */
+  precision: z.enum(['exact', 'schematic', 'regional']),
+  /** The short phrase of the plan it comes from, verbatim. */
+  phrase: z.string().min(2),
+  /** What the plan leaves vague, or how the geometry was chosen. */
+  note: z.string().optional(),
+});
+
+export type Measure = z.infer<typeof Measure>;
+export type Place = z.infer<typeof Place>;
+export type RegionGroup = z.infer<typeof RegionGroup>;
+export type Project = z.infer<typeof Project>;
+export type GeometrySpec = z.infer<typeof GeometrySpec>;
+export type Theme = (typeof THEMES)[number];
+export type Stage = (typeof STAGES)[number];

@@ -1,0 +1,61 @@
+/**
+ * Runs each build step whose outputs are missing or older than its inputs, so that
+ * `npm start`, `npm run build` and `npm test` work on a fresh clone with no extra command.
+ * Order matters: geography → catalogue → fonts (fonts subset the characters the data uses).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Step {
+  name: string;
+  /** Files or folders (searched recursively) whose change calls for a rebuild. */
+  inputs: string[];
+  outputs: string[];
+  command: string[];
+}
+
+const STEPS: Step[] = [
+  {
+    name: 'geography',
+    inputs: ['geo', 'package-lock.json'],
+    outputs: ['public/geo/regions.geojson', 'public/geo/countries.geojson'],
+    command: ['npx', 'tsx', 'geo/build.ts'],
+  },
+  {
+    name: 'catalogue',
+    inputs: ['data', 'src/domain', 'public/geo/regions.geojson'],
+    outputs: ['public/data/measures.json', 'public/data/places.geojson', 'public/data/projects.geojson', 'public/data/touches.json'],
+    command: ['npx', 'tsx', 'data/compile.ts'],
+  },
+  {
+    name: 'fonts',
+    inputs: ['scripts/fonts.ts', 'src/i18n', 'public/data/measures.json', 'public/data/projects.geojson', 'public/geo/regions.geojson'],
+    outputs: ['public/fonts/manifest.json'],
+    command: ['npx', 'tsx', 'scripts/fonts.ts'],
+  },
+];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function oldestOutput(outputs: string[]): number {
+  let oldest = Infinity;
+  for (const out of outputs) oldest = Math.min(oldest, existsSync(out) ? statSync(out).mtimeMs : 0);
+  return oldest;
+}
+
+const force = process.argv.includes('--force');
+for (const step of STEPS) {
+  if (!existsSync(step.command[2]!)) continue; // step not written yet
+  const inputTime = Math.max(...step.inputs.map(newestMtime));
+  if (!force && oldestOutput(step.outputs) >= inputTime) continue;
+  console.log(`[prepare] ${step.name}: ${step.command.join(' ')}`);
+  execFileSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit' });
+}
