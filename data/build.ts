@@ -1,0 +1,230 @@
+/**
+ * Turns validated sources into the compiled catalogue: references checked, geometry specs
+ * resolved, touches computed. Pure apart from its inputs, so tests can call it directly.
+ */
+import { featureCollection, length as turfLength, lineString, union } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { pinyin } from 'pinyin-pro';
+import { RegionIndex } from '../src/domain/regions.ts';
+import { mergeTouches, namedClosure, spatialTouches, unionTouches, type SpatialTouch } from '../src/domain/touches.ts';
+import type {
+  MeasuresFile,
+  PlaceFeature,
+  ProjectCollection,
+  ProjectFeature,
+  ProjectGeometry,
+  RegionCollection,
+  SearchKeys,
+  Touch,
+  TouchesFile,
+} from '../src/domain/types.ts';
+import { CatalogueError, type CatalogueSources, type Sourced } from './load.ts';
+import type { GeometrySpec, Place, Project, RegionGroup } from './schema.ts';
+
+export interface CompiledCatalogue {
+  measures: MeasuresFile;
+  places: FeatureCollection<PlaceFeature['geometry'], PlaceFeature['properties']>;
+  projects: ProjectCollection;
+  touches: TouchesFile;
+  /** Pinyin keys of every region, for search in the browser. */
+  searchKeys: { version: 1; regions: Record<string, SearchKeys> };
+}
+
+export function searchKeys(zh: string): SearchKeys {
+  const syllables = pinyin(zh, { toneType: 'none', type: 'array', nonZh: 'removed' });
+  return {
+    pinyin: syllables.join('').toLowerCase(),
+    initials: syllables.map((s) => s[0] ?? '').join('').toLowerCase(),
+  };
+}
+
+const round5 = (n: number) => Math.round(n * 1e5) / 1e5;
+
+function roundPositions(coords: unknown): unknown {
+  if (typeof coords === 'number') return round5(coords);
+  if (Array.isArray(coords)) return coords.map(roundPositions);
+  return coords;
+}
+
+function duplicates<T>(items: Sourced<T>[], key: (t: T) => string, what: string): string[] {
+  const seen = new Map<string, string>();
+  const problems: string[] = [];
+  for (const { value, file } of items) {
+    const k = key(value);
+    const prev = seen.get(k);
+    if (prev) problems.push(`${file}: ${what} ${k}: already defined in ${prev}`);
+    else seen.set(k, file);
+  }
+  return problems;
+}
+
+export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollection, countryCodes: Set<string>): CompiledCatalogue {
+  const regions = new RegionIndex(regionsFc.features);
+  const problems: string[] = [
+    ...duplicates(src.measures, (m) => m.id, 'measure'),
+    ...duplicates(src.places, (p) => p.id, 'place'),
+    ...duplicates(src.groups, (g) => g.id, 'group'),
+    ...duplicates(src.projects, (p) => p.id, 'project'),
+  ];
+  const measureIds = new Set(src.measures.map((m) => m.value.id));
+  const places = new Map(src.places.map((p) => [p.value.id, p.value] as const));
+  const groups = new Map(src.groups.map((g) => [g.value.id, g.value] as const));
+  const regionExists = (code: string) => regions.has(code) || countryCodes.has(code);
+
+  for (const { value: m, file } of src.measures) {
+    const parent = m.id.split('.').slice(0, -1).join('.');
+    if (parent && !measureIds.has(parent)) problems.push(`${file}: measure ${m.id}: field id: parent measure ${parent} is missing`);
+  }
+  for (const { value: p, file } of src.places) {
+    if (!regionExists(p.region)) problems.push(`${file}: place ${p.id}: field region: unknown region code ${p.region}`);
+  }
+  for (const { value: g, file } of src.groups) {
+    for (const code of g.regions)
+      if (!regions.has(code)) problems.push(`${file}: group ${g.id}: field regions: unknown region code ${code}`);
+  }
+
+  /** Region refs (codes or group ids) → region codes. */
+  const expand = (refs: readonly string[], where: string): string[] => {
+    const out: string[] = [];
+    for (const ref of refs) {
+      const group = groups.get(ref);
+      if (group) out.push(...group.regions);
+      else if (regionExists(ref)) out.push(ref);
+      else problems.push(`${where}: unknown region or group ${ref}`);
+    }
+    return [...new Set(out)];
+  };
+
+  const placeOf = (id: string, where: string): Place | undefined => {
+    const p = places.get(id);
+    if (!p) problems.push(`${where}: unknown place ${id}`);
+    return p;
+  };
+
+  const unions = new Map<string, Polygon | MultiPolygon | null>();
+  const resolved: { project: Project; file: string; geometry: ProjectGeometry | null; named: string[]; placeIds: string[] }[] = [];
+  for (const { value: project, file } of src.projects) {
+    const where = `${file}: project ${project.id}`;
+    for (const m of project.measures)
+      if (!measureIds.has(m)) problems.push(`${where}: field measures: unknown measure ${m}`);
+    const named = expand(project.named, `${where}: field named`);
+    const geometry = resolveGeometry(project.geometry, `${where}: field geometry`);
+    const placeIds = project.geometry.type === 'point' ? [project.geometry.at] : project.geometry.type === 'line' ? project.geometry.via : [];
+    resolved.push({ project, file, geometry, named, placeIds });
+  }
+
+  function resolveGeometry(spec: GeometrySpec, where: string): ProjectGeometry | null {
+    switch (spec.type) {
+      case 'point': {
+        const p = placeOf(spec.at, where);
+        return p ? { type: 'Point', coordinates: [p.lon, p.lat] } : null;
+      }
+      case 'line': {
+        const pts = spec.via.map((id) => placeOf(id, where));
+        if (pts.some((p) => !p)) return null;
+        return { type: 'LineString', coordinates: pts.map((p) => [p!.lon, p!.lat]) };
+      }
+      case 'area': {
+        const codes = expand(spec.regions, where);
+        const feats = codes.map((c) => regions.get(c)).filter((f): f is NonNullable<typeof f> => f != null);
+        if (feats.length !== codes.length) {
+          problems.push(`${where}: an area can only use regions of public/geo/regions.geojson`);
+          return null;
+        }
+        if (feats.length === 1) return feats[0]!.geometry;
+        const key = [...codes].sort().join(',');
+        if (!unions.has(key)) {
+          // Dissolve so the area has one outline; unions are slow, and many projects share one set.
+          const merged = union(featureCollection(feats as Feature<Polygon | MultiPolygon>[]));
+          unions.set(key, merged ? merged.geometry : null);
+        }
+        return unions.get(key)!;
+      }
+      case 'polygon': {
+        const ring = spec.ring as Position[];
+        const first = ring[0]!;
+        const last = ring[ring.length - 1]!;
+        if (first[0] !== last[0] || first[1] !== last[1]) problems.push(`${where}: polygon ring is not closed`);
+        return { type: 'Polygon', coordinates: [ring] };
+      }
+    }
+  }
+
+  if (problems.length) throw new CatalogueError(problems.join('\n'));
+
+  // Touches: named (the plan names the region, or a place in it) and spatial.
+  const byRegion: Record<string, Touch[]> = {};
+  const features: ProjectFeature[] = [];
+  for (const { project, geometry, named, placeIds } of resolved) {
+    const placeRegions = placeIds.map((id) => places.get(id)!.region);
+    const namedSet = namedClosure([...named, ...placeRegions], regions);
+    let spatial: SpatialTouch[];
+    if (project.geometry.type === 'area') spatial = unionTouches(expand(project.geometry.regions, project.id), regions);
+    else spatial = spatialTouches(geometry!, regions);
+    for (const [code, touch] of mergeTouches(project.id, namedSet, spatial)) (byRegion[code] ??= []).push(touch);
+
+    const km = geometry!.type === 'LineString' ? Math.round(turfLength(lineString(geometry!.coordinates), { units: 'kilometers' })) : undefined;
+    features.push({
+      type: 'Feature',
+      id: project.id,
+      geometry: roundPositions(geometry) as ProjectGeometry,
+      properties: {
+        id: project.id,
+        name_zh: project.name.zh,
+        name_en: project.name.en,
+        ...searchKeys(project.name.zh),
+        theme: project.theme,
+        ...(project.kind ? { kind: project.kind } : {}),
+        stage_verb: project.stage.verb,
+        stage: project.stage.normalized,
+        measures: project.measures,
+        named,
+        places: placeIds,
+        geometry_spec: project.geometry.type,
+        precision: project.precision,
+        phrase: project.phrase,
+        ...(project.note ? { note: project.note } : {}),
+        ...(km != null ? { km } : {}),
+      },
+    });
+  }
+  for (const list of Object.values(byRegion)) list.sort((a, b) => a.project.localeCompare(b.project));
+
+  const placeFeatures: PlaceFeature[] = src.places.map(({ value: p }) => ({
+    type: 'Feature',
+    id: p.id,
+    geometry: { type: 'Point', coordinates: [round5(p.lon), round5(p.lat)] },
+    properties: {
+      id: p.id,
+      name_zh: p.name.zh,
+      name_en: p.name.en,
+      aliases: p.name.aliases,
+      ...searchKeys(p.name.zh),
+      kind: p.kind,
+      region: p.region,
+      precision: p.precision,
+      source: p.source,
+      ...(p.note ? { note: p.note } : {}),
+    },
+  }));
+
+  const measures = [...src.measures.map((m) => m.value)].sort((a, b) => compareMeasureIds(a.id, b.id));
+  return {
+    measures: { version: 1, measures, groups: src.groups.map((g) => g.value) as RegionGroup[] },
+    places: { type: 'FeatureCollection', features: placeFeatures },
+    projects: { type: 'FeatureCollection', features },
+    touches: { version: 1, byRegion },
+    searchKeys: { version: 1, regions: Object.fromEntries(regionsFc.features.map((f) => [f.properties.code, searchKeys(f.properties.name_zh)])) },
+  };
+}
+
+/** c2 < c2.s1 < c2.s1.i2 < c2.s1.i10 < c2.s2 < c10 */
+export function compareMeasureIds(a: string, b: string): number {
+  const na = a.match(/\d+/g)!.map(Number);
+  const nb = b.match(/\d+/g)!.map(Number);
+  for (let i = 0; i < Math.max(na.length, nb.length); i++) {
+    const d = (na[i] ?? -1) - (nb[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

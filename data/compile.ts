@@ -1,0 +1,59 @@
+/**
+ * The catalogue compiler (`npm run data`): validates data/*.yaml against data/schema.ts,
+ * checks every reference, resolves geometry specs to GeoJSON, computes which regions each
+ * project touches, and writes public/data/*.json (shapes in DATA.md).
+ * Any problem stops it with a message naming file, id and field.
+ */
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCatalogueSources, CatalogueError } from './load.ts';
+import { buildCatalogue } from './build.ts';
+import type { RegionCollection } from '../src/domain/types.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function readRegions(): RegionCollection {
+  const path = join(root, 'public/geo/regions.geojson');
+  if (!existsSync(path)) throw new CatalogueError('public/geo/regions.geojson is missing: run `npm run geo` first');
+  return JSON.parse(readFileSync(path, 'utf8')) as RegionCollection;
+}
+
+function readCountryCodes(): Set<string> {
+  const path = join(root, 'public/geo/countries.geojson');
+  if (!existsSync(path)) return new Set();
+  const fc = JSON.parse(readFileSync(path, 'utf8')) as { features: { properties: { iso3: string } }[] };
+  return new Set(fc.features.map((f) => f.properties.iso3));
+}
+
+function main() {
+  const t0 = performance.now();
+  const sources = loadCatalogueSources(join(root, 'data'));
+  const out = buildCatalogue(sources, readRegions(), readCountryCodes());
+  const dir = join(root, 'public/data');
+  mkdirSync(dir, { recursive: true });
+  const files: [string, unknown][] = [
+    ['measures.json', out.measures],
+    ['places.geojson', out.places],
+    ['projects.geojson', out.projects],
+    ['touches.json', out.touches],
+    ['search-keys.json', out.searchKeys],
+  ];
+  for (const [name, value] of files) writeFileSync(join(dir, name), JSON.stringify(value));
+  const ms = Math.round(performance.now() - t0);
+  console.log(
+    `[data] ${out.measures.measures.length} measures, ${out.places.features.length} places, ${out.projects.features.length} projects, ` +
+      `${Object.values(out.touches.byRegion).reduce((n, l) => n + l.length, 0)} touches → ${relative(root, dir)}/ in ${ms} ms`,
+  );
+}
+
+try {
+  main();
+} catch (err) {
+  if (err instanceof CatalogueError) {
+    console.error(`[data] catalogue error:\n${err.message}`);
+    process.exit(1);
+  }
+  throw err;
+}

@@ -1,0 +1,71 @@
+/**
+ * Reads the authored YAML files and validates each entry, so that an error names the file,
+ * the entry's id and the field.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { Measure, Place, Project, RegionGroup } from './schema.ts';
+
+export class CatalogueError extends Error {}
+
+export interface Sourced<T> {
+  value: T;
+  file: string;
+}
+
+export interface CatalogueSources {
+  measures: Sourced<Measure>[];
+  places: Sourced<Place>[];
+  groups: Sourced<RegionGroup>[];
+  projects: Sourced<Project>[];
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function parseList<S extends z.ZodType>(schema: S, path: string, base: string, problems: string[]): Sourced<z.infer<S>>[] {
+  const file = relative(base, path) || path;
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    problems.push(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    return [];
+  }
+  if (doc == null) return [];
+  if (!Array.isArray(doc)) {
+    problems.push(`${file}: expected a YAML list of entries at the top level`);
+    return [];
+  }
+  const out: Sourced<z.infer<S>>[] = [];
+  doc.forEach((entry, index) => {
+    const id = entry && typeof entry === 'object' && 'id' in entry ? String((entry as { id: unknown }).id) : `#${index + 1}`;
+    const result = schema.safeParse(entry);
+    if (result.success) out.push({ value: result.data, file });
+    else
+      for (const issue of result.error.issues)
+        problems.push(`${file}: ${id}: field ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
+  });
+  return out;
+}
+
+export function loadCatalogueSources(dataDir: string): CatalogueSources {
+  const base = join(dataDir, '..');
+  const problems: string[] = [];
+  const measuresPath = join(dataDir, 'measures.yaml');
+  const sources: CatalogueSources = {
+    measures: existsSync(measuresPath) ? parseList(Measure, measuresPath, base, problems) : [],
+    places: yamlFiles(join(dataDir, 'places')).flatMap((f) => parseList(Place, f, base, problems)),
+    groups: yamlFiles(join(dataDir, 'groups')).flatMap((f) => parseList(RegionGroup, f, base, problems)),
+    projects: yamlFiles(join(dataDir, 'projects')).flatMap((f) => parseList(Project, f, base, problems)),
+  };
+  if (problems.length) throw new CatalogueError(problems.join('\n'));
+  return sources;
+}

@@ -1,0 +1,99 @@
+/**
+ * Shapes of the compiled data in public/ (see DATA.md). The compiler writes them, the app,
+ * the CLI and the tests read them. Pure types: no React, no WebGL.
+ */
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Measure, Place, Project, RegionGroup, Stage, Theme } from '../../data/schema.ts';
+
+export type { Measure, Place, Project, RegionGroup, Stage, Theme };
+
+export type RegionLevel = 'province' | 'prefecture' | 'county';
+
+export interface RegionProps {
+  code: string;
+  level: RegionLevel;
+  name_zh: string;
+  name_en: string;
+  parent: string | null;
+}
+export type RegionFeature = Feature<Polygon | MultiPolygon, RegionProps>;
+export type RegionCollection = FeatureCollection<Polygon | MultiPolygon, RegionProps>;
+
+export interface CountryProps {
+  iso3: string;
+  name_zh: string;
+  name_en: string;
+}
+
+/** Search keys computed at compile time so the browser needs no pinyin library. */
+export interface SearchKeys {
+  /** Full pinyin without tones or spaces, e.g. "baotou". */
+  pinyin: string;
+  /** Initials, e.g. "bt". */
+  initials: string;
+}
+
+export interface PlaceProps extends SearchKeys {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  aliases: string[];
+  kind: Place['kind'];
+  region: string;
+  precision: Place['precision'];
+  source: string;
+  note?: string;
+}
+export type PlaceFeature = Feature<Point, PlaceProps>;
+
+export interface ProjectProps extends SearchKeys {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  theme: Theme;
+  kind?: string;
+  stage_verb: string;
+  stage: Stage;
+  measures: string[];
+  /** Region codes the plan names (groups expanded). */
+  named: string[];
+  /** Place ids of the geometry spec, in order. */
+  places: string[];
+  geometry_spec: Project['geometry']['type'];
+  precision: Project['precision'];
+  phrase: string;
+  note?: string;
+  /** Length in km for lines (geodesic, along the drawn segments). */
+  km?: number;
+}
+export type ProjectGeometry = Point | LineString | Polygon | MultiPolygon;
+export type ProjectFeature = Feature<ProjectGeometry, ProjectProps>;
+export type ProjectCollection = FeatureCollection<ProjectGeometry, ProjectProps>;
+
+/** How a project's geometry meets a region. */
+export type SpatialRelation =
+  | 'contains' // the region contains the project's point
+  | 'crosses' // a line runs through the region (km inside)
+  | 'covers' // an area covers the whole region
+  | 'overlaps'; // an area covers part of the region
+
+export interface Touch {
+  project: string;
+  /** The plan names this region, a region inside it, or a place inside it, for this project. */
+  named: boolean;
+  spatial?: SpatialRelation;
+  /** For lines: the length inside the region. */
+  km?: number;
+}
+
+export interface TouchesFile {
+  version: 1;
+  /** Region code → touches, sorted by project id. */
+  byRegion: Record<string, Touch[]>;
+}
+
+export interface MeasuresFile {
+  version: 1;
+  measures: Measure[];
+  groups: RegionGroup[];
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { distance } from '@turf/turf';
+import { RegionIndex, shortRegionName } from '../../src/domain/regions.ts';
+import { lineKmByRegion, mergeTouches, namedClosure, spatialTouches, unionTouches } from '../../src/domain/touches.ts';
+import type { RegionFeature, RegionLevel } from '../../src/domain/types.ts';
+
+// A toy hierarchy: province P (0..2 × 0..1) with prefectures A (0..1) and B (1..2); A has counties A1 (0..0.5) and A2 (0.5..1).
+function box(code: string, level: RegionLevel, parent: string | null, x0: number, x1: number, y0 = 0, y1 = 1): RegionFeature {
+  return {
+    type: 'Feature',
+    properties: { code, level, parent, name_zh: code, name_en: code },
+    geometry: { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] },
+  };
+}
+const regions = new RegionIndex([
+  box('100000', 'province', null, 0, 2),
+  box('100100', 'prefecture', '100000', 0, 1),
+  box('100200', 'prefecture', '100000', 1, 2),
+  box('100101', 'county', '100100', 0, 0.5),
+  box('100102', 'county', '100100', 0.5, 1),
+]);
+
+describe('region hierarchy', () => {
+  it('knows ancestors, descendants and what lies at a point', () => {
+    expect(regions.ancestors('100101')).toEqual(['100100', '100000']);
+    expect(regions.descendants('100100').sort()).toEqual(['100101', '100102']);
+    expect(regions.regionsAt([0.25, 0.5]).sort()).toEqual(['100000', '100100', '100101']);
+    expect(regions.regionsAt([5, 5])).toEqual([]);
+  });
+  it('drops administrative suffixes for short names', () => {
+    expect(shortRegionName('包头市')).toBe('包头');
+    expect(shortRegionName('锡林郭勒盟')).toBe('锡林郭勒');
+    expect(shortRegionName('达尔罕茂明安联合旗')).toBe('达尔罕茂明安');
+    expect(shortRegionName('市')).toBe('市');
+  });
+});
+
+describe('line touches', () => {
+  it('splits a line’s length between the regions it crosses', () => {
+    const line = { type: 'LineString' as const, coordinates: [[0.1, 0.5], [1.9, 0.5]] };
+    const km = lineKmByRegion(line, regions);
+    const total = distance([0.1, 0.5], [1.9, 0.5], { units: 'kilometers' });
+    expect(km.get('100000')).toBeCloseTo(total, 0);
+    expect(km.get('100100')! + km.get('100200')!).toBeCloseTo(total, 0);
+    // 0.1→1.0 is half of 0.1→1.9: A gets 0.9/1.8 of the length
+    expect(km.get('100100')! / total).toBeCloseTo(0.5, 2);
+    expect(km.get('100101')! / total).toBeCloseTo(0.4 / 1.8, 2);
+  });
+  it('reports crossings with km and never a region the line misses', () => {
+    const t = spatialTouches({ type: 'LineString', coordinates: [[1.2, 0.2], [1.8, 0.8]] }, regions);
+    expect(t.map((x) => x.region).sort()).toEqual(['100000', '100200']);
+    expect(t.every((x) => x.spatial === 'crosses' && x.km! > 0)).toBe(true);
+  });
+  it('puts a point in every region that contains it', () => {
+    const t = spatialTouches({ type: 'Point', coordinates: [0.7, 0.3] }, regions);
+    expect(t.map((x) => x.region).sort()).toEqual(['100000', '100100', '100102']);
+  });
+});
+
+describe('area touches', () => {
+  it('covers the union’s regions, their descendants, and a parent whose children are all covered', () => {
+    const t = unionTouches(['100101', '100102'], regions);
+    const byRegion = Object.fromEntries(t.map((x) => [x.region, x.spatial]));
+    expect(byRegion).toEqual({ '100101': 'covers', '100102': 'covers', '100100': 'covers', '100000': 'overlaps' });
+  });
+  it('overlaps the parent of a partly covered region', () => {
+    const t = unionTouches(['100101'], regions);
+    expect(Object.fromEntries(t.map((x) => [x.region, x.spatial]))).toEqual({ '100101': 'covers', '100100': 'overlaps', '100000': 'overlaps' });
+  });
+  it('measures an authored polygon against regions, ignoring border slivers', () => {
+    const t = spatialTouches({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] }, regions);
+    const byRegion = Object.fromEntries(t.map((x) => [x.region, x.spatial]));
+    expect(byRegion['100100']).toBe('covers');
+    expect(byRegion['100000']).toBe('overlaps');
+    expect(byRegion['100200']).toBeUndefined();
+  });
+});
+
+describe('named touches', () => {
+  it('naming a county names its prefecture and province, and merges with spatial touches', () => {
+    const named = namedClosure(['100102', 'nope'], regions);
+    expect([...named].sort()).toEqual(['100000', '100100', '100102']);
+    const merged = mergeTouches('p1', named, [{ region: '100200', spatial: 'crosses', km: 12 }, { region: '100100', spatial: 'crosses', km: 3 }]);
+    expect(merged.get('100200')).toEqual({ project: 'p1', named: false, spatial: 'crosses', km: 12 });
+    expect(merged.get('100100')).toEqual({ project: 'p1', named: true, spatial: 'crosses', km: 3 });
+    expect(merged.get('100102')).toEqual({ project: 'p1', named: true });
+  });
+});
