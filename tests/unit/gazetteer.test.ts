@@ -48,14 +48,21 @@ const regions: RegionF[] | null = existsSync(REGIONS) ? JSON.parse(readFileSync(
 const countries: CountryF[] | null = existsSync(COUNTRIES) ? JSON.parse(readFileSync(COUNTRIES, 'utf8')).features : null;
 const DEPTH: Record<Level, number> = { province: 1, prefecture: 2, county: 3 };
 
+/** Distance to the polygon's outline; negative when the point lies inside. */
 function distanceKm(lon: number, lat: number, f: Feature<Polygon | MultiPolygon>): number {
   const p = point([lon, lat]);
-  if (booleanPointInPolygon(p, f)) return 0;
+  const sign = booleanPointInPolygon(p, f) ? -1 : 1;
   let best = Infinity;
   for (const line of flatten(polygonToLine(f) as never).features)
     best = Math.min(best, pointToLineDistance(p, line as never, { units: 'kilometers' }));
-  return best;
+  return sign * best;
 }
+
+/**
+ * Natural Earth's neighbours are generalised (0.03°) and drawn under China; their edge can stray a few
+ * km into China. A port may lie that far "inside" them; the county check puts it on the Chinese side.
+ */
+const NEIGHBOUR_EDGE_TOLERANCE_KM = 3;
 
 describe('gazetteer: schema and identity', () => {
   it('has the places a plan atlas needs', () => {
@@ -243,7 +250,7 @@ describe('gazetteer: geography against public/geo', () => {
     const wrong: string[] = [];
     for (const p of places.filter((q) => q.kind === 'port_of_entry')) {
       const d = Math.min(...neighbours.map((f) => distanceKm(p.lon, p.lat, f)));
-      if (d === 0) wrong.push(`${p.id} lies inside Mongolia/Russia`);
+      if (d < -NEIGHBOUR_EDGE_TOLERANCE_KM) wrong.push(`${p.id} lies ${(-d).toFixed(1)} km inside Mongolia/Russia`);
       else if (d > 10) wrong.push(`${p.id} is ${d.toFixed(1)} km from the border`);
     }
     expect(wrong).toEqual([]);
