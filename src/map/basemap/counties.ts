@@ -1,0 +1,25 @@
+/** Inner Mongolia's banners, counties and districts: fine dotted lines from a closer zoom. */
+import type { LayerSpecification } from 'maplibre-gl';
+import { COUNTY_ZOOM } from './codes.ts';
+import { isInnerMongoliaCounty } from './filters.ts';
+import { PALETTE } from './palette.ts';
+import { SOURCE } from './sources.ts';
+
+export function countyBorderLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'counties-border',
+      type: 'line',
+      source: SOURCE.regions,
+      filter: isInnerMongoliaCounty,
+      minzoom: COUNTY_ZOOM - 0.5,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': PALETTE.countyBorder,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.6, 10, 1.4],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], COUNTY_ZOOM - 0.5, 0, COUNTY_ZOOM, 1],
+        'line-dasharray': [3, 2],
+      },
+    },
+  ];
+}

@@ -1,0 +1,30 @@
+/** Neighbouring countries: muted land with a plain grey border (context only). */
+import type { LayerSpecification } from 'maplibre-gl';
+import { PALETTE } from './palette.ts';
+import { SOURCE } from './sources.ts';
+
+export function countryFillLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'countries-fill',
+      type: 'fill',
+      source: SOURCE.countries,
+      paint: { 'fill-color': PALETTE.foreignLand, 'fill-antialias': true },
+    },
+  ];
+}
+
+export function countryBorderLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'countries-border',
+      type: 'line',
+      source: SOURCE.countries,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': PALETTE.foreignBorder,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 7, 1.2],
+      },
+    },
+  ];
+}

@@ -1,0 +1,30 @@
+/** Filter expressions shared by the basemap's layers (all on the `regions` source unless named). */
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import { BOHAI_PROVINCES, INNER_MONGOLIA, PROVINCES_WITH_PREFECTURES } from './codes.ts';
+
+const code: ExpressionSpecification = ['get', 'code'];
+const level: ExpressionSpecification = ['get', 'level'];
+const parent: ExpressionSpecification = ['get', 'parent'];
+
+export const isProvince: FilterSpecification = ['==', level, 'province'];
+export const isInnerMongolia: FilterSpecification = ['all', isProvince, ['==', code, INNER_MONGOLIA]];
+export const isBohaiProvince: FilterSpecification = ['all', isProvince, ['in', code, ['literal', [...BOHAI_PROVINCES]]]];
+
+/** Provinces drawn (and hovered) as one piece: all but those whose prefectures are drawn. */
+export const isWholeProvince: FilterSpecification = ['all', isProvince, ['!', ['in', code, ['literal', [...PROVINCES_WITH_PREFECTURES]]]]];
+
+/** Inner Mongolia's 12 leagues and prefecture-level cities. */
+export const isLeague: FilterSpecification = ['all', ['==', level, 'prefecture'], ['==', parent, INNER_MONGOLIA]];
+/** Prefectures of Hebei, Shanxi, Liaoning and Shandong. */
+export const isOtherPrefecture: FilterSpecification = ['all', ['==', level, 'prefecture'], ['!=', parent, INNER_MONGOLIA]];
+/** Inner Mongolia's banners, counties and districts (their codes start with 15). */
+export const isInnerMongoliaCounty: FilterSpecification = ['all', ['==', level, 'county'], ['==', ['slice', code, 0, 2], '15']];
+
+/** Matches one region (by code) or nothing. */
+export function byCode(value: string | null): FilterSpecification {
+  return ['==', code, value ?? '__none__'];
+}
+/** Matches one country (by ISO alpha-3) or nothing, on the `countries` source. */
+export function byIso3(value: string | null): FilterSpecification {
+  return ['==', ['get', 'iso3'], value ?? '__none__'];
+}

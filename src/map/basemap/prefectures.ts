@@ -1,0 +1,38 @@
+/**
+ * Prefecture-level boundaries: Inner Mongolia's 12 leagues and cities (clear, drawn at every zoom)
+ * and the prefectures of Hebei, Shanxi, Liaoning and Shandong (light, from a middle zoom).
+ */
+import type { LayerSpecification } from 'maplibre-gl';
+import { isLeague, isOtherPrefecture } from './filters.ts';
+import { PALETTE } from './palette.ts';
+import { SOURCE } from './sources.ts';
+
+export function prefectureBorderLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'prefectures-border',
+      type: 'line',
+      source: SOURCE.regions,
+      filter: isOtherPrefecture,
+      minzoom: 4,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': PALETTE.prefectureBorder,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 8, 1],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 5.5, 1],
+      },
+    },
+    {
+      id: 'leagues-border',
+      type: 'line',
+      source: SOURCE.regions,
+      filter: isLeague,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': PALETTE.leagueBorder,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.7, 6, 1.3, 9, 2],
+        'line-dasharray': [5, 1.5],
+      },
+    },
+  ];
+}

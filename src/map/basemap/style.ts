@@ -1,0 +1,49 @@
+/**
+ * Assembles the offline basemap style: no tiles, no sprite, no glyph server. Text is drawn from the
+ * atlas's own subset fonts through the style root property `font-faces` (MapLibre GL JS 6).
+ */
+import type { FontFacesSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Lang } from '../../domain/url-state.ts';
+import { countryBorderLayers, countryFillLayers } from './countries.ts';
+import { countyBorderLayers } from './counties.ts';
+import { highlightLayers, hitLayers } from './interaction.ts';
+import { labelLayers, type FontStacks } from './labels.ts';
+import { prefectureBorderLayers } from './prefectures.ts';
+import { provinceBorderLayers, provinceFillLayers } from './provinces.ts';
+import { seaLayers } from './sea.ts';
+import { basemapSources, type LabelCollection } from './sources.ts';
+import type { CountryCollection, RegionCollection } from '../geodata.ts';
+
+export interface BasemapInput {
+  regions: RegionCollection;
+  countries: CountryCollection;
+  labels: LabelCollection;
+  lang: Lang;
+  fontFaces: FontFacesSpecification;
+  fonts: FontStacks;
+}
+
+/** Layer id before which thematic (deck.gl) layers are inserted: above the borders, under the labels. */
+export const THEMATIC_BEFORE_ID = 'labels-sea';
+
+export function basemapStyle(input: BasemapInput): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Plan Atlas basemap',
+    'font-faces': input.fontFaces,
+    sources: basemapSources(input.regions, input.countries, input.labels),
+    layers: [
+      ...seaLayers(),
+      ...countryFillLayers(),
+      ...provinceFillLayers(),
+      ...hitLayers(),
+      ...highlightLayers().filter((l) => l.type === 'fill'),
+      ...countyBorderLayers(),
+      ...prefectureBorderLayers(),
+      ...provinceBorderLayers(),
+      ...countryBorderLayers(),
+      ...highlightLayers().filter((l) => l.type === 'line'),
+      ...labelLayers(input.lang, input.fonts),
+    ],
+  };
+}

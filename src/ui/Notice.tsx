@@ -1,0 +1,25 @@
+/** A dismissable notice listing the parts of the link that could not be used. */
+import { useTranslation } from 'react-i18next';
+import type { UrlProblem } from '../domain/url-state.ts';
+
+export function Notice({ problems, onDismiss }: { problems: UrlProblem[]; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  if (problems.length === 0) return null;
+  return (
+    <div className="notice" role="status" data-testid="url-notice">
+      <div className="notice__body">
+        <p className="notice__heading">{t('notice.heading')}</p>
+        <ul>
+          {problems.map((p, i) => (
+            <li key={i}>
+              <strong>{t(`notice.params.${p.param}`)}</strong> <code>{p.param}</code>: {t(`notice.reasons.${p.reason}`, { value: p.value })}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <button type="button" className="button-quiet" onClick={onDismiss} aria-label={t('notice.dismiss')}>
+        ×
+      </button>
+    </div>
+  );
+}
