@@ -30,7 +30,7 @@ const STEPS: Step[] = [
   },
   {
     name: 'fonts',
-    inputs: ['scripts/fonts.ts', 'src/i18n', 'public/data/measures.json', 'public/data/projects.geojson', 'public/geo/regions.geojson'],
+    inputs: ['scripts/fonts.ts', 'src/i18n', 'src/styles/font-manifest.ts', 'public/geo', 'public/data'],
     outputs: ['public/fonts/manifest.json'],
     command: ['npx', 'tsx', 'scripts/fonts.ts'],
   },
