@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogueSources, CatalogueError } from './load.ts';
 import { buildCatalogue } from './build.ts';
@@ -27,11 +27,17 @@ function readCountryCodes(): Set<string> {
   return new Set(fc.features.map((f) => f.properties.iso3));
 }
 
+/** `--data DIR` and `--out DIR` compile another catalogue (e.g. a synthetic one for the benchmarks). */
+function argDir(flag: string, fallback: string): string {
+  const i = process.argv.indexOf(flag);
+  return i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]!) : join(root, fallback);
+}
+
 function main() {
   const t0 = performance.now();
-  const sources = loadCatalogueSources(join(root, 'data'));
+  const sources = loadCatalogueSources(argDir('--data', 'data'));
   const out = buildCatalogue(sources, readRegions(), readCountryCodes());
-  const dir = join(root, 'public/data');
+  const dir = argDir('--out', 'public/data');
   mkdirSync(dir, { recursive: true });
   const files: [string, unknown][] = [
     ['measures.json', out.measures],

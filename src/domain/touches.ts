@@ -3,7 +3,7 @@
  * user-imported layers, in the browser: one implementation for both.
  */
 import { area as turfArea, bbox as turfBbox, distance, featureCollection, intersect } from '@turf/turf';
-import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, LineString, MultiLineString, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
 import type { RegionIndex } from './regions.ts';
 import type { ProjectGeometry, SpatialRelation, Touch } from './types.ts';
 
@@ -62,9 +62,23 @@ function polygonRelation(geom: Polygon | MultiPolygon, regions: RegionIndex): Sp
   return out;
 }
 
+function mergeSpatial(parts: SpatialTouch[][]): SpatialTouch[] {
+  const out = new Map<string, SpatialTouch>();
+  for (const t of parts.flat()) {
+    const prev = out.get(t.region);
+    if (!prev) out.set(t.region, { ...t });
+    else if (t.km != null) prev.km = Math.round(((prev.km ?? 0) + t.km) * 10) / 10;
+  }
+  return [...out.values()];
+}
+
 /** Spatial touches of any geometry (used for authored polygons and user-imported features). */
-export function spatialTouches(geom: ProjectGeometry, regions: RegionIndex): SpatialTouch[] {
+export function spatialTouches(geom: ProjectGeometry | MultiPoint | MultiLineString, regions: RegionIndex): SpatialTouch[] {
   switch (geom.type) {
+    case 'MultiPoint':
+      return mergeSpatial(geom.coordinates.map((coordinates) => spatialTouches({ type: 'Point', coordinates }, regions)));
+    case 'MultiLineString':
+      return mergeSpatial(geom.coordinates.map((coordinates) => spatialTouches({ type: 'LineString', coordinates }, regions)));
     case 'Point':
       return regions.regionsAt(geom.coordinates).map((region) => ({ region, spatial: 'contains' as const }));
     case 'LineString':

@@ -51,6 +51,14 @@ describe('line touches', () => {
     expect(t.map((x) => x.region).sort()).toEqual(['100000', '100200']);
     expect(t.every((x) => x.spatial === 'crosses' && x.km! > 0)).toBe(true);
   });
+  it('merges the parts of multi-geometries (imported layers)', () => {
+    const mp = spatialTouches({ type: 'MultiPoint', coordinates: [[0.2, 0.5], [1.5, 0.5]] }, regions);
+    expect(mp.map((x) => x.region).sort()).toEqual(['100000', '100100', '100101', '100200']);
+    const ml = spatialTouches({ type: 'MultiLineString', coordinates: [[[1.1, 0.5], [1.5, 0.5]], [[1.5, 0.6], [1.9, 0.6]]] }, regions);
+    const b = ml.find((x) => x.region === '100200')!;
+    expect(b.km).toBeCloseTo(distance([1.1, 0.5], [1.5, 0.5]) + distance([1.5, 0.6], [1.9, 0.6]), 0);
+  });
+
   it('puts a point in every region that contains it', () => {
     const t = spatialTouches({ type: 'Point', coordinates: [0.7, 0.3] }, regions);
     expect(t.map((x) => x.region).sort()).toEqual(['100000', '100100', '100102']);
