@@ -84,8 +84,9 @@ export function writeSyntheticCatalogue(scale: number, outDir: string, seed = 42
       projects.push({ ...p, id, name: { zh: `${p.name.zh}(合成${copy})`, en: `${p.name.en} (synthetic ${copy})` }, named: [], geometry });
     }
   }
-  writeFileSync(join(dataDir, 'places', 'zz-synthetic.yaml'), stringify(places));
-  writeFileSync(join(dataDir, 'projects', 'zz-synthetic.yaml'), stringify(projects));
+  // No anchors/aliases for repeated objects: resolving thousands of aliases makes parsing quadratic.
+  writeFileSync(join(dataDir, 'places', 'zz-synthetic.yaml'), stringify(places, { aliasDuplicateObjects: false }));
+  writeFileSync(join(dataDir, 'projects', 'zz-synthetic.yaml'), stringify(projects, { aliasDuplicateObjects: false }));
   return { places: realPlaces.length + places.length, projects: src.projects.length + projects.length };
 }
 
