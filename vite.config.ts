@@ -1,6 +1,36 @@
 import { existsSync, readdirSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The built app's Content-Security-Policy: no inline or foreign script, no connection off its own
+ * origin (the atlas is offline by design; a request elsewhere is a bug or an injection). Styles may be
+ * set inline (MapLibre and React position elements through style attributes); images may be data:
+ * or blob: URLs (canvas exports, the favicon). Only for builds: Vite's dev server injects inline
+ * scripts for hot reload.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'atlas-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 /** The compiled catalogue files present now (public/data/ appears once data/compile.ts has run). */
 function dataFiles(): string[] {
@@ -11,7 +41,7 @@ function dataFiles(): string[] {
 // every data URL from import.meta.env.BASE_URL and the page's own location.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   define: {
     // Known at build time so the app never probes for a missing file (a 404 is a console error).
     __ATLAS_DATA_FILES__: JSON.stringify(dataFiles()),

@@ -23,6 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/browser.ts';
+import { measureClicks, type ClickStats } from './click.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const APP_DIST = join(ROOT, 'dist');
@@ -203,6 +204,7 @@ async function main(): Promise<void> {
     baseline: { url: `${url}/baseline/`, idle: 'window.__baseline && window.__baseline.idleAt' },
   } as const;
   const runs: Record<'app' | 'baseline', Run[]> = { app: [], baseline: [] };
+  let clicks: ClickStats | null = null;
   try {
     // One warm-up of each (the browser's own caches of code, not HTTP), then N measured runs, alternating.
     await measure(browser, pages.app.url, pages.app.idle);
@@ -213,6 +215,11 @@ async function main(): Promise<void> {
         runs[which].push(r);
         process.stdout.write(`[bench] ${which} run ${i + 1}/${RUNS}: ${r.idleMs.toFixed(0)} ms\n`);
       }
+    }
+    // Click-to-panel latency (bench/click.ts): ~100 clicks on leagues and banners/counties.
+    if (!args.includes('--no-clicks')) {
+      process.stdout.write('[bench] click-to-panel latency …\n');
+      clicks = await measureClicks(browser, pages.app.url);
     }
   } finally {
     await browser.close();
@@ -247,6 +254,12 @@ async function main(): Promise<void> {
   console.log(line(['', 'app', 'baseline', 'app / baseline']));
   console.log(`|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
+  if (clicks) {
+    console.log(
+      `\nClick to panel (${clicks.clicks} clicks): median ${clicks.median} ms, p95 ${clicks.p95} ms, max ${clicks.max} ms` +
+        ` (leagues median ${clicks.leagues.median} / p95 ${clicks.leagues.p95} ms; counties median ${clicks.counties.median} / p95 ${clicks.counties.p95} ms)`,
+    );
+  }
   for (const [name, s] of Object.entries(summary)) {
     if (s.foreign.length) console.log(`WARNING ${name}: requests to other hosts: ${s.foreign.join(', ')}`);
     if (s.errors.length) console.log(`WARNING ${name}: console/page errors: ${s.errors.join(' | ')}`);
@@ -257,7 +270,7 @@ async function main(): Promise<void> {
   const out = join(RESULTS, `${stamp}.json`);
   writeFileSync(
     out,
-    `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), node: process.version }, app: a, baseline: b, ratio: { idleMedian: a.idleMs.median / b.idleMs.median, gzip: a.total.gzip / b.total.gzip, raw: a.total.raw / b.total.raw }, perRun: runs }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), node: process.version }, app: a, baseline: b, clicks, ratio: { idleMedian: a.idleMs.median / b.idleMs.median, gzip: a.total.gzip / b.total.gzip, raw: a.total.raw / b.total.raw }, perRun: runs }, null, 2)}\n`,
   );
   console.log(`\n[bench] results written to ${out.slice(ROOT.length + 1)}`);
 }

@@ -1,17 +1,40 @@
 /**
- * Plan Atlas: a full-window map with a side panel. State worth sharing lives in the URL: the view in
- * MapLibre's hash (`#map=zoom/lat/lng`), the selection and the language in the query
- * (`?region=150200&lang=en`); see src/domain/url-state.ts.
+ * Plan Atlas: a full-window map with a side panel. State worth sharing lives in the URL (see
+ * src/domain/url-state.ts): the view in MapLibre's hash (`#map=zoom/lat/lng`); the selection
+ * (region, project or measure), the visible layers, the filters, the choropleth and the language
+ * in the query. A new selection pushes a history entry (back/forward step through selections);
+ * everything else replaces the current one.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { encodeSearch, unknownRegionProblem, type Decoded, type Lang, type UrlProblem } from './domain/url-state.ts';
+import { choropleth as computeChoropleth, classOf } from './domain/choropleth.ts';
+import { NO_FILTERS, projectPasses, type Filters } from './domain/filters.ts';
+import { emphasisOf, projectBbox } from './domain/selection.ts';
+import type { SearchHit } from './domain/search.ts';
+import {
+  decodeUrlState,
+  encodeSearch,
+  sameSelection,
+  unknownProblem,
+  type AppState,
+  type Decoded,
+  type Lang,
+  type Selection,
+  type UrlProblem,
+} from './domain/url-state.ts';
 import { applyDocumentLang, DEFAULT_LANG } from './i18n/index.ts';
-import { AtlasMap } from './map/AtlasMap.tsx';
+import { AtlasMap, type ChoroplethPaint, type FocusRequest } from './map/AtlasMap.tsx';
+import { loadCatalogue, type CatalogueBundle } from './map/catalogue-data.ts';
 import type { GeoData, RegionInfo } from './map/geodata.ts';
+import { choroplethColour } from './map/choropleth-style.ts';
+import { DEFAULT_VISIBLE, THEME_BY_ID, THEMES, themeIdOf, type PickTarget } from './map/themes/index.ts';
 import { hasWebGL2 } from './map/webgl.ts';
 import type { FontManifest } from './styles/font-manifest.ts';
-import { SidePanel } from './ui/SidePanel.tsx';
+import { AtlasContext } from './ui/app-context.ts';
+import { MapLegend } from './ui/MapLegend.tsx';
+import { SidePanel, type PanelTab } from './ui/SidePanel.tsx';
+import { stageText } from './ui/stage.ts';
+import { ExportControls } from './ui/export/ExportControls.tsx'; // export
 
 export interface AppProps {
   initial: Decoded;
@@ -21,38 +44,92 @@ export interface AppProps {
 }
 
 /** Width the floating panel takes from the map (kept in step with app.css). */
-function panelInset(): { right: number; bottom: number } {
+function panelInset(): { right: number; bottom: number; left: number } {
   const narrow = window.matchMedia('(max-width: 720px)').matches;
-  return narrow ? { right: 0, bottom: Math.round(window.innerHeight * 0.45) } : { right: 380, bottom: 0 };
+  // Desktop: the side panel on the right, the legend on the left (app.css).
+  return narrow ? { right: 0, bottom: Math.round(window.innerHeight * 0.45), left: 0 } : { right: 400, bottom: 0, left: 260 };
+}
+
+const KNOWN_LAYERS = new Set(THEMES.map((t) => t.id));
+
+/** Layer ids and the choropleth checked against the atlas's themes; unknown ones become notices. */
+function validLayers(layers: string[] | null, problems: UrlProblem[]): string[] {
+  if (!layers) return [...DEFAULT_VISIBLE];
+  for (const l of layers) if (!KNOWN_LAYERS.has(l)) problems.push(unknownProblem('layers', l));
+  const on = new Set(layers.filter((l) => KNOWN_LAYERS.has(l)));
+  return DEFAULT_VISIBLE.filter((id) => on.has(id));
+}
+function validChoropleth(c: string | null, problems: UrlProblem[]): string | null {
+  if (c == null || c === 'all' || KNOWN_LAYERS.has(c)) return c;
+  problems.push(unknownProblem('choro', c));
+  return null;
+}
+
+/** Leagues of Inner Mongolia, then its counties: the regions the choropleth shades. */
+function choroplethCodes(geo: GeoData): string[] {
+  const out: string[] = [];
+  for (const f of geo.regions.features) {
+    const p = f.properties;
+    if ((p.level === 'prefecture' && p.parent === '150000') || (p.level === 'county' && p.code.startsWith('15'))) out.push(p.code);
+  }
+  return out;
 }
 
 export function App({ initial, fonts, geoData }: AppProps) {
   const { t, i18n } = useTranslation();
+  const initialProblems = useMemo(() => [...initial.problems], [initial]);
   const [lang, setLang] = useState<Lang>(initial.state.lang ?? DEFAULT_LANG);
-  const [selected, setSelected] = useState<string | null>(initial.state.region);
-  const [focusRequest, setFocusRequest] = useState<{ code: string; seq: number } | null>(null);
+  const [selection, setSelection] = useState<Selection | null>(initial.state.selection);
+  const [layers, setLayers] = useState<string[]>(() => validLayers(initial.state.layers, initialProblems));
+  const [filters, setFilters] = useState<Filters>(initial.state.filters ?? NO_FILTERS);
+  const [choropleth, setChoropleth] = useState<string | null>(() => validChoropleth(initial.state.choropleth, initialProblems));
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [hovered, setHovered] = useState<RegionInfo | null>(null);
-  const [problems, setProblems] = useState<UrlProblem[]>(initial.problems);
+  const [problems, setProblems] = useState<UrlProblem[]>(initialProblems);
   const [geo, setGeo] = useState<GeoData | null>(null);
+  const [bundle, setBundle] = useState<CatalogueBundle | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<PanelTab>('details');
   const webgl = useMemo(hasWebGL2, []);
+  const catalogue = bundle?.catalogue ?? null;
+  const focusSeq = useRef(0);
 
+  const focusBox = useCallback((bbox: [number, number, number, number], maxZoom: number, force = false) => {
+    focusSeq.current += 1;
+    setFocusRequest({ bbox, maxZoom, force, seq: focusSeq.current });
+  }, []);
+
+  const focusSelection = useCallback(
+    (sel: Selection | null, force = false) => {
+      if (!sel || !geo) return;
+      if (sel.kind === 'region') {
+        const info = geo.byCode.get(sel.code);
+        if (info) focusBox(info.bbox, info.level === 'county' ? 8.5 : 7, force);
+      } else if (sel.kind === 'project' && catalogue) {
+        const p = catalogue.project(sel.id);
+        if (p) focusBox(projectBbox(p), p.geometry.type === 'Point' ? 7.5 : 7.5, force);
+      }
+    },
+    [geo, catalogue, focusBox],
+  );
+
+  // Geography, then the catalogue (which indexes the regions).
   useEffect(() => {
     let live = true;
+    const cat = loadCatalogue(geoData.then((g) => g.regions));
     geoData.then(
       (g) => {
         if (!live) return;
         setGeo(g);
-        const region = initial.state.region;
-        if (region && !g.byCode.has(region)) {
-          setSelected(null);
-          setProblems((p) => [...p, unknownRegionProblem(region)]);
-        } else if (region && !initial.state.view) {
-          // A link with a selection but no view: bring the region into view.
-          setFocusRequest({ code: region, seq: 1 });
-        }
       },
       (e: unknown) => live && setError(t('map.loadError', { message: e instanceof Error ? e.message : String(e) })),
+    );
+    cat.then(
+      (b) => live && setBundle(b),
+      (e: unknown) => {
+        console.warn('[catalogue]', e);
+        if (live) setProblems((p) => [...p, { param: 'project', value: String(e instanceof Error ? e.message : e).slice(0, 80), reason: 'unknown' }]);
+      },
     );
     return () => {
       live = false;
@@ -60,38 +137,189 @@ export function App({ initial, fonts, geoData }: AppProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Check the link's selection once the data that knows it has arrived.
+  const checked = useRef(false);
+  useEffect(() => {
+    if (checked.current || !geo) return;
+    const sel = initial.state.selection;
+    if (sel?.kind === 'region') {
+      checked.current = true;
+      if (!geo.byCode.has(sel.code)) {
+        setSelection(null);
+        setProblems((p) => [...p, unknownProblem('region', sel.code)]);
+      } else if (!initial.state.view) focusSelection(sel);
+      return;
+    }
+    if (!catalogue) {
+      if (!sel) checked.current = true;
+      return;
+    }
+    checked.current = true;
+    if (sel?.kind === 'project' && !catalogue.project(sel.id)) {
+      setSelection(null);
+      setProblems((p) => [...p, unknownProblem('project', sel.id)]);
+    } else if (sel?.kind === 'measure' && !catalogue.measure(sel.id)) {
+      setSelection(null);
+      setProblems((p) => [...p, unknownProblem('measure', sel.id)]);
+    } else if (sel && !initial.state.view) focusSelection(sel);
+  }, [geo, catalogue, initial, focusSelection]);
+
   // Language: i18next, <html lang>, title.
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
     applyDocumentLang(lang);
   }, [lang, i18n]);
 
-  // Selection and language → query string (the hash belongs to MapLibre).
+  // State → query string. A new selection pushes a history entry; the rest replaces the current one.
+  const written = useRef<Selection | null>(initial.state.selection);
+  const dataKnown = geo != null && (selection == null || selection.kind === 'region' || catalogue != null);
   useEffect(() => {
-    if (!geo && selected) return; // keep the link as given until we know whether the region exists
-    const search = encodeSearch({ region: selected, lang: lang === DEFAULT_LANG ? null : lang }, window.location.search);
-    if (search !== window.location.search) {
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+    if (!dataKnown) return; // keep the link as given until we know whether its selection exists
+    const search = encodeSearch(
+      { selection, layers, filters, choropleth, lang: lang === DEFAULT_LANG ? null : lang },
+      window.location.search,
+      DEFAULT_VISIBLE,
+    );
+    const url = `${window.location.pathname}${search}${window.location.hash}`;
+    if (!sameSelection(written.current, selection)) {
+      written.current = selection;
+      window.history.pushState({ atlas: true }, '', url);
+    } else if (search !== window.location.search) {
+      window.history.replaceState(window.history.state, '', url);
     }
-  }, [selected, lang, geo]);
+  }, [selection, layers, filters, choropleth, lang, dataKnown]);
 
-  const select = useCallback((code: string | null) => setSelected(code), []);
-  const selectFromPanel = useCallback((code: string) => {
-    setSelected(code);
-    setFocusRequest((r) => ({ code, seq: (r?.seq ?? 0) + 1 }));
+  /** Sets the whole state at once (back/forward, saved views). */
+  const applyAppState = useCallback((s: Partial<AppState>, opts: { fly?: boolean } = {}) => {
+    if ('selection' in s) setSelection(s.selection ?? null);
+    if ('layers' in s) setLayers(validLayers(s.layers ?? null, []));
+    if (s.filters) setFilters(s.filters);
+    if ('choropleth' in s) setChoropleth(validChoropleth(s.choropleth ?? null, []));
+    if (s.lang) setLang(s.lang);
+    if (opts.fly && s.view) {
+      const v = s.view;
+      window.__atlas?.map.flyTo({ center: [v.lng, v.lat], zoom: v.zoom, bearing: v.bearing, pitch: v.pitch, duration: 1200 });
+    }
   }, []);
-  const clear = useCallback(() => setSelected(null), []);
+
+  // Back / forward: read the state back from the URL (MapLibre restores the view from the hash).
+  useEffect(() => {
+    const onPop = () => {
+      const { state } = decodeUrlState(window.location.search, window.location.hash);
+      written.current = state.selection;
+      applyAppState({ ...state, lang: state.lang ?? DEFAULT_LANG });
+      if (state.selection) setTab('details');
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [applyAppState]);
+
+  const select = useCallback(
+    (sel: Selection | null, opts: { focus?: boolean; force?: boolean } = {}) => {
+      setSelection((cur) => (sameSelection(cur, sel) ? cur : sel));
+      if (sel) setTab('details');
+      if (sel && opts.focus) focusSelection(sel, opts.force);
+    },
+    [focusSelection],
+  );
+  const clear = useCallback(() => setSelection(null), []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setSelected(null);
+      if (e.key === 'Escape' && !e.defaultPrevented) setSelection(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const info = selected && geo ? (geo.byCode.get(selected) ?? null) : null;
-  const parent = info?.parent && geo ? (geo.byCode.get(info.parent) ?? null) : null;
+  // What the selection emphasises on the map.
+  const emphasis = useMemo(() => (catalogue ? emphasisOf(catalogue, selection, filters) : { projects: new Set<string>(), places: new Set<string>() }), [catalogue, selection, filters]);
+  const highlight = selection?.kind === 'project' ? selection.id : null;
+
+  // The choropleth: counts of the regions it shades, in classes of colour.
+  const choroData = useMemo(() => {
+    if (!choropleth || !catalogue || !geo) return null;
+    const theme = choropleth === 'all' ? null : choropleth;
+    const keep = (p: Parameters<typeof projectPasses>[0]) => projectPasses(p, filters) && (!theme || themeIdOf(p, catalogue) === theme);
+    const codes = choroplethCodes(geo);
+    const leagues = codes.filter((c) => geo.byCode.get(c)?.level === 'prefecture');
+    const counties = codes.filter((c) => geo.byCode.get(c)?.level === 'county');
+    return { leagues: computeChoropleth(catalogue, leagues, keep), counties: computeChoropleth(catalogue, counties, keep) };
+  }, [choropleth, catalogue, geo, filters]);
+  const choroPaint = useMemo<ChoroplethPaint | null>(() => {
+    if (!choroData) return null;
+    const colours = new Map<string, string>();
+    for (const c of [choroData.leagues, choroData.counties])
+      for (const [code, n] of c.counts) {
+        const k = classOf(n, c.classes);
+        if (k >= 0) colours.set(code, choroplethColour(k, c.classes.length));
+      }
+    return { colours };
+  }, [choroData]);
+
+  const legendChoropleth = useMemo(
+    () => (choropleth && choroData ? { id: choropleth, leagues: choroData.leagues, counties: choroData.counties } : null),
+    [choropleth, choroData],
+  );
+
+  const onPick = useCallback(
+    (target: PickTarget) => {
+      if (target.kind === 'project') select({ kind: 'project', id: target.id }, { focus: true });
+      else if (target.projects.length) select({ kind: 'project', id: target.projects[0]! }, { focus: true });
+      else {
+        const region = catalogue?.place(target.id)?.properties.region;
+        if (region && geo?.byCode.has(region)) select({ kind: 'region', code: region });
+      }
+    },
+    [select, catalogue, geo],
+  );
+
+  const describe = useCallback(
+    (target: PickTarget) => {
+      if (!catalogue) return null;
+      if (target.kind === 'project') {
+        const p = catalogue.project(target.id);
+        if (!p) return null;
+        const theme = THEME_BY_ID.get(themeIdOf(p, catalogue));
+        return { text: lang === 'zh' ? p.properties.name_zh : p.properties.name_en, sub: `${theme ? theme.label[lang] + ' · ' : ''}${stageText(t, p.properties.stage_verb, p.properties.stage, lang)}` };
+      }
+      const place = catalogue.place(target.id);
+      if (!place) return null;
+      return {
+        text: lang === 'zh' ? place.properties.name_zh : place.properties.name_en,
+        sub: target.projects.length ? t('tooltip.projectsHere', { count: target.projects.length }) : t('tooltip.noProjectHere'),
+      };
+    },
+    [catalogue, lang, t],
+  );
+
+  const onSearchHit = useCallback(
+    (hit: SearchHit) => {
+      if (hit.kind === 'region') select({ kind: 'region', code: hit.id }, { focus: true, force: true });
+      else if (hit.kind === 'project') select({ kind: 'project', id: hit.id }, { focus: true, force: true });
+      else if (catalogue && geo) {
+        const place = catalogue.place(hit.id);
+        const region = place?.properties.region;
+        if (place && region && geo.byCode.has(region)) {
+          setSelection({ kind: 'region', code: region });
+          setTab('details');
+          const [x, y] = place.geometry.coordinates as [number, number];
+          const info = geo.byCode.get(region)!;
+          focusBox(info.level === 'county' ? info.bbox : [x, y, x, y], 8, true);
+        }
+      }
+    },
+    [select, catalogue, geo, focusBox],
+  );
+
+  /** The shareable state (what a link or a saved view carries; the view is MapLibre's). */
+  const appState: AppState = useMemo(
+    () => ({ selection, region: selection?.kind === 'region' ? selection.code : null, layers, filters, choropleth, lang, view: null }),
+    [selection, layers, filters, choropleth, lang],
+  );
+
+  const regionCode = selection?.kind === 'region' ? selection.code : null;
+  const regionInfo = regionCode && geo ? (geo.byCode.get(regionCode) ?? null) : null;
 
   let mapArea;
   if (!webgl) {
@@ -115,22 +343,46 @@ export function App({ initial, fonts, geoData }: AppProps) {
     );
   } else {
     mapArea = (
-      <AtlasMap
-        geo={geo}
-        fonts={fonts}
-        lang={lang}
-        selected={info ? selected : null}
-        focusRequest={focusRequest}
-        initialView={initial.state.view}
-        panelInset={panelInset()}
-        onSelect={select}
-        onHover={setHovered}
-        onError={(message) => setError(message)}
-      />
+      <>
+        <AtlasMap
+          geo={geo}
+          fonts={fonts}
+          lang={lang}
+          selectedRegion={regionInfo ? regionCode : null}
+          focusRequest={focusRequest}
+          initialView={initial.state.view}
+          panelInset={panelInset()}
+          catalogue={catalogue}
+          visibleLayers={layers}
+          filters={filters}
+          emphasis={emphasis.projects}
+          emphasisPlaces={emphasis.places}
+          highlight={highlight}
+          choropleth={choroPaint}
+          onSelectRegion={(code) => select(code ? { kind: 'region', code } : null)}
+          onPick={onPick}
+          describe={describe}
+          onHover={setHovered}
+          onError={(message) => setError(message)}
+        />
+        {catalogue && (
+          <MapLegend
+            catalogue={catalogue}
+            lang={lang}
+            filters={filters}
+            visibleLayers={layers}
+            emphasis={emphasis.projects}
+            choropleth={legendChoropleth}
+          />
+        )}
+      </>
     );
   }
 
+  const atlasContext = useMemo(() => ({ state: appState, catalogue, geo, apply: applyAppState }), [appState, catalogue, geo, applyAppState]);
+
   return (
+    <AtlasContext.Provider value={atlasContext}>
     <div className="app" data-lang={lang}>
       <a className="skip-link" href="#panel">
         {t('app.skipToPanel')}
@@ -141,12 +393,25 @@ export function App({ initial, fonts, geoData }: AppProps) {
         onLang={setLang}
         problems={problems}
         onDismissProblems={() => setProblems([])}
-        selected={info}
-        parent={parent}
+        geo={geo}
+        bundle={bundle}
+        selection={selection}
         hovered={hovered}
-        onSelect={selectFromPanel}
+        tab={tab}
+        onTab={setTab}
+        onSelect={select}
+        onSearchHit={onSearchHit}
         onClear={clear}
+        layers={layers}
+        onLayers={setLayers}
+        filters={filters}
+        onFilters={setFilters}
+        choropleth={choropleth}
+        onChoropleth={setChoropleth}
       />
+      {/* Components outside the panel (the export dialog) read the state from AtlasContext (src/ui/app-context.ts). */}
+      <ExportControls />{/* export */}
     </div>
+    </AtlasContext.Provider>
   );
 }

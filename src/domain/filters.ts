@@ -12,6 +12,30 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { chapters: [], themes: [], stages: [] };
 
+/** The catalogue's themes and stages (same lists as data/schema.ts, without loading zod in the browser). */
+export const ALL_THEMES: readonly Theme[] = [
+  'railway',
+  'highway',
+  'airport',
+  'power',
+  'pipeline',
+  'water',
+  'information',
+  'ecology',
+  'environment',
+  'industry',
+  'agriculture',
+  'logistics',
+  'commerce_tourism',
+  'culture',
+  'opening',
+  'cooperation',
+  'public_service',
+  'science',
+];
+export const ALL_STAGES: readonly Stage[] = ['complete', 'start', 'accelerate', 'build', 'advance', 'support', 'study', 'seek', 'preliminary'];
+export const ALL_CHAPTERS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+
 export function isFiltering(f: Filters): boolean {
   return f.chapters.length > 0 || f.themes.length > 0 || f.stages.length > 0;
 }
@@ -26,4 +50,13 @@ export function projectPasses(p: ProjectFeature, f: Filters): boolean {
 
 export function filterProjects(projects: readonly ProjectFeature[], f: Filters): ProjectFeature[] {
   return isFiltering(f) ? projects.filter((p) => projectPasses(p, f)) : [...projects];
+}
+
+/** Adds or removes one value of a facet, keeping the facet in canonical order. */
+export function toggleFilter<K extends keyof Filters>(f: Filters, facet: K, value: Filters[K][number]): Filters {
+  const cur = f[facet] as Array<Filters[K][number]>;
+  const has = cur.includes(value);
+  const order = (facet === 'chapters' ? ALL_CHAPTERS : facet === 'themes' ? ALL_THEMES : ALL_STAGES) as readonly unknown[];
+  const next = has ? cur.filter((v) => v !== value) : [...cur, value].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return { ...f, [facet]: next };
 }

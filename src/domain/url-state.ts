@@ -1,17 +1,27 @@
 /**
- * What a link carries: the map view, the selected region and the language.
+ * What a link carries: the map view, the selection (a region, a project or a measure), the visible
+ * layers, the filters, the choropleth and the language.
  *
- *   ?region=150200&lang=en#map=6.2/40.9/109.84
+ *   ?project=rail-baotou-yinchuan-hsr&layers=railways,highways&ch=4&stage=build,study&choro=all&lang=en#map=6.2/40.9/109.84
  *
  * - The view lives in the hash in MapLibre's own format (`hash: 'map'` → `#map=zoom/lat/lng[/bearing[/pitch]]`),
  *   so MapLibre keeps it current while the user pans; this module only reads and validates it.
- * - The selection (`region`) and the language (`lang`) live in the query string.
+ * - Everything else lives in the query string:
+ *   - `region` (GB/T 2260 code or ISO 3166 alpha-3), `project` (project id) or `measure` (c4.s1.i1):
+ *     the selection, at most one;
+ *   - `layers`: the visible thematic layers, comma-separated; absent = the default (all);
+ *     `layers=none` = none;
+ *   - `ch`, `theme`, `stage`: the filters (chapter numbers, catalogue themes, normalised stages);
+ *   - `choro`: the choropleth, `all` or a layer id; absent = off;
+ *   - `lang`: zh or en.
  *
  * Pure functions: no React, no DOM. Decoding never throws: it returns what is valid and a list of
  * problems (unknown language, malformed code, malformed view …) for the UI to show as a notice.
- * Parameters this module does not know are kept untouched when encoding, so later issues (layers,
- * filters) can add their own.
+ * Whether a well-formed id exists (a region, a project, a layer) is the caller's check
+ * (`unknownProblem`). Parameters this module does not know are kept untouched when encoding.
  */
+import { ALL_CHAPTERS, ALL_STAGES, ALL_THEMES, NO_FILTERS, type Filters } from './filters.ts';
+import type { Stage, Theme } from './types.ts';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -24,8 +34,10 @@ export interface MapView {
   pitch: number;
 }
 
+export type Selection = { kind: 'region'; code: string } | { kind: 'project'; id: string } | { kind: 'measure'; id: string };
+
 export interface UrlState {
-  /** GB/T 2260 code (6 digits) or ISO 3166 alpha-3 country code; null when nothing is selected. */
+  /** GB/T 2260 code (6 digits) or ISO 3166 alpha-3 country code of the selected region; null otherwise. */
   region: string | null;
   /** null when the link does not say (the app then picks its default). */
   lang: Lang | null;
@@ -33,7 +45,18 @@ export interface UrlState {
   view: MapView | null;
 }
 
-export type UrlParam = 'region' | 'lang' | 'map';
+/** The whole shareable state of the atlas (what links and saved views carry). */
+export interface AppState extends UrlState {
+  /** The selection; when it is a region, `region` holds the same code. */
+  selection: Selection | null;
+  /** Visible thematic layer ids in the atlas's order; null = the default (all layers). */
+  layers: string[] | null;
+  filters: Filters;
+  /** Choropleth: 'all' (every project) or a layer id (that layer's projects); null = off. */
+  choropleth: string | null;
+}
+
+export type UrlParam = 'region' | 'project' | 'measure' | 'lang' | 'map' | 'layers' | 'ch' | 'theme' | 'stage' | 'choro';
 export type ProblemReason =
   /** The value does not have the expected shape. */
   | 'malformed'
@@ -42,7 +65,9 @@ export type ProblemReason =
   /** The parameter is given more than once; the first value counts. */
   | 'repeated'
   /** Well formed but not known to the atlas (checked by the caller against its data). */
-  | 'unknown';
+  | 'unknown'
+  /** A second selection (e.g. region and project); the first one counts. */
+  | 'conflict';
 
 export interface UrlProblem {
   param: UrlParam;
@@ -52,18 +77,23 @@ export interface UrlProblem {
 }
 
 export interface Decoded {
-  state: UrlState;
+  state: AppState;
   problems: UrlProblem[];
 }
 
-export const EMPTY_STATE: UrlState = { region: null, lang: null, view: null };
+export const EMPTY_STATE: AppState = { region: null, lang: null, view: null, selection: null, layers: null, filters: NO_FILTERS, choropleth: null };
 
 const REGION_RE = /^(\d{6}|[A-Z]{3})$/;
+const PROJECT_RE = /^[a-z][a-z0-9-]{0,79}$/;
+const MEASURE_RE = /^c\d(\.s\d(\.i\d{1,2})?)?$/;
+const LAYER_RE = /^[a-z][a-z_]{0,39}$/;
 const NUMBER_RE = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 /** MapLibre's default zoom range. */
 export const ZOOM_RANGE = [0, 22] as const;
 /** MapLibre's pitch range (maxPitch up to 85 in MapLibre 6). */
 export const PITCH_RANGE = [0, 85] as const;
+
+const OWNED = new Set<string>(['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro']);
 
 function clip(value: string): string {
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
@@ -117,63 +147,151 @@ export function decodeView(raw: string): { view: MapView | null; problem: Proble
   return { view: { zoom, lat, lng, bearing, pitch }, problem: null };
 }
 
+/** A comma-separated list: the values that pass `ok` (deduplicated, in `order` when given), and the rest. */
+function list<T extends string | number>(raw: string, parse: (s: string) => T | null, order?: readonly T[]): { values: T[]; bad: string[] } {
+  const values: T[] = [];
+  const bad: string[] = [];
+  for (const part of raw.split(',')) {
+    const s = part.trim();
+    if (s === '') continue;
+    const v = parse(s);
+    if (v == null) bad.push(s);
+    else if (!values.includes(v)) values.push(v);
+  }
+  if (order) values.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return { values, bad };
+}
+
 /**
  * Decodes `location.search` and `location.hash` (with or without their leading `?` / `#`).
  * Never throws.
  */
 export function decodeUrlState(search: string, hash: string): Decoded {
-  const state: UrlState = { ...EMPTY_STATE };
+  const state: AppState = { ...EMPTY_STATE, filters: { chapters: [], themes: [], stages: [] } };
   const problems: UrlProblem[] = [];
   const seen = new Set<string>();
+  const problem = (param: UrlParam, value: string, reason: ProblemReason) => problems.push({ param, value: clip(value), reason });
 
   for (const [key, value] of pairs(stripPrefix(String(search ?? ''), '?'))) {
-    if (key !== 'region' && key !== 'lang') continue;
+    if (!OWNED.has(key)) continue;
+    const param = key as UrlParam;
     if (seen.has(key)) {
-      problems.push({ param: key, value: clip(value), reason: 'repeated' });
+      problem(param, value, 'repeated');
       continue;
     }
     seen.add(key);
     const v = value.trim();
-    if (key === 'region') {
-      if (v === '') continue;
-      const code = v.toUpperCase();
-      if (REGION_RE.test(code)) state.region = code;
-      else problems.push({ param: 'region', value: clip(value), reason: 'malformed' });
-    } else {
-      const lang = v.toLowerCase();
-      if (lang === '') continue;
-      if ((LANGS as readonly string[]).includes(lang)) state.lang = lang as Lang;
-      else problems.push({ param: 'lang', value: clip(value), reason: 'malformed' });
+    switch (param) {
+      case 'region':
+      case 'project':
+      case 'measure': {
+        if (v === '') break;
+        let sel: Selection | null = null;
+        if (param === 'region') {
+          const code = v.toUpperCase();
+          if (REGION_RE.test(code)) sel = { kind: 'region', code };
+        } else if (param === 'project') {
+          if (PROJECT_RE.test(v)) sel = { kind: 'project', id: v };
+        } else if (MEASURE_RE.test(v)) sel = { kind: 'measure', id: v };
+        if (!sel) problem(param, value, 'malformed');
+        else if (state.selection) problem(param, value, 'conflict');
+        else {
+          state.selection = sel;
+          if (sel.kind === 'region') state.region = sel.code;
+        }
+        break;
+      }
+      case 'lang': {
+        const lang = v.toLowerCase();
+        if (lang === '') break;
+        if ((LANGS as readonly string[]).includes(lang)) state.lang = lang as Lang;
+        else problem('lang', value, 'malformed');
+        break;
+      }
+      case 'layers': {
+        if (v.toLowerCase() === 'none') {
+          state.layers = [];
+          break;
+        }
+        const { values, bad } = list(v, (s) => (LAYER_RE.test(s) ? s : null));
+        for (const b of bad) problem('layers', b, 'malformed');
+        if (values.length) state.layers = values;
+        else if (v === '') state.layers = [];
+        break;
+      }
+      case 'ch': {
+        const { values, bad } = list(v, (s) => (/^\d$/.test(s) && ALL_CHAPTERS.includes(Number(s)) ? Number(s) : null), ALL_CHAPTERS);
+        for (const b of bad) problem('ch', b, /^\d+$/.test(b) ? 'out_of_range' : 'malformed');
+        state.filters.chapters = values;
+        break;
+      }
+      case 'theme': {
+        const { values, bad } = list(v, (s) => ((ALL_THEMES as readonly string[]).includes(s) ? (s as Theme) : null), ALL_THEMES);
+        for (const b of bad) problem('theme', b, 'unknown');
+        state.filters.themes = values;
+        break;
+      }
+      case 'stage': {
+        const { values, bad } = list(v, (s) => ((ALL_STAGES as readonly string[]).includes(s) ? (s as Stage) : null), ALL_STAGES);
+        for (const b of bad) problem('stage', b, 'unknown');
+        state.filters.stages = values;
+        break;
+      }
+      case 'choro': {
+        if (v === '') break;
+        if (v === 'all' || LAYER_RE.test(v)) state.choropleth = v;
+        else problem('choro', value, 'malformed');
+        break;
+      }
+      case 'map':
+        break;
     }
   }
 
   for (const [key, value] of pairs(stripPrefix(String(hash ?? ''), '#'))) {
     if (key !== 'map') continue;
     if (seen.has('map')) {
-      problems.push({ param: 'map', value: clip(value), reason: 'repeated' });
+      problem('map', value, 'repeated');
       continue;
     }
     seen.add('map');
-    const { view, problem } = decodeView(value);
+    const { view, problem: reason } = decodeView(value);
     if (view) state.view = view;
-    else if (problem) problems.push({ param: 'map', value: clip(value), reason: problem });
+    else if (reason) problem('map', value, reason);
   }
 
   return { state, problems };
 }
 
-/**
- * Writes `region` and `lang` into a query string, keeping every other parameter of `previous`
- * in place. Returns the string with its leading `?`, or '' when nothing is left.
- */
-export function encodeSearch(state: Pick<UrlState, 'region' | 'lang'>, previous = ''): string {
-  const kept = pairs(stripPrefix(previous, '?')).filter(([k]) => k !== 'region' && k !== 'lang');
+/** The query parameters of a state, in a stable order. `defaultLayers`: the layer list that needs no parameter. */
+function stateParams(state: Partial<AppState>, defaultLayers?: readonly string[]): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  if (state.region) out.push(['region', state.region]);
+  const sel: Selection | null = state.selection ?? (state.region ? { kind: 'region', code: state.region } : null);
+  if (sel) out.push(sel.kind === 'region' ? ['region', sel.code] : sel.kind === 'project' ? ['project', sel.id] : ['measure', sel.id]);
+  if (state.layers) {
+    const same = defaultLayers && state.layers.length === defaultLayers.length && state.layers.every((l, i) => l === defaultLayers[i]);
+    if (!same) out.push(['layers', state.layers.length ? state.layers.join(',') : 'none']);
+  }
+  const f = state.filters;
+  if (f?.chapters.length) out.push(['ch', f.chapters.join(',')]);
+  if (f?.themes.length) out.push(['theme', f.themes.join(',')]);
+  if (f?.stages.length) out.push(['stage', f.stages.join(',')]);
+  if (state.choropleth) out.push(['choro', state.choropleth]);
   if (state.lang) out.push(['lang', state.lang]);
-  out.push(...kept);
+  return out;
+}
+
+const encodePart = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',');
+
+/**
+ * Writes the state's parameters into a query string, keeping every parameter of `previous` that
+ * this module does not own. Returns the string with its leading `?`, or '' when nothing is left.
+ */
+export function encodeSearch(state: Partial<AppState>, previous = '', defaultLayers?: readonly string[]): string {
+  const kept = pairs(stripPrefix(previous, '?')).filter(([k]) => !OWNED.has(k));
+  const out = [...stateParams(state, defaultLayers), ...kept];
   if (out.length === 0) return '';
-  return `?${out.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
+  return `?${out.map(([k, v]) => `${encodePart(k)}=${encodePart(v)}`).join('&')}`;
 }
 
 /** MapLibre's hash value for a view (the part after `map=`): zoom/lat/lng[/bearing[/pitch]]. */
@@ -189,13 +307,35 @@ export function encodeView(view: MapView): string {
 }
 
 /** Builds a full relative link (`?…#map=…`) for a state, keeping unrelated query parameters. */
-export function encodeUrlState(state: UrlState, previousSearch = ''): string {
-  const search = encodeSearch(state, previousSearch);
+export function encodeUrlState(state: Partial<AppState>, previousSearch = '', defaultLayers?: readonly string[]): string {
+  const search = encodeSearch(state, previousSearch, defaultLayers);
   const hash = state.view ? `#map=${encodeView(state.view)}` : '';
   return `${search}${hash}`;
 }
 
+/** The state a link opens (the same as decodeUrlState on its parts). */
+export function decodeLink(link: string): Decoded {
+  const s = String(link ?? '');
+  const hashAt = s.indexOf('#');
+  const beforeHash = hashAt < 0 ? s : s.slice(0, hashAt);
+  const hash = hashAt < 0 ? '' : s.slice(hashAt + 1);
+  const q = beforeHash.indexOf('?');
+  return decodeUrlState(q < 0 ? '' : beforeHash.slice(q + 1), hash);
+}
+
+/** Whether two states select the same thing (for history: a new selection pushes, the rest replaces). */
+export function sameSelection(a: Selection | null, b: Selection | null): boolean {
+  if (!a || !b) return a === b;
+  if (a.kind !== b.kind) return false;
+  return a.kind === 'region' ? a.code === (b as typeof a).code : a.id === (b as { id: string }).id;
+}
+
+/** Marks a well-formed value the atlas does not know (the caller checks it against its data). */
+export function unknownProblem(param: UrlParam, value: string): UrlProblem {
+  return { param, value: clip(value), reason: 'unknown' };
+}
+
 /** Marks a well-formed region code the atlas does not know (the caller checks it against its data). */
 export function unknownRegionProblem(code: string): UrlProblem {
-  return { param: 'region', value: clip(code), reason: 'unknown' };
+  return unknownProblem('region', code);
 }

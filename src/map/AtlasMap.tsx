@@ -1,21 +1,29 @@
 /**
- * The map: MapLibre with the offline basemap, an interleaved deck.gl overlay, hover and click.
- * React owns the props; the map is driven imperatively (filters, layout properties), never re-created.
+ * The map: MapLibre with the offline basemap, the thematic layers of deck.gl interleaved in the same
+ * canvas, the choropleth, hover and click.
+ * React owns the props; the map is driven imperatively (filters, layout properties, overlay props),
+ * never re-created. Clicks go to the thematic symbol under the pointer first (a project, or a
+ * place with its projects), then to the region.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Map as MapLibreMap, NavigationControl, ScaleControl, type MapMouseEvent } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, type LayerSpecification, type MapMouseEvent } from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Catalogue } from '../domain/catalogue.ts';
+import type { Filters } from '../domain/filters.ts';
 import type { Lang, MapView } from '../domain/url-state.ts';
 import type { FontManifest } from '../styles/font-manifest.ts';
 import { maplibreFontFaces, maplibreFontStacks } from '../styles/fonts.ts';
-import { HOME_BOUNDS } from './basemap/codes.ts';
-import { byCode, byIso3 } from './basemap/filters.ts';
+import { COUNTY_ZOOM, HOME_BOUNDS } from './basemap/codes.ts';
+import { byCode, byIso3, isInnerMongoliaCounty, isLeague } from './basemap/filters.ts';
 import { HIGHLIGHT_LAYERS, HIT_LAYERS } from './basemap/interaction.ts';
 import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
-import { basemapStyle } from './basemap/style.ts';
+import { basemapStyle, THEMATIC_BEFORE_ID } from './basemap/style.ts';
+import { SOURCE } from './basemap/sources.ts';
 import type { GeoData, RegionInfo } from './geodata.ts';
 import { mountOverlay } from './overlay.ts';
+import { buildThemeLayers, pickAt, type PickTarget } from './themes/index.ts';
+import type { LayerContext } from './themes/types.ts';
 
 export interface AtlasHandle {
   map: MapLibreMap;
@@ -25,21 +33,58 @@ export interface AtlasHandle {
 declare global {
   interface Window {
     /** For tests and the console: the live map and overlay. */
-    __atlas?: AtlasHandle & { ready: boolean; idleAt?: number };
+    __atlas?: AtlasHandle & {
+      ready: boolean;
+      idleAt?: number;
+      layersAt?: number;
+      /** The thematic symbol or line at a canvas point (what a click there selects), or null. */
+      pick?: (x: number, y: number) => PickTarget | null;
+    };
   }
+}
+
+/** A request to bring a box into view (selection from the panel, search, a link). */
+export interface FocusRequest {
+  bbox: [number, number, number, number];
+  maxZoom: number;
+  /** Fly even when the box is already in view (a project the user asked to zoom to). */
+  force?: boolean;
+  seq: number;
+}
+
+export interface ChoroplethPaint {
+  /** Region code → fill colour (regions absent stay unshaded). */
+  colours: Map<string, string>;
+}
+
+export interface HoverInfo {
+  x: number;
+  y: number;
+  text: string;
+  sub?: string;
 }
 
 export interface AtlasMapProps {
   geo: GeoData;
   fonts: FontManifest;
   lang: Lang;
-  selected: string | null;
-  /** Set when the selection came from outside the map (panel, link): the map brings it into view. */
-  focusRequest: { code: string; seq: number } | null;
+  /** Region (or country) whose outline is drawn. */
+  selectedRegion: string | null;
+  focusRequest: FocusRequest | null;
   initialView: MapView | null;
   /** Right-hand space the side panel takes over the map, in CSS px. */
-  panelInset: { right: number; bottom: number };
-  onSelect: (code: string | null) => void;
+  panelInset: { right: number; bottom: number; left?: number };
+  catalogue: Catalogue | null;
+  visibleLayers: readonly string[];
+  filters: Filters;
+  emphasis: ReadonlySet<string>;
+  emphasisPlaces: ReadonlySet<string>;
+  highlight: string | null;
+  choropleth: ChoroplethPaint | null;
+  onSelectRegion: (code: string | null) => void;
+  onPick: (target: PickTarget) => void;
+  /** Text for the tooltip of a thematic symbol. */
+  describe: (target: PickTarget) => { text: string; sub?: string } | null;
   onHover: (info: RegionInfo | null) => void;
   onError: (message: string) => void;
 }
@@ -57,13 +102,34 @@ function featureCode(props: Record<string, unknown> | null | undefined): string 
   return typeof code === 'string' ? code : null;
 }
 
+/** Zooms at which the thematic layers change (labels appear); the overlay is rebuilt only when one is crossed. */
+const LABEL_ZOOMS = [5, 6.5, 7.5];
+function zoomStep(zoom: number): number {
+  let z = 4;
+  for (const t of LABEL_ZOOMS) if (zoom >= t) z = t;
+  return z;
+}
+
+export const CHOROPLETH_LAYERS = ['choropleth-leagues', 'choropleth-counties'] as const;
+
+function choroplethLayers(): LayerSpecification[] {
+  const paint = { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': 0.82 } as const;
+  return [
+    { id: CHOROPLETH_LAYERS[0], type: 'fill', source: SOURCE.regions, filter: isLeague, maxzoom: COUNTY_ZOOM, layout: { visibility: 'none' }, paint },
+    { id: CHOROPLETH_LAYERS[1], type: 'fill', source: SOURCE.regions, filter: isInnerMongoliaCounty, minzoom: COUNTY_ZOOM, layout: { visibility: 'none' }, paint },
+  ];
+}
+
 export function AtlasMap(props: AtlasMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  const overlayRef = useRef<MapLibreOverlay | null>(null);
   const latest = useRef(props);
   latest.current = props;
-  const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
+  const [tooltip, setTooltip] = useState<HoverInfo | null>(null);
+  const [zoom, setZoom] = useState(() => zoomStep(props.initialView?.zoom ?? 4));
+  const [styleReady, setStyleReady] = useState(false);
 
   // Create the map once.
   useEffect(() => {
@@ -92,6 +158,7 @@ export function AtlasMap(props: AtlasMapProps) {
         dragRotate: false,
         locale: { 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut') },
         pitchWithRotate: false,
+        // The export renders its own map; this one may keep the default buffer.
       });
     } catch (e) {
       latest.current.onError(e instanceof Error ? e.message : String(e));
@@ -103,6 +170,7 @@ export function AtlasMap(props: AtlasMapProps) {
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     const overlay = mountOverlay(map);
+    overlayRef.current = overlay;
     window.__atlas = { map, overlay, ready: false };
     map.once('idle', () => {
       if (!window.__atlas) return;
@@ -114,11 +182,18 @@ export function AtlasMap(props: AtlasMapProps) {
       const message = e.error?.message ?? 'unknown error';
       console.warn('[map]', message);
     });
+    const onStyle = () => {
+      if (!map.getLayer(CHOROPLETH_LAYERS[0])) for (const layer of choroplethLayers()) map.addLayer(layer, HIT_LAYERS[HIT_LAYERS.length - 1]);
+      setStyleReady(true);
+    };
+    if (map.isStyleLoaded()) onStyle();
+    else map.once('load', onStyle);
+    map.on('zoomend', () => setZoom(zoomStep(map.getZoom())));
 
     let hoveredCode: string | null = null;
     let frame = 0;
     let lastMove: MapMouseEvent | null = null;
-    const hitAt = (point: MapMouseEvent['point']) => {
+    const regionAt = (point: MapMouseEvent['point']) => {
       const layers = HIT_LAYERS.filter((id) => map.getLayer(id));
       const hits = map.queryRenderedFeatures(point, { layers });
       // queryRenderedFeatures lists top layers first; pick the most specific by HIT_LAYERS order.
@@ -129,19 +204,30 @@ export function AtlasMap(props: AtlasMapProps) {
       }
       return null;
     };
+    const project = (ll: [number, number]) => map.project(ll);
+    const themeAt = (point: { x: number; y: number }): PickTarget | null => {
+      const { catalogue, filters, visibleLayers } = latest.current;
+      if (!catalogue) return null;
+      return pickAt({ catalogue, filters, scale: 1 }, visibleLayers, project, point.x, point.y, 4);
+    };
+    window.__atlas.pick = (x: number, y: number) => themeAt({ x, y });
     const onMove = () => {
       frame = 0;
       const e = lastMove;
       if (!e) return;
-      const code = hitAt(e.point);
+      const target = themeAt(e.point);
+      const code = target ? null : regionAt(e.point);
       const info = code ? (latest.current.geo.byCode.get(code) ?? null) : null;
       if (code !== hoveredCode) {
         hoveredCode = code;
         setRegionFilters(map, 'hover', code, info?.level === 'country');
-        map.getCanvas().style.cursor = code ? 'pointer' : '';
         latest.current.onHover(info);
       }
-      setTooltip(info ? { x: e.point.x, y: e.point.y, text: latest.current.lang === 'zh' ? info.name_zh : info.name_en } : null);
+      map.getCanvas().style.cursor = target || code ? 'pointer' : '';
+      if (target) {
+        const d = latest.current.describe(target);
+        setTooltip(d ? { x: e.point.x, y: e.point.y, ...d } : null);
+      } else setTooltip(info ? { x: e.point.x, y: e.point.y, text: latest.current.lang === 'zh' ? info.name_zh : info.name_en } : null);
     };
     map.on('mousemove', (e) => {
       lastMove = e;
@@ -156,7 +242,9 @@ export function AtlasMap(props: AtlasMapProps) {
       latest.current.onHover(null);
     });
     map.on('click', (e) => {
-      latest.current.onSelect(hitAt(e.point));
+      const target = themeAt(e.point);
+      if (target) latest.current.onPick(target);
+      else latest.current.onSelectRegion(regionAt(e.point));
     });
 
     return () => {
@@ -164,41 +252,74 @@ export function AtlasMap(props: AtlasMapProps) {
       overlay.finalize();
       map.remove();
       mapRef.current = null;
+      overlayRef.current = null;
       delete window.__atlas;
     };
   }, []);
+
+  // Thematic layers: rebuilt from the state (deck.gl diffs them by id; data is memoised).
+  const { catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang } = props;
+  useEffect(() => {
+    const overlay = overlayRef.current;
+    if (!overlay || !catalogue || !styleReady) return;
+    const ctx: LayerContext = { catalogue, filters, lang, emphasis, emphasisPlaces, highlight, scale: 1, zoom, beforeId: THEMATIC_BEFORE_ID };
+    overlay.setProps({ layers: buildThemeLayers(ctx, visibleLayers) });
+    if (window.__atlas) window.__atlas.layersAt = performance.now();
+  }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady]);
+
+  // Choropleth.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    const c = props.choropleth;
+    for (const id of CHOROPLETH_LAYERS) {
+      if (!map.getLayer(id)) continue;
+      if (!c || c.colours.size === 0) {
+        map.setLayoutProperty(id, 'visibility', 'none');
+        continue;
+      }
+      const match: unknown[] = ['match', ['get', 'code']];
+      for (const [code, colour] of c.colours) match.push(code, colour);
+      match.push('rgba(0,0,0,0)');
+      map.setPaintProperty(id, 'fill-color', match as never);
+      map.setLayoutProperty(id, 'visibility', 'visible');
+    }
+  }, [props.choropleth, styleReady]);
 
   // Selection outline.
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const info = props.selected ? props.geo.byCode.get(props.selected) : undefined;
-    const apply = () => setRegionFilters(map, 'selection', props.selected, info?.level === 'country');
+    const info = props.selectedRegion ? props.geo.byCode.get(props.selectedRegion) : undefined;
+    const apply = () => setRegionFilters(map, 'selection', info ? props.selectedRegion : null, info?.level === 'country');
     if (map.isStyleLoaded()) apply();
     else map.once('styledata', apply);
-  }, [props.selected, props.geo]);
+  }, [props.selectedRegion, props.geo]);
 
-  // Bring a region chosen outside the map into view (when it is not already well in view).
+  // Bring a box chosen outside the map into view (when it is not already well in view).
   useEffect(() => {
     const map = mapRef.current;
     const req = props.focusRequest;
     if (!map || !req) return;
-    const info = props.geo.byCode.get(req.code);
-    if (!info) return;
-    const [w, s, e, n] = info.bbox;
+    const [w, s, e, n] = req.bbox;
     const view = map.getBounds();
     const inView = view.contains([w, s]) && view.contains([e, n]);
-    const tiny = map.project([e, n]).x - map.project([w, s]).x < 40;
-    if (inView && !tiny) return;
+    const tiny = map.project([e, n]).x - map.project([w, s]).x < 40 && w !== e;
+    if (inView && !tiny && !req.force) return;
     const { panelInset } = latest.current;
+    const padding = { top: 60, bottom: 60 + panelInset.bottom, left: 40 + (panelInset.left ?? 40), right: 60 + panelInset.right };
+    if (w === e && s === n) {
+      map.flyTo({ center: [w, s], zoom: Math.max(map.getZoom(), Math.min(req.maxZoom, 7)), padding, duration: 800 });
+      return;
+    }
     map.fitBounds(
       [
         [w, s],
         [e, n],
       ],
-      { padding: { top: 60, bottom: 60 + panelInset.bottom, left: 80, right: 60 + panelInset.right }, maxZoom: info.level === 'county' ? 8.5 : 7, duration: 800 },
+      { padding, maxZoom: req.maxZoom, duration: 800 },
     );
-  }, [props.focusRequest, props.geo]);
+  }, [props.focusRequest]);
 
   // Language: swap the label text and typography.
   useEffect(() => {
@@ -232,8 +353,9 @@ export function AtlasMap(props: AtlasMapProps) {
     <div className="atlas-map" role="region" aria-label={t('map.label')}>
       <div ref={container} className="atlas-map__canvas" data-label-layers={LABEL_LAYERS.join(' ')} />
       {tooltip && (
-        <div className="atlas-map__tooltip" style={{ transform: `translate(${tooltip.x + 14}px, ${tooltip.y + 12}px)` }} aria-hidden="true">
-          {tooltip.text}
+        <div className="atlas-map__tooltip" style={{ transform: `translate(${tooltip.x + 14}px, ${tooltip.y + 12}px)` }} aria-hidden="true" data-testid="map-tooltip">
+          <span className="atlas-map__tooltip-main">{tooltip.text}</span>
+          {tooltip.sub && <span className="atlas-map__tooltip-sub">{tooltip.sub}</span>}
         </div>
       )}
     </div>

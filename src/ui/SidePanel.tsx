@@ -1,30 +1,155 @@
-/** The side panel: title, language, link notices, the selected region (or a hint), legend, sources. */
-import type { ReactNode } from 'react';
+/**
+ * The side panel: title, language, search, link notices, and three tabs — the selection (a region,
+ * a project or a measure), the layers (toggles, choropleth, filters) and the plan's outline. A
+ * visually hidden live region tells screen readers what is selected.
+ */
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang, UrlProblem } from '../domain/url-state.ts';
-import type { RegionInfo } from '../map/geodata.ts';
+import type { SearchHit } from '../domain/search.ts';
+import { emphasisOf } from '../domain/selection.ts';
+import type { Filters } from '../domain/filters.ts';
+import type { Lang, Selection, UrlProblem } from '../domain/url-state.ts';
+import type { CatalogueBundle } from '../map/catalogue-data.ts';
+import type { GeoData, RegionInfo } from '../map/geodata.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { LayerPanel } from './LayerPanel.tsx';
 import { Legend } from './Legend.tsx';
+import { MeasurePanel } from './MeasurePanel.tsx';
 import { Notice } from './Notice.tsx';
-import { RegionCard } from './RegionCard.tsx';
-import { RegionProjects } from './RegionProjects.tsx';
+import { OutlineTree } from './OutlineTree.tsx';
+import { ProjectPanel } from './ProjectPanel.tsx';
+import { RegionPanel } from './RegionPanel.tsx';
+import { SearchBox } from './SearchBox.tsx';
+
+export type PanelTab = 'details' | 'layers' | 'outline';
+const TABS: PanelTab[] = ['details', 'layers', 'outline'];
 
 export interface SidePanelProps {
   lang: Lang;
   onLang: (lang: Lang) => void;
   problems: UrlProblem[];
   onDismissProblems: () => void;
-  selected: RegionInfo | null;
-  parent: RegionInfo | null;
+  geo: GeoData | null;
+  bundle: CatalogueBundle | null;
+  selection: Selection | null;
   hovered: RegionInfo | null;
-  onSelect: (code: string) => void;
+  tab: PanelTab;
+  onTab: (tab: PanelTab) => void;
+  onSelect: (sel: Selection | null, opts?: { focus?: boolean; force?: boolean }) => void;
+  onSearchHit: (hit: SearchHit) => void;
   onClear: () => void;
-  children?: ReactNode;
+  layers: string[];
+  onLayers: (layers: string[]) => void;
+  filters: Filters;
+  onFilters: (f: Filters) => void;
+  choropleth: string | null;
+  onChoropleth: (c: string | null) => void;
+  /** Extra controls in the header (e.g. the export button). */
+  headerActions?: ReactNode;
 }
 
 export function SidePanel(props: SidePanelProps) {
   const { t } = useTranslation();
-  const { lang, selected, hovered } = props;
+  const { lang, selection, hovered, geo, bundle, filters } = props;
+  const catalogue = bundle?.catalogue ?? null;
+  // A new selection starts at the top of the panel.
+  const body = useRef<HTMLDivElement>(null);
+  const selKey = selection ? `${selection.kind}:${selection.kind === 'region' ? selection.code : selection.id}` : '';
+  useEffect(() => {
+    if (body.current && props.tab === 'details') body.current.scrollTop = 0;
+  }, [selKey, props.tab]);
+  const regionInfo = selection?.kind === 'region' && geo ? (geo.byCode.get(selection.code) ?? null) : null;
+  const parent = regionInfo?.parent && geo ? (geo.byCode.get(regionInfo.parent) ?? null) : null;
+
+  // Stable callbacks, so the (memoised) panels below do not re-render while the pointer moves.
+  const { onSelect } = props;
+  const selectRegion = useCallback((code: string) => onSelect({ kind: 'region', code }, { focus: true }), [onSelect]);
+  const selectProject = useCallback((id: string) => onSelect({ kind: 'project', id }, { focus: true, force: true }), [onSelect]);
+  const selectMeasure = useCallback((id: string) => onSelect({ kind: 'measure', id }), [onSelect]);
+  const zoomToSelection = useCallback(() => onSelect(selection, { focus: true, force: true }), [onSelect, selection]);
+
+  // What a screen reader hears when the selection changes.
+  const spoken = useMemo(() => {
+    if (!selection) return t('live.none');
+    if (selection.kind === 'region') {
+      if (!regionInfo) return '';
+      const n = catalogue ? emphasisOf(catalogue, selection, filters).projects.size : 0;
+      const name = lang === 'zh' ? regionInfo.name_zh : regionInfo.name_en;
+      return catalogue ? t('live.region', { name, count: emphasisOf(catalogue, selection, filters).projects.has('__none__') ? 0 : n }) : name;
+    }
+    if (!catalogue) return '';
+    if (selection.kind === 'project') {
+      const p = catalogue.project(selection.id)?.properties;
+      if (!p) return '';
+      return t('live.project', { name: lang === 'zh' ? p.name_zh : p.name_en, verb: p.stage_verb, stage: t(`stage.${p.stage}`), count: catalogue.regionsTouchedBy(p.id).length });
+    }
+    const m = catalogue.measure(selection.id);
+    if (!m) return '';
+    const e = emphasisOf(catalogue, selection, filters).projects;
+    return t('live.measure', { name: lang === 'zh' ? m.heading_zh : m.title_en, count: e.has('__none__') ? 0 : e.size });
+  }, [selection, regionInfo, catalogue, filters, lang, t]);
+
+  let details: ReactNode;
+  if (selection?.kind === 'region' && regionInfo) {
+    details = (
+      <RegionPanel
+        info={regionInfo}
+        parent={parent}
+        catalogue={catalogue}
+        filters={filters}
+        lang={lang}
+        onSelectRegion={selectRegion}
+        onSelectProject={selectProject}
+        onSelectMeasure={selectMeasure}
+        onClear={props.onClear}
+      />
+    );
+  } else if (selection?.kind === 'project' && catalogue?.project(selection.id)) {
+    details = (
+      <ProjectPanel
+        id={selection.id}
+        catalogue={catalogue}
+        lang={lang}
+        onSelectRegion={selectRegion}
+        onSelectProject={selectProject}
+        onSelectMeasure={selectMeasure}
+        onZoom={zoomToSelection}
+        onClear={props.onClear}
+      />
+    );
+  } else if (selection?.kind === 'measure' && catalogue?.measure(selection.id)) {
+    details = (
+      <MeasurePanel
+        id={selection.id}
+        catalogue={catalogue}
+        filters={filters}
+        lang={lang}
+        onSelectMeasure={selectMeasure}
+        onSelectProject={selectProject}
+        onClear={props.onClear}
+      />
+    );
+  } else if (selection && !catalogue) {
+    details = <p className="muted panel-section">{t('projects.loading')}</p>;
+  } else {
+    details = (
+      <section className="panel-section hint" data-testid="panel-hint">
+        <p>{t('panel.hint')}</p>
+        <p className="muted">{t('panel.hintKeys')}</p>
+        {catalogue && <p className="muted">{t('panel.overview', { projects: catalogue.allProjects().length, measures: catalogue.allMeasures().length })}</p>}
+      </section>
+    );
+  }
+
+  const onTabKey = (e: React.KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = TABS.indexOf(props.tab);
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    props.onTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+    e.preventDefault();
+  };
+
   return (
     <aside className="side-panel" id="panel" aria-label={t('app.subtitle')} data-testid="side-panel">
       <header className="side-panel__header">
@@ -32,26 +157,67 @@ export function SidePanel(props: SidePanelProps) {
           <h1 className="title">{t('app.title')}</h1>
           <p className="subtitle">{t('app.subtitle')}</p>
         </div>
-        <LanguageSwitch lang={lang} onChange={props.onLang} />
+        <div className="side-panel__actions">
+          {props.headerActions}
+          <LanguageSwitch lang={lang} onChange={props.onLang} />
+        </div>
       </header>
-      <Notice problems={props.problems} onDismiss={props.onDismissProblems} />
-      <div className="side-panel__body">
-        {selected ? (
-          <>
-            <RegionCard info={selected} parent={props.parent} lang={lang} onSelect={props.onSelect} onClear={props.onClear} />
-            <RegionProjects code={selected.code} lang={lang} />
-          </>
-        ) : (
-          <section className="panel-section hint" data-testid="panel-hint">
-            <p>{t('panel.hint')}</p>
-            <p className="muted">{t('panel.hintKeys')}</p>
-          </section>
-        )}
-        <p className="hover-line" aria-live="off">
-          {hovered ? t('panel.hover', { name: lang === 'zh' ? hovered.name_zh : hovered.name_en }) : '\u00a0'}
-        </p>
-        <Legend />
+      <div className="side-panel__search">
+        <SearchBox index={bundle?.search ?? null} lang={lang} onPick={props.onSearchHit} />
       </div>
+      <Notice problems={props.problems} onDismiss={props.onDismissProblems} />
+      <div className="tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onTabKey}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            id={`tab-${id}`}
+            type="button"
+            role="tab"
+            aria-selected={props.tab === id}
+            aria-controls={`tabpanel-${id}`}
+            tabIndex={props.tab === id ? 0 : -1}
+            className="tabs__tab"
+            data-testid={`tab-${id}`}
+            onClick={() => props.onTab(id)}
+          >
+            {t(`tabs.${id}`)}
+          </button>
+        ))}
+      </div>
+      <div className="side-panel__body" ref={body} id={`tabpanel-${props.tab}`} role="tabpanel" aria-labelledby={`tab-${props.tab}`}>
+        {props.tab === 'details' && (
+          <>
+            {details}
+            <p className="hover-line" aria-live="off">
+              {hovered ? t('panel.hover', { name: lang === 'zh' ? hovered.name_zh : hovered.name_en }) : '\u00a0'}
+            </p>
+          </>
+        )}
+        {props.tab === 'layers' && (
+          <>
+            <LayerPanel
+              catalogue={catalogue}
+              lang={lang}
+              layers={props.layers}
+              onLayers={props.onLayers}
+              filters={filters}
+              onFilters={props.onFilters}
+              choropleth={props.choropleth}
+              onChoropleth={props.onChoropleth}
+            />
+            <Legend />
+          </>
+        )}
+        {props.tab === 'outline' &&
+          (catalogue ? (
+            <OutlineTree catalogue={catalogue} filters={filters} lang={lang} selected={selection?.kind === 'measure' ? selection.id : null} onSelect={selectMeasure} />
+          ) : (
+            <p className="muted panel-section">{t('projects.loading')}</p>
+          ))}
+      </div>
+      <p className="visually-hidden" aria-live="polite" data-testid="live-summary">
+        {spoken}
+      </p>
       <footer className="side-panel__footer">
         <p>{t('sources.short')}</p>
       </footer>

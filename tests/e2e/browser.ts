@@ -177,3 +177,31 @@ export async function canvasColourShares<K extends string>(page: Page, colours: 
   );
   return shares as Record<K, number> & { total: number };
 }
+
+/**
+ * A point of the page inside the region `code` (as the map's hit layers see it) where no thematic
+ * symbol is under the pointer, so a click selects the region. Searched on a grid over the region.
+ */
+export async function freePointIn(page: Page, code: string): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate((code) => {
+    const { map, pick } = window.__atlas!;
+    const canvas = map.getCanvas();
+    const r = canvas.getBoundingClientRect();
+    const w = canvas.clientWidth;
+    const h = canvas.clientHeight;
+    const layers = ['hit-counties', 'hit-leagues', 'hit-prefectures', 'hit-provinces', 'hit-countries'].filter((id) => map.getLayer(id));
+    for (let step = 24; step >= 6; step /= 2)
+      for (let y = step; y < h - step; y += step)
+        for (let x = 300; x < w - 420; x += step) {
+          const hits = map.queryRenderedFeatures([x, y], { layers });
+          const first = layers.map((id) => hits.find((f) => f.layer.id === id)).find(Boolean);
+          if (first?.properties?.code !== code) continue;
+          if (pick!(x, y) || pick!(x + 3, y) || pick!(x - 3, y) || pick!(x, y + 3) || pick!(x, y - 3)) continue;
+          return { x: r.left + x, y: r.top + y };
+        }
+    return null;
+  }, code);
+  if (!p) throw new Error(`no free point in ${code}`);
+  return p;
+}
+

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUrlState, decodeView, encodeSearch, encodeUrlState, encodeView, unknownRegionProblem } from '../../src/domain/url-state.ts';
+import { decodeLink, decodeUrlState, decodeView, EMPTY_STATE, encodeSearch, encodeUrlState, encodeView, sameSelection, unknownProblem, unknownRegionProblem, type AppState } from '../../src/domain/url-state.ts';
+
+const S = (over: Partial<AppState>): AppState => ({ ...EMPTY_STATE, ...over });
 
 describe('decodeUrlState', () => {
   it('reads region, language and MapLibre view', () => {
     const { state, problems } = decodeUrlState('?region=150200&lang=en', '#map=6.2/40.9/109.84');
     expect(problems).toEqual([]);
-    expect(state).toEqual({ region: '150200', lang: 'en', view: { zoom: 6.2, lat: 40.9, lng: 109.84, bearing: 0, pitch: 0 } });
+    expect(state).toEqual(S({ region: '150200', selection: { kind: 'region', code: '150200' }, lang: 'en', view: { zoom: 6.2, lat: 40.9, lng: 109.84, bearing: 0, pitch: 0 } }));
   });
 
   it('accepts missing prefixes, bearing and pitch, and other hash parameters', () => {
@@ -16,8 +18,8 @@ describe('decodeUrlState', () => {
   });
 
   it('returns an empty state for an empty URL', () => {
-    expect(decodeUrlState('', '')).toEqual({ state: { region: null, lang: null, view: null }, problems: [] });
-    expect(decodeUrlState('?', '#')).toEqual({ state: { region: null, lang: null, view: null }, problems: [] });
+    expect(decodeUrlState('', '')).toEqual({ state: EMPTY_STATE, problems: [] });
+    expect(decodeUrlState('?', '#')).toEqual({ state: EMPTY_STATE, problems: [] });
   });
 
   it('accepts country codes and normalises case', () => {
@@ -27,7 +29,7 @@ describe('decodeUrlState', () => {
 
   it('keeps what is valid and reports what is not, without throwing', () => {
     const { state, problems } = decodeUrlState('?region=15x200&lang=fr', '#map=6/40.9/109.8');
-    expect(state).toEqual({ region: null, lang: null, view: { zoom: 6, lat: 40.9, lng: 109.8, bearing: 0, pitch: 0 } });
+    expect(state).toEqual(S({ view: { zoom: 6, lat: 40.9, lng: 109.8, bearing: 0, pitch: 0 } }));
     expect(problems).toEqual([
       { param: 'region', value: '15x200', reason: 'malformed' },
       { param: 'lang', value: 'fr', reason: 'malformed' },
@@ -61,15 +63,15 @@ describe('decodeUrlState', () => {
   });
 
   it('ignores parameters it does not own', () => {
-    const { state, problems } = decodeUrlState('?layers=railway,power&q=包头', '#foo=bar');
-    expect(state).toEqual({ region: null, lang: null, view: null });
+    const { state, problems } = decodeUrlState('?q=包头&utm=x', '#foo=bar');
+    expect(state).toEqual(EMPTY_STATE);
     expect(problems).toEqual([]);
   });
 });
 
 describe('encode', () => {
   it('writes region and lang, keeping other parameters', () => {
-    expect(encodeSearch({ region: '150200', lang: 'en' }, '?layers=railway&region=150600')).toBe('?region=150200&lang=en&layers=railway');
+    expect(encodeSearch({ region: '150200', lang: 'en' }, '?q=x&region=150600')).toBe('?region=150200&lang=en&q=x');
     expect(encodeSearch({ region: null, lang: null }, '?region=150600&lang=zh')).toBe('');
     expect(encodeSearch({ region: null, lang: 'zh' })).toBe('?lang=zh');
   });
@@ -81,7 +83,7 @@ describe('encode', () => {
   });
 
   it('round-trips', () => {
-    const state = { region: '152500', lang: 'en' as const, view: { zoom: 7.25, lat: 43.933, lng: 116.067, bearing: 0, pitch: 0 } };
+    const state = S({ region: '152500', selection: { kind: 'region', code: '152500' }, lang: 'en' as const, view: { zoom: 7.25, lat: 43.933, lng: 116.067, bearing: 0, pitch: 0 } });
     const link = encodeUrlState(state);
     const [search, hash] = link.split('#') as [string, string];
     expect(decodeUrlState(search, hash)).toEqual({ state, problems: [] });
@@ -97,5 +99,80 @@ describe('decodeView', () => {
     expect(decodeView('5//110').problem).toBe('malformed');
     expect(decodeView('5/40/110/0/0/9').problem).toBe('malformed');
     expect(decodeView('5/40/110').problem).toBeNull();
+  });
+});
+
+describe('selection, layers, filters, choropleth', () => {
+  it('reads a project or a measure selection', () => {
+    expect(decodeUrlState('?project=rail-baotou-yinchuan-hsr', '').state.selection).toEqual({ kind: 'project', id: 'rail-baotou-yinchuan-hsr' });
+    expect(decodeUrlState('?measure=c4.s1.i1', '').state.selection).toEqual({ kind: 'measure', id: 'c4.s1.i1' });
+    expect(decodeUrlState('?measure=c4.s1.i1', '').state.region).toBeNull();
+    expect(decodeUrlState('?measure=c44', '').problems).toEqual([{ param: 'measure', value: 'c44', reason: 'malformed' }]);
+    expect(decodeUrlState('?project=Bad_Id', '').problems[0]?.reason).toBe('malformed');
+  });
+
+  it('keeps the first of two selections and reports the second', () => {
+    const { state, problems } = decodeUrlState('?region=150200&project=rail-x', '');
+    expect(state.selection).toEqual({ kind: 'region', code: '150200' });
+    expect(problems).toEqual([{ param: 'project', value: 'rail-x', reason: 'conflict' }]);
+  });
+
+  it('reads layers, with none and the default', () => {
+    expect(decodeUrlState('?layers=railways,highways', '').state.layers).toEqual(['railways', 'highways']);
+    expect(decodeUrlState('?layers=none', '').state.layers).toEqual([]);
+    expect(decodeUrlState('', '').state.layers).toBeNull();
+    const bad = decodeUrlState('?layers=railways,<b>,highways', '');
+    expect(bad.state.layers).toEqual(['railways', 'highways']);
+    expect(bad.problems).toEqual([{ param: 'layers', value: '<b>', reason: 'malformed' }]);
+  });
+
+  it('reads filters, dropping the bad values and keeping the good ones', () => {
+    const { state, problems } = decodeUrlState('?ch=5,4,12,x&theme=railway,rocket&stage=study,build,maybe', '');
+    expect(state.filters).toEqual({ chapters: [4, 5], themes: ['railway'], stages: ['build', 'study'] });
+    expect(problems).toEqual([
+      { param: 'ch', value: '12', reason: 'out_of_range' },
+      { param: 'ch', value: 'x', reason: 'malformed' },
+      { param: 'theme', value: 'rocket', reason: 'unknown' },
+      { param: 'stage', value: 'maybe', reason: 'unknown' },
+    ]);
+  });
+
+  it('reads the choropleth', () => {
+    expect(decodeUrlState('?choro=all', '').state.choropleth).toBe('all');
+    expect(decodeUrlState('?choro=railways', '').state.choropleth).toBe('railways');
+    expect(decodeUrlState('?choro=%3Cx%3E', '').problems).toEqual([{ param: 'choro', value: '<x>', reason: 'malformed' }]);
+  });
+
+  it('round-trips a full state and omits defaults', () => {
+    const state = S({
+      selection: { kind: 'project', id: 'rail-baotou-yinchuan-hsr' },
+      layers: ['railways', 'power'],
+      filters: { chapters: [4], themes: ['railway', 'power'], stages: ['build', 'study'] },
+      choropleth: 'all',
+      lang: 'en',
+      view: { zoom: 6.5, lat: 41, lng: 110, bearing: 0, pitch: 0 },
+    });
+    const link = encodeUrlState(state, '', ['railways', 'highways', 'power']);
+    expect(link).toBe('?project=rail-baotou-yinchuan-hsr&layers=railways,power&ch=4&theme=railway,power&stage=build,study&choro=all&lang=en#map=6.5/41/110');
+    expect(decodeLink(link)).toEqual({ state, problems: [] });
+    expect(encodeSearch(S({ layers: ['a', 'b'] }), '', ['a', 'b'])).toBe('');
+    expect(encodeSearch(S({ layers: [] }), '', ['a', 'b'])).toBe('?layers=none');
+    expect(decodeLink('http://x/y/?measure=c5#map=4/40/110').state.selection).toEqual({ kind: 'measure', id: 'c5' });
+  });
+
+  it('compares selections', () => {
+    expect(sameSelection(null, null)).toBe(true);
+    expect(sameSelection({ kind: 'region', code: '150200' }, { kind: 'region', code: '150200' })).toBe(true);
+    expect(sameSelection({ kind: 'region', code: '150200' }, { kind: 'project', id: '150200' })).toBe(false);
+    expect(sameSelection({ kind: 'measure', id: 'c4' }, null)).toBe(false);
+  });
+
+  it('describes unknown values', () => {
+    expect(unknownProblem('layers', 'rockets')).toEqual({ param: 'layers', value: 'rockets', reason: 'unknown' });
+  });
+
+  it('never throws on hostile filters', () => {
+    for (const s of ['?ch=,,,', '?theme=%', '?stage=' + ','.repeat(5000), '?layers=' + 'a,'.repeat(3000), '?choro=&choro=all'])
+      expect(() => decodeUrlState(s, '')).not.toThrow();
   });
 });

@@ -17,9 +17,43 @@ export type RGB = [number, number, number];
  * on a canvas (PNG/PDF export) and in PPTX.
  */
 export type LegendSymbol =
-  | { kind: 'line'; color: RGB; width: number; dashed: boolean; casing?: RGB }
-  | { kind: 'point'; color: RGB; shape: 'circle' | 'square' | 'triangle' | 'diamond' | 'star' | 'anchor'; size: number; stroke?: RGB }
-  | { kind: 'area'; fill: RGB; fillOpacity: number; stroke: RGB; dashed: boolean; hatch?: boolean };
+  | {
+      kind: 'line';
+      color: RGB;
+      width: number;
+      /** true for any broken line (dashed or dotted); `dashArray` says exactly how. */
+      dashed: boolean;
+      casing?: RGB;
+      /** [dash, gap] in pixels at width `width` (absent: solid). Dotted lines have short dashes and round caps. */
+      dashArray?: [number, number];
+      /** 0..1, default 1. */
+      opacity?: number;
+    }
+  | {
+      kind: 'point';
+      color: RGB;
+      shape: PointShape;
+      size: number;
+      stroke?: RGB;
+      /** Drawn as an outline with a white inside (a schematic location: the city stands for the site). */
+      hollow?: boolean;
+      /** 0..1, default 1. */
+      opacity?: number;
+    }
+  | {
+      kind: 'area';
+      fill: RGB;
+      fillOpacity: number;
+      stroke: RGB;
+      dashed: boolean;
+      hatch?: boolean;
+      /** Outline [dash, gap] in pixels (when dashed). */
+      dashArray?: [number, number];
+      /** Outline width in pixels (default 1.5). */
+      strokeWidth?: number;
+    };
+
+export type PointShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'star' | 'anchor';
 
 /** Everything a theme needs to build its layers for one frame or one export. */
 export interface LayerContext {
@@ -30,10 +64,21 @@ export interface LayerContext {
   emphasis: ReadonlySet<string>;
   /** Highlighted project (clicked), drawn on top. */
   highlight: string | null;
+  /** Gazetteer place ids to emphasise as well (e.g. the places of a selected measure's projects). */
+  emphasisPlaces?: ReadonlySet<string>;
   /** Multiplies pixel sizes (line widths, point sizes, text) for exports at other scales; 1 on screen. */
   scale: number;
   /** Current zoom, for label visibility. */
   zoom: number;
+  /** Whether to draw text labels (default true). */
+  labels?: boolean;
+  /** Font family for deck.gl text (default "Atlas Sans", which the app loads before drawing). */
+  fontFamily?: string;
+  /**
+   * Interleaved with MapLibre: the basemap layer id the thematic layers are drawn under (labels of
+   * the thematic layers stay on top). Unset: deck.gl's own order, on top of the basemap.
+   */
+  beforeId?: string;
 }
 
 export interface LegendEntry {

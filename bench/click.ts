@@ -1,0 +1,108 @@
+/**
+ * Click-to-panel latency (part of `npm run bench`): real mouse clicks on regions of the live map,
+ * timed in the page from the click event to the frame after the panel shows that region with its
+ * project list (or its "no project" line). Leagues at the first view, banners/counties zoomed in.
+ *
+ * Each click lands on a point of the region where no thematic symbol is (a symbol would select its
+ * project instead); points are found on a grid with the map's own hit layers and deck.gl picking.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { freePointIn } from '../tests/e2e/browser.ts';
+
+export interface ClickStats {
+  clicks: number;
+  median: number;
+  p95: number;
+  max: number;
+  leagues: { median: number; p95: number };
+  counties: { median: number; p95: number };
+}
+
+const LEAGUES = ['150100', '150200', '150300', '150400', '150500', '150600', '150700', '150800', '150900', '152200', '152500', '152900'];
+/** Zoomed views with several banners/counties each (zoom ≥ 6.5 shows counties). */
+const COUNTY_VIEWS: Array<{ hash: string; codes: string[] }> = [
+  { hash: '#map=7.3/40.75/110.6', codes: ['150202', '150203', '150204', '150205', '150206', '150207', '150221', '150222', '150102', '150103', '150104', '150105', '150121', '150122', '150123', '150124', '150125'] },
+  { hash: '#map=7.3/42.3/118.8', codes: ['150402', '150403', '150404', '150421', '150422', '150423', '150424', '150425', '150426', '150428', '150429', '150430'] },
+  { hash: '#map=7.3/39.6/108.7', codes: ['150602', '150603', '150621', '150622', '150623', '150624', '150625', '150626', '150627'] },
+  { hash: '#map=7.3/41.2/113.3', codes: ['150902', '150921', '150922', '150923', '150924', '150925', '150926', '150927', '150928', '150929', '150981'] },
+];
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+async function timedClick(page: Page, code: string, at: { x: number; y: number }): Promise<number> {
+  const timing = page.evaluate(
+    (code) =>
+      new Promise<number>((resolve, reject) => {
+        let t0 = 0;
+        const canvas = window.__atlas!.map.getCanvas();
+        canvas.addEventListener('click', () => (t0 = performance.now()), { capture: true, once: true });
+        const done = () => {
+          const card = document.querySelector(`[data-testid="region-card"][data-code="${code}"]`);
+          const list = document.querySelector('[data-testid="region-project-list"], [data-testid="region-no-projects"]');
+          return t0 > 0 && card != null && list != null;
+        };
+        const obs = new MutationObserver(() => {
+          if (!done()) return;
+          obs.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        });
+        obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+        setTimeout(() => {
+          obs.disconnect();
+          reject(new Error(`no panel for ${code}`));
+        }, 10_000);
+      }),
+    code,
+  );
+  await page.waitForTimeout(20);
+  await page.mouse.click(at.x, at.y);
+  return timing;
+}
+
+export async function measureClicks(browser: Browser, appUrl: string, rounds = 4): Promise<ClickStats> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+  const page = await context.newPage();
+  const leagueTimes: number[] = [];
+  const countyTimes: number[] = [];
+  const ready = async () => {
+    await page.waitForFunction(() => window.__atlas?.ready && (window.__atlas.layersAt ?? 0) > 0, undefined, { timeout: 120_000 });
+    await page.evaluate(() => new Promise((r) => window.__atlas!.map.once('idle', r as () => void) && window.__atlas!.map.triggerRepaint()));
+  };
+  try {
+    await page.goto(appUrl, { waitUntil: 'load' });
+    await ready();
+    const leaguePoints = new Map<string, { x: number; y: number }>();
+    for (const c of LEAGUES) leaguePoints.set(c, await freePointIn(page, c));
+    // Alternate leagues so every click changes the selection.
+    for (let r = 0; r < rounds; r++) for (const c of LEAGUES) leagueTimes.push(await timedClick(page, c, leaguePoints.get(c)!));
+    for (const v of COUNTY_VIEWS) {
+      await page.goto(`${appUrl}${v.hash}`, { waitUntil: 'load' });
+      await ready();
+      const pts: Array<[string, { x: number; y: number }]> = [];
+      for (const c of v.codes) {
+        try {
+          pts.push([c, await freePointIn(page, c)]);
+        } catch {
+          /* a county hidden under the panel or legend in this view */
+        }
+      }
+      for (let r = 0; r < Math.max(1, Math.ceil(rounds / 2)); r++) for (const [c, p] of pts) countyTimes.push(await timedClick(page, c, p));
+    }
+  } finally {
+    await context.close();
+  }
+  const all = [...leagueTimes, ...countyTimes];
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    clicks: all.length,
+    median: round(pct(all, 50)),
+    p95: round(pct(all, 95)),
+    max: round(Math.max(...all)),
+    leagues: { median: round(pct(leagueTimes, 50)), p95: round(pct(leagueTimes, 95)) },
+    counties: { median: round(pct(countyTimes, 50)), p95: round(pct(countyTimes, 95)) },
+  };
+}

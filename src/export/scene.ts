@@ -1,0 +1,376 @@
+/**
+ * A scene: one exported page or slide worked out from an atlas state (what a link or a saved view
+ * carries: selection, layers, filters, choropleth, language) and a frame (the bounds to show).
+ *
+ * - The basemap style is a copy of the live map's style (MapLibre's getStyle(): the same sources,
+ *   fonts, colours and choropleth layers) with the hover cleared and the selection outline, the
+ *   label language and the choropleth set for the scene's state, exactly as the map sets them.
+ * - The thematic layers come from buildThemeLayers() with the same LayerContext the map builds
+ *   (src/map/AtlasMap.tsx), and the legend from legendEntries() (the on-screen legend's source),
+ *   so an export draws and explains exactly what the atlas shows.
+ * - Texts (title, subtitle, project list, source note) are in the scene's language.
+ */
+import type { Layer } from '@deck.gl/core';
+import type { TFunction } from 'i18next';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Catalogue } from '../domain/catalogue.ts';
+import { choropleth as computeChoropleth, classOf, type Choropleth } from '../domain/choropleth.ts';
+import { isFiltering, projectPasses, type Filters } from '../domain/filters.ts';
+import { emphasisOf } from '../domain/selection.ts';
+import type { ProjectFeature } from '../domain/types.ts';
+import type { AppState, Lang, Selection } from '../domain/url-state.ts';
+import { COUNTY_ZOOM } from '../map/basemap/codes.ts';
+import { byCode, byIso3 } from '../map/basemap/filters.ts';
+import { HIGHLIGHT_LAYERS } from '../map/basemap/interaction.ts';
+import { LABEL_LAYERS, labelLayers, type FontStacks } from '../map/basemap/labels.ts';
+import { THEMATIC_BEFORE_ID } from '../map/basemap/style.ts';
+import { choroplethColour } from '../map/choropleth-style.ts';
+import type { GeoData } from '../map/geodata.ts';
+import { buildThemeLayers, DEFAULT_VISIBLE, legendEntries, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
+import type { LayerContext, RGB } from '../map/themes/types.ts';
+import type { ExportContent, LegendGroup } from './layout.ts';
+
+export type Bounds = [[number, number], [number, number]];
+
+/** What a scene shows: a state and the bounds to frame. */
+export interface SceneSpec {
+  state: AppState;
+  bounds: Bounds;
+  /** Title and subtitle typed by the user (default: from the selection). */
+  title?: string;
+  subtitle?: string;
+}
+
+export interface SceneEnv {
+  catalogue: Catalogue;
+  geo: GeoData;
+  /** The live map's style (getStyle()). */
+  baseStyle: StyleSpecification;
+  fontStacks: FontStacks;
+  /** i18next's t for the scene's language (getFixedT(lang)). */
+  t: TFunction;
+  date: Date;
+}
+
+export interface Scene {
+  lang: Lang;
+  bounds: Bounds;
+  style: StyleSpecification;
+  layers: (zoom: number) => Layer[];
+  /** Page texts and legend. `legendAt(zoom)`: the choropleth's scale depends on the zoom. */
+  content: ExportContent;
+  projects: ProjectFeature[];
+  /** Speaker notes (PPTX): the full project list. */
+  notes: string;
+  defaultTitle: string;
+  defaultSubtitle: string;
+}
+
+/** The visible layer ids of a state (null = the default: all). */
+export function visibleLayersOf(state: Pick<AppState, 'layers'>): string[] {
+  if (!state.layers) return [...DEFAULT_VISIBLE];
+  const on = new Set(state.layers);
+  return DEFAULT_VISIBLE.filter((id) => on.has(id));
+}
+
+/** Regions the choropleth shades (as the app: Inner Mongolia's leagues, then its counties). */
+function choroplethCodes(geo: GeoData): { leagues: string[]; counties: string[] } {
+  const leagues: string[] = [];
+  const counties: string[] = [];
+  for (const f of geo.regions.features) {
+    const p = f.properties;
+    if (p.level === 'prefecture' && p.parent === '150000') leagues.push(p.code);
+    else if (p.level === 'county' && p.code.startsWith('15')) counties.push(p.code);
+  }
+  return { leagues, counties };
+}
+
+export function choroplethOf(state: AppState, cat: Catalogue, geo: GeoData): { leagues: Choropleth; counties: Choropleth } | null {
+  if (!state.choropleth) return null;
+  const theme = state.choropleth === 'all' ? null : state.choropleth;
+  const keep = (p: ProjectFeature) => projectPasses(p, state.filters) && (!theme || themeIdOf(p, cat) === theme);
+  const codes = choroplethCodes(geo);
+  return { leagues: computeChoropleth(cat, codes.leagues, keep), counties: computeChoropleth(cat, codes.counties, keep) };
+}
+
+const CHOROPLETH_LAYER_IDS = ['choropleth-leagues', 'choropleth-counties'];
+
+/** The live style adjusted for a state: hover off, selection outline, label language, choropleth. */
+export function sceneStyle(base: StyleSpecification, state: AppState, lang: Lang, env: Pick<SceneEnv, 'catalogue' | 'geo' | 'fontStacks'>): StyleSpecification {
+  const sel = state.selection?.kind === 'region' ? state.selection.code : null;
+  const isCountry = sel ? env.geo.byCode.get(sel)?.level === 'country' : false;
+  const labels = new Map(labelLayers(lang, env.fontStacks).map((l) => [l.id, l]));
+  const choro = choroplethOf(state, env.catalogue, env.geo);
+  const colours = new Map<string, string>();
+  if (choro)
+    for (const c of [choro.leagues, choro.counties])
+      for (const [code, n] of c.counts) {
+        const k = classOf(n, c.classes);
+        if (k >= 0) colours.set(code, choroplethColour(k, c.classes.length));
+      }
+  const regionLayers = new Set<string>([...HIGHLIGHT_LAYERS.regionFill, ...HIGHLIGHT_LAYERS.regionLine]);
+  const countryLayers = new Set<string>([...HIGHLIGHT_LAYERS.countryFill, ...HIGHLIGHT_LAYERS.countryLine]);
+  const layers = base.layers.map((l): LayerSpecification => {
+    if (regionLayers.has(l.id) || countryLayers.has(l.id)) {
+      const selection = l.id.startsWith('selection');
+      const value = selection ? sel : null;
+      const filter = regionLayers.has(l.id) ? byCode(isCountry ? null : value) : byIso3(isCountry ? value : null);
+      return { ...l, filter } as LayerSpecification;
+    }
+    if ((LABEL_LAYERS as readonly string[]).includes(l.id)) {
+      const fresh = labels.get(l.id);
+      return fresh ? { ...fresh, ...('minzoom' in l ? { minzoom: l.minzoom } : {}), ...('maxzoom' in l ? { maxzoom: l.maxzoom } : {}) } : l;
+    }
+    if (CHOROPLETH_LAYER_IDS.includes(l.id) && l.type === 'fill') {
+      if (colours.size === 0) return { ...l, layout: { ...l.layout, visibility: 'none' } };
+      const match: unknown[] = ['match', ['get', 'code']];
+      for (const [code, colour] of colours) match.push(code, colour);
+      match.push('rgba(0,0,0,0)');
+      return { ...l, layout: { ...l.layout, visibility: 'visible' }, paint: { ...l.paint, 'fill-color': match as never } };
+    }
+    return l;
+  });
+  return { ...base, layers };
+}
+
+/** The LayerContext the map builds for a state (AtlasMap.tsx), at a zoom. */
+export function layerContext(state: AppState, lang: Lang, cat: Catalogue, zoom: number): LayerContext {
+  const emphasis = emphasisOf(cat, state.selection, state.filters);
+  return {
+    catalogue: cat,
+    filters: state.filters,
+    lang,
+    emphasis: emphasis.projects,
+    emphasisPlaces: emphasis.places,
+    highlight: state.selection?.kind === 'project' ? state.selection.id : null,
+    scale: 1,
+    zoom,
+    beforeId: THEMATIC_BEFORE_ID,
+  } as LayerContext;
+}
+
+function hexRgb(hex: string): RGB {
+  const h = hex.replace('#', '');
+  return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
+}
+
+function tr(t: TFunction, keys: string[], fallback: string, opts: Record<string, unknown> = {}): string {
+  for (const k of keys) {
+    const v = t(k, { ...opts, defaultValue: '' });
+    if (v) return v;
+  }
+  return fallback;
+}
+
+/** Legend groups: the visible themes' rows (legendEntries), then the choropleth's classes. */
+export function sceneLegend(state: AppState, lang: Lang, cat: Catalogue, geo: GeoData, t: TFunction): LegendGroup[] {
+  const ctx = layerContext(state, lang, cat, 5);
+  const groups: LegendGroup[] = legendEntries({ ...ctx, emphasis: new Set(), emphasisPlaces: new Set(), highlight: null }, visibleLayersOf(state)).map((l) => ({
+    heading: l.label[lang],
+    rows: l.entries.map((e) => ({ symbol: e.symbol, label: e.label[lang] })),
+  }));
+  const choro = choroplethOf(state, cat, geo);
+  if (choro && state.choropleth) {
+    const what = state.choropleth === 'all' ? tr(t, ['choropleth.all'], lang === 'zh' ? '全部项目' : 'all projects') : (THEME_BY_ID.get(state.choropleth)?.label[lang] ?? state.choropleth);
+    for (const [key, c] of [
+      ['leagues', choro.leagues],
+      ['counties', choro.counties],
+    ] as const) {
+      if (!c.classes.length) continue;
+      const scope = tr(t, [`choropleth.${key}`], key);
+      groups.push({
+        heading: `${tr(t, ['choropleth.legendTitle'], what, { what })} · ${scope}`,
+        rows: [
+          ...c.classes.map((k, i, all) => {
+            const fill = hexRgb(choroplethColour(i, all.length));
+            return { symbol: { kind: 'area' as const, fill, fillOpacity: 0.82, stroke: fill, dashed: false, strokeWidth: 0.5 }, label: k.min === k.max ? `${k.min}` : `${k.min}–${k.max}` };
+          }),
+          { symbol: { kind: 'area' as const, fill: [255, 255, 255] as RGB, fillOpacity: 0, stroke: [170, 160, 140] as RGB, dashed: false, strokeWidth: 0.5 }, label: '0' },
+        ],
+      });
+    }
+  }
+  return groups;
+}
+
+/** The selection's projects (after the filters), in the atlas's layer order, then by name. */
+export function selectionProjects(state: AppState, cat: Catalogue): ProjectFeature[] {
+  const sel = state.selection;
+  if (!sel) return [];
+  let list: ProjectFeature[];
+  if (sel.kind === 'region') list = cat.projectsTouching(sel.code, (p) => projectPasses(p, state.filters)).map((t) => t.project);
+  else if (sel.kind === 'measure') list = cat.projectsOfMeasure(sel.id).filter((p) => projectPasses(p, state.filters));
+  else {
+    const p = cat.project(sel.id);
+    list = p ? [p] : [];
+  }
+  const order = new Map(THEMES.map((th, i) => [th.id, i]));
+  const themeIndex = (p: ProjectFeature) => order.get(themeIdOf(p, cat)) ?? 99;
+  return [...list].sort((a, b) => themeIndex(a) - themeIndex(b) || a.properties.name_zh.localeCompare(b.properties.name_zh, 'zh'));
+}
+
+/** The name of what is selected, in the language. */
+export function selectionName(sel: Selection | null, lang: Lang, cat: Catalogue, geo: GeoData): string | null {
+  if (!sel) return null;
+  if (sel.kind === 'region') {
+    const r = geo.byCode.get(sel.code);
+    return r ? (lang === 'zh' ? r.name_zh : r.name_en) : sel.code;
+  }
+  if (sel.kind === 'project') {
+    const p = cat.project(sel.id);
+    return p ? (lang === 'zh' ? p.properties.name_zh : p.properties.name_en) : sel.id;
+  }
+  const m = cat.measure(sel.id);
+  if (!m) return sel.id;
+  const path = cat.measurePath(sel.id);
+  const chapter = path[0];
+  const title = lang === 'zh' ? m.heading_zh : m.title_en;
+  if (!chapter || chapter.id === m.id) return title;
+  return lang === 'zh' ? `${chapter.heading_zh} · ${title}` : `${chapter.title_en}: ${title}`;
+}
+
+function stageLabel(t: TFunction, p: ProjectFeature, lang: Lang): string {
+  const label = tr(t, [`stage.${p.properties.stage}`], p.properties.stage);
+  if (lang === 'zh') return p.properties.stage_verb === label ? label : `${p.properties.stage_verb}（${label}）`;
+  return label;
+}
+
+function filtersText(f: Filters, lang: Lang, cat: Catalogue, t: TFunction): string | null {
+  if (!isFiltering(f)) return null;
+  const parts: string[] = [];
+  const sep = lang === 'zh' ? '、' : ', ';
+  if (f.chapters.length)
+    parts.push(
+      f.chapters
+        .map((n) => {
+          const c = cat.measure(`c${n}`);
+          return lang === 'zh' ? `第${'一二三四五六七八九'[n - 1] ?? n}章${c ? ` ${c.heading_zh}` : ''}` : `Ch. ${n}${c ? ` ${c.title_en}` : ''}`;
+        })
+        .join(sep),
+    );
+  if (f.themes.length) parts.push(f.themes.map((th) => tr(t, [`themes.${th}`, `theme.${th}`, `filters.themes.${th}`, `catalogueTheme.${th}`], th)).join(sep));
+  if (f.stages.length) parts.push(f.stages.map((s) => tr(t, [`stage.${s}`], s)).join(sep));
+  return `${t('export.filtered')}${parts.join(lang === 'zh' ? '；' : '; ')}`;
+}
+
+export function formatDate(d: Date, lang: Lang): string {
+  const y = d.getFullYear();
+  const m = d.getMonth() + 1;
+  const day = d.getDate();
+  return lang === 'zh' ? `${y}年${m}月${day}日` : `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function layerNames(state: AppState, lang: Lang): string | null {
+  const vis = visibleLayersOf(state);
+  if (vis.length === DEFAULT_VISIBLE.length) return null;
+  if (vis.length === 0) return null;
+  return vis.map((id) => THEME_BY_ID.get(id)?.label[lang] ?? id).join(lang === 'zh' ? '、' : ', ');
+}
+
+export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
+  const { state } = spec;
+  const lang: Lang = state.lang ?? 'zh';
+  const { catalogue: cat, geo, t } = env;
+  const style = sceneStyle(env.baseStyle, state, lang, env);
+  const visible = visibleLayersOf(state);
+  const layers = (zoom: number) => buildThemeLayers(layerContext(state, lang, cat, zoom), visible);
+  const projects = selectionProjects(state, cat);
+  const name = selectionName(state.selection, lang, cat, geo);
+  const planTitle = t('export.planTitle');
+  const defaultTitle = !state.selection
+    ? planTitle
+    : state.selection.kind === 'region'
+      ? t('export.titleRegion', { name })
+      : state.selection.kind === 'measure'
+        ? t('export.titleMeasure', { name })
+        : (name ?? planTitle);
+  const subParts = [state.selection ? planTitle : t('export.planSubtitle')];
+  const ft = filtersText(state.filters, lang, cat, t);
+  if (ft) subParts.push(ft);
+  const ln = layerNames(state, lang);
+  if (ln) subParts.push(`${t('export.layersShown')}${ln}`);
+  subParts.push(formatDate(env.date, lang));
+  const defaultSubtitle = subParts.join(lang === 'zh' ? ' · ' : ' · ');
+
+  // One line per project: its name and how the plan commits to it (the plan's own verb in Chinese).
+  const line = (p: ProjectFeature) =>
+    lang === 'zh' ? `${p.properties.name_zh}（${p.properties.stage_verb}）` : `${p.properties.name_en} (${tr(t, [`stage.${p.properties.stage}`], p.properties.stage)})`;
+  let notesLines = projects.map(line);
+  let notesHeading: string | null = null;
+  if (state.selection) notesHeading = t('export.projectsHeading', { count: projects.length });
+  if (state.selection?.kind === 'project' && projects[0]) {
+    // One project: its facts instead of a one-line list.
+    const p = projects[0];
+    const measures = p.properties.measures.map((m) => selectionName({ kind: 'measure', id: m }, lang, cat, geo) ?? m);
+    const regions = cat
+      .regionsTouchedBy(p.properties.id)
+      .filter((r) => r.region.level === 'prefecture' && r.region.code.startsWith('15'))
+      .map((r) => (lang === 'zh' ? r.region.name_zh : r.region.name_en));
+    notesHeading = t('export.projectFacts');
+    notesLines = [
+      `${t('export.fact.stage')}${stageLabel(t, p, lang)}`,
+      ...measures.map((m) => `${t('export.fact.measure')}${m}`),
+      ...(regions.length ? [`${t('export.fact.regions')}${regions.join(lang === 'zh' ? '、' : ', ')}`] : []),
+      `${t('export.fact.phrase')}${p.properties.phrase}`,
+      `${t('export.fact.precision')}${tr(t, [`export.precision.${p.properties.precision}`], p.properties.precision)}`,
+    ];
+  }
+
+  // Speaker notes: the complete list, by layer.
+  const byTheme = new Map<string, ProjectFeature[]>();
+  for (const p of projects) {
+    const id = themeIdOf(p, cat);
+    byTheme.set(id, [...(byTheme.get(id) ?? []), p]);
+  }
+  const notes = [
+    spec.title ?? defaultTitle,
+    spec.subtitle ?? defaultSubtitle,
+    '',
+    ...(projects.length ? [t('export.projectsHeading', { count: projects.length })] : []),
+    ...[...byTheme.entries()].flatMap(([id, list]) => [
+      `${THEME_BY_ID.get(id)?.label[lang] ?? id}`,
+      ...list.map((p) => `  · ${line(p)}${lang === 'zh' ? '：' : ': '}${lang === 'zh' ? `“${p.properties.phrase}”` : p.properties.phrase}`),
+    ]),
+  ].join('\n');
+
+  const content: ExportContent = {
+    lang,
+    title: spec.title?.trim() || defaultTitle,
+    subtitle: spec.subtitle ?? defaultSubtitle,
+    legendHeading: t('export.legend'),
+    legend: sceneLegend(state, lang, cat, geo, t),
+    notesHeading,
+    notes: notesLines,
+    more: (n) => t('export.more', { count: n }),
+    source: t('export.source'),
+  };
+  return { lang, bounds: spec.bounds, style, layers, content, projects, notes, defaultTitle, defaultSubtitle };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Framing
+
+const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+const invMercY = (y: number) => (360 / Math.PI) * Math.atan(Math.exp(y)) - 90;
+
+/** The centre and zoom that fit `bounds` in a frame of `w`×`h` CSS px (MapLibre's 512 px tiles). */
+export function fitBounds(bounds: Bounds, w: number, h: number, padding = 0): { center: [number, number]; zoom: number } {
+  const [[west, south], [east, north]] = bounds;
+  const dx = Math.max(1e-9, (east - west) / 360);
+  const dy = Math.max(1e-9, (mercY(north) - mercY(south)) / (2 * Math.PI));
+  const zoom = Math.min(Math.log2((w - 2 * padding) / (512 * dx)), Math.log2((h - 2 * padding) / (512 * dy)));
+  return { center: [(west + east) / 2, invMercY((mercY(north) + mercY(south)) / 2)], zoom };
+}
+
+/** A region's bounds with a margin (a share of its size). */
+export function paddedBounds(bbox: [number, number, number, number], margin = 0.06): Bounds {
+  const [w, s, e, n] = bbox;
+  const dx = (e - w) * margin;
+  const dy = (n - s) * margin;
+  return [
+    [w - dx, s - dy],
+    [e + dx, n + dy],
+  ];
+}
+
+export { COUNTY_ZOOM };

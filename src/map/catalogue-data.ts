@@ -1,0 +1,35 @@
+/**
+ * Loads the compiled catalogue from the app's own origin (public/data, copied into dist/) and
+ * builds the in-memory Catalogue and the search index over the regions already loaded for the map.
+ */
+import { Catalogue } from '../domain/catalogue.ts';
+import { SearchIndex } from '../domain/search.ts';
+import type { MeasuresFile, PlaceFeature, ProjectCollection, RegionCollection, SearchKeys, TouchesFile } from '../domain/types.ts';
+import type { FeatureCollection, Point } from 'geojson';
+import { assetUrl } from './geodata.ts';
+
+export interface CatalogueBundle {
+  catalogue: Catalogue;
+  search: SearchIndex;
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(assetUrl(path));
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** Starts the downloads now; the regions come from the map's geography when it is ready. */
+export function loadCatalogue(regions: Promise<RegionCollection>): Promise<CatalogueBundle> {
+  const files = Promise.all([
+    getJson<MeasuresFile>('data/measures.json'),
+    getJson<FeatureCollection<Point, PlaceFeature['properties']>>('data/places.geojson'),
+    getJson<ProjectCollection>('data/projects.geojson'),
+    getJson<TouchesFile>('data/touches.json'),
+    getJson<{ version: 1; regions: Record<string, SearchKeys> }>('data/search-keys.json'),
+  ]);
+  return Promise.all([regions, files]).then(([regions, [measures, places, projects, touches, keys]]) => {
+    const catalogue = new Catalogue({ regions, measures, places, projects, touches });
+    return { catalogue, search: new SearchIndex(catalogue, keys.regions) };
+  });
+}

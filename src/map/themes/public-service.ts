@@ -1,0 +1,11 @@
+/** Public services: schools, health, poverty relief; and science platforms (第六章, 第七章). */
+import TEXT from '../../i18n/themes.json';
+import { defineTheme } from './common.ts';
+import { TOL_MUTED } from './style.ts';
+
+export const publicService = defineTheme({
+  id: 'public_service',
+  group: 'industry_services',
+  label: TEXT.labels.public_service,
+  style: { color: TOL_MUTED.purple, shape: 'circle', pointSize: 13 },
+});

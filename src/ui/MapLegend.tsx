@@ -1,0 +1,87 @@
+/**
+ * The map's legend, floating over the map: exactly what is drawn — the visible layers that have
+ * features after the filters, each with only the rows it draws — then the choropleth's classes.
+ * Built from legendEntries(), the same function the export uses.
+ */
+import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Catalogue } from '../domain/catalogue.ts';
+import type { Choropleth } from '../domain/choropleth.ts';
+import type { Filters } from '../domain/filters.ts';
+import type { Lang } from '../domain/url-state.ts';
+import { choroplethColour } from '../map/choropleth-style.ts';
+import { legendEntries, THEME_BY_ID } from '../map/themes/index.ts';
+import { SymbolIcon } from './SymbolIcon.tsx';
+
+export interface MapLegendProps {
+  catalogue: Catalogue;
+  lang: Lang;
+  filters: Filters;
+  visibleLayers: readonly string[];
+  emphasis: ReadonlySet<string>;
+  choropleth: { id: string; leagues: Choropleth; counties: Choropleth } | null;
+}
+
+export const MapLegend = memo(function MapLegend({ catalogue, lang, filters, visibleLayers, choropleth }: MapLegendProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(() => !window.matchMedia('(max-width: 720px)').matches);
+  const legends = useMemo(
+    () => legendEntries({ catalogue, filters, lang, emphasis: new Set(), highlight: null, scale: 1, zoom: 5 }, visibleLayers),
+    [catalogue, filters, lang, visibleLayers],
+  );
+  const choroTitle = choropleth ? (choropleth.id === 'all' ? t('choropleth.all') : (THEME_BY_ID.get(choropleth.id)?.label[lang] ?? choropleth.id)) : '';
+  const empty = legends.length === 0 && !choropleth;
+  return (
+    <section className={`map-legend${open ? '' : ' map-legend--closed'}`} aria-labelledby="map-legend-heading" data-testid="map-legend">
+      <button type="button" className="map-legend__toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        <span id="map-legend-heading">{t('legend.heading')}</span>
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+      </button>
+      {open && (
+        <div className="map-legend__body">
+          {empty && <p className="muted">{t('legend.nothing')}</p>}
+          {legends.map((l) => (
+            <div key={l.id} className="map-legend__layer" data-layer={l.id} data-testid={`legend-${l.id}`}>
+              <h4>{l.label[lang]}</h4>
+              <ul>
+                {l.entries.map((e, i) => (
+                  <li key={i}>
+                    <SymbolIcon symbol={e.symbol} />
+                    <span>{e.label[lang]}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          {choropleth && (
+            <div className="map-legend__layer" data-testid="legend-choropleth">
+              <h4>{t('choropleth.legendTitle', { what: choroTitle })}</h4>
+              {[
+                ['leagues', choropleth.leagues],
+                ['counties', choropleth.counties],
+              ].map(([key, c]) =>
+                (c as Choropleth).classes.length ? (
+                  <div key={key as string} className="choropleth-scale">
+                    <span className="choropleth-scale__label">{t(`choropleth.${key as string}`)}</span>
+                    <ul>
+                      {(c as Choropleth).classes.map((k, i, all) => (
+                        <li key={i}>
+                          <span className="swatch" style={{ background: choroplethColour(i, all.length) }} aria-hidden="true" />
+                          {k.min === k.max ? `${k.min}` : `${k.min}–${k.max}`}
+                        </li>
+                      ))}
+                      <li>
+                        <span className="swatch swatch--none" aria-hidden="true" />0
+                      </li>
+                    </ul>
+                  </div>
+                ) : null,
+              )}
+            </div>
+          )}
+          <p className="map-legend__note muted">{t('legend.stageNote')}</p>
+        </div>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,64 @@
+/**
+ * One project in a list: its map symbol, its name (a button that selects it), its stage (the
+ * plan's verb and the normalised stage) and, in a region's list, how it touches the region.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Catalogue } from '../domain/catalogue.ts';
+import { relationsOf } from '../domain/selection.ts';
+import type { ProjectFeature, Touch } from '../domain/types.ts';
+import type { Lang } from '../domain/url-state.ts';
+import { projectSymbol } from '../map/themes/index.ts';
+import { stageClass } from '../map/themes/style.ts';
+import { SymbolIcon } from './SymbolIcon.tsx';
+
+export function StageBadge({ verb, stage }: { verb: string; stage: ProjectFeature['properties']['stage'] }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`stage stage--${stageClass(stage)}`} title={t('stage.title', { verb, stage: t(`stage.${stage}`) })}>
+      <span className="stage__verb" lang="zh-Hans">
+        {verb}
+      </span>
+      <span className="stage__norm">{t(`stage.${stage}`)}</span>
+    </span>
+  );
+}
+
+export function RelationTags({ touch }: { touch: Touch }) {
+  const { t } = useTranslation();
+  return (
+    <span className="relations">
+      {relationsOf(touch).map((r) => (
+        <span key={r} className={`tag${r === 'named' ? '' : ' tag--muted'}`} data-relation={r}>
+          {r === 'crosses' && touch.km != null ? t('relation.crossesKm', { km: touch.km < 10 ? touch.km.toFixed(1) : Math.round(touch.km) }) : t(`relation.${r}`)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export interface ProjectRowProps {
+  catalogue: Catalogue;
+  project: ProjectFeature;
+  lang: Lang;
+  touch?: Touch;
+  onSelect: (id: string) => void;
+}
+
+export function ProjectRow({ catalogue, project, lang, touch, onSelect }: ProjectRowProps) {
+  const p = project.properties;
+  const symbol = projectSymbol(catalogue, project);
+  return (
+    <li className="project-row" data-project={p.id}>
+      <span className="project-row__symbol">{symbol && <SymbolIcon symbol={symbol} width={24} height={16} />}</span>
+      <span className="project-row__main">
+        <button type="button" className="link-button project-row__name" data-nav-item onClick={() => onSelect(p.id)} lang={lang === 'zh' ? 'zh-Hans' : 'en'}>
+          {lang === 'zh' ? p.name_zh : p.name_en}
+        </button>
+        <span className="project-row__meta">
+          <StageBadge verb={p.stage_verb} stage={p.stage} />
+          {touch && <RelationTags touch={touch} />}
+        </span>
+      </span>
+    </li>
+  );
+}

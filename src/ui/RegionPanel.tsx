@@ -1,0 +1,100 @@
+/**
+ * A selected region: its card, a summary (how many projects touch it, by layer, as a small chart),
+ * and every project touching it, grouped chapter → measure in plan order, each with its symbol,
+ * its stage and how it touches the region (named in the plan, crosses with km inside, covers, lies in).
+ */
+import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Catalogue } from '../domain/catalogue.ts';
+import { isFiltering, type Filters } from '../domain/filters.ts';
+import { regionProjects } from '../domain/selection.ts';
+import type { Lang } from '../domain/url-state.ts';
+import type { RegionInfo } from '../map/geodata.ts';
+import { THEMES, themeIdOf } from '../map/themes/index.ts';
+import { onArrowNav } from './arrow-nav.ts';
+import { measureHeading, measureNumber } from './measure-label.ts';
+import { ProjectRow } from './ProjectRow.tsx';
+import { RegionCard } from './RegionCard.tsx';
+import { SummaryChart } from './SummaryChart.tsx';
+
+export interface RegionPanelProps {
+  info: RegionInfo;
+  parent: RegionInfo | null;
+  catalogue: Catalogue | null;
+  filters: Filters;
+  lang: Lang;
+  onSelectRegion: (code: string) => void;
+  onSelectProject: (id: string) => void;
+  onSelectMeasure: (id: string) => void;
+  onClear: () => void;
+}
+
+export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
+  const { t } = useTranslation();
+  const { info, catalogue, filters, lang } = props;
+  const data = useMemo(() => {
+    if (!catalogue) return null;
+    const { items, total } = regionProjects(catalogue, info.code, filters);
+    const byTheme = new Map<string, number>(THEMES.map((th) => [th.id, 0]));
+    for (const it of items) {
+      const id = themeIdOf(it.project, catalogue);
+      byTheme.set(id, (byTheme.get(id) ?? 0) + 1);
+    }
+    return { items, total, groups: catalogue.groupByMeasure(items), byTheme: [...byTheme] };
+  }, [catalogue, info.code, filters]);
+
+  return (
+    <>
+      <RegionCard info={info} parent={props.parent} lang={lang} onSelect={props.onSelectRegion} onClear={props.onClear} />
+      <section className="panel-section" aria-labelledby="projects-heading" data-testid="region-projects">
+        <h3 id="projects-heading">{t('projects.heading')}</h3>
+        {!data ? (
+          <p className="muted">{t('projects.loading')}</p>
+        ) : data.items.length === 0 ? (
+          <p className="muted" data-testid="region-no-projects">
+            {isFiltering(filters) && data.total > 0 ? t('projects.noneFiltered', { total: data.total }) : t('projects.none')}
+          </p>
+        ) : (
+          <>
+            <p className="summary-line" data-testid="region-summary">
+              {t('projects.count', { count: data.items.length })}
+              {isFiltering(filters) && data.total !== data.items.length && <span className="muted"> {t('projects.ofTotal', { total: data.total })}</span>}
+            </p>
+            <SummaryChart counts={data.byTheme} lang={lang} label={t('projects.chartLabel')} />
+            <div className="grouped-list" onKeyDown={onArrowNav} data-testid="region-project-list">
+              {data.groups.map((g) => (
+                <div key={g.chapter.id} className="chapter-group">
+                  <h4 className="chapter-group__title">
+                    <button type="button" className="link-button" onClick={() => props.onSelectMeasure(g.chapter.id)}>
+                      {measureNumber(t, g.chapter)} {measureHeading(g.chapter, lang)}
+                    </button>
+                  </h4>
+                  {g.measures.map((mg) => (
+                    <div key={mg.measure.id} className="measure-group">
+                      {mg.measure.id !== g.chapter.id && (
+                        <h5 className="measure-group__title">
+                          <button type="button" className="link-button" onClick={() => props.onSelectMeasure(mg.measure.id)}>
+                            {catalogue!
+                              .measurePath(mg.measure.id)
+                              .slice(1)
+                              .map((m) => `${measureNumber(t, m)} ${m.printed || m.level !== 'section' ? measureHeading(m, lang) : t('outline.unprintedShort')}`)
+                              .join(' · ')}
+                          </button>
+                        </h5>
+                      )}
+                      <ul className="project-rows">
+                        {mg.items.map((it) => (
+                          <ProjectRow key={it.project.properties.id} catalogue={catalogue!} project={it.project} touch={it.touch} lang={lang} onSelect={props.onSelectProject} />
+                        ))}
+                      </ul>
+                    </div>
+                  ))}
+                </div>
+              ))}
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+});

@@ -1,0 +1,60 @@
+/**
+ * The export's entry point in the app (mounted once in App.tsx): a small toolbar over the map —
+ * Export…, Saved views, Present — its dialogs, presentation mode, and `window.__planExport`, the
+ * scripting interface the command line (scripts/export-cli.ts), the tests and the benchmark drive.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAtlas } from '../app-context.ts';
+import { ExportDialog } from './ExportDialog.tsx';
+import { Presentation } from './Presentation.tsx';
+import { SavedViewsDialog } from './SavedViewsDialog.tsx';
+import { installScriptingApi } from './api.ts';
+import { useSavedViews } from './use-saved-views.ts';
+import './export.css';
+
+type Open = null | 'export' | 'views' | 'deck';
+
+export function ExportControls() {
+  const { t } = useTranslation();
+  const atlas = useAtlas();
+  const [open, setOpen] = useState<Open>(null);
+  const [presenting, setPresenting] = useState(false);
+  const saved = useSavedViews();
+  const atlasRef = useRef(atlas);
+  atlasRef.current = atlas;
+  const savedRef = useRef(saved);
+  savedRef.current = saved;
+  const ready = atlas.catalogue != null && atlas.geo != null;
+
+  useEffect(
+    () =>
+      installScriptingApi(
+        () => atlasRef.current,
+        () => savedRef.current.views,
+      ),
+    [],
+  );
+
+  const close = useCallback(() => setOpen(null), []);
+
+  return (
+    <>
+      <div className="export-toolbar" role="toolbar" aria-label={t('export.toolbar')} data-testid="export-toolbar">
+        <button type="button" className="export-toolbar__button export-toolbar__button--primary" onClick={() => setOpen('export')} disabled={!ready} data-testid="export-open">
+          {t('export.open')}
+        </button>
+        <button type="button" className="export-toolbar__button" onClick={() => setOpen('views')} disabled={!ready} data-testid="views-open">
+          {t('export.views.open')}
+          {saved.views.length > 0 && <span className="export-toolbar__count">{saved.views.length}</span>}
+        </button>
+        <button type="button" className="export-toolbar__button" onClick={() => setPresenting(true)} disabled={!ready || saved.views.length === 0} title={saved.views.length === 0 ? t('export.present.none') : undefined} data-testid="present-open">
+          {t('export.present.open')}
+        </button>
+      </div>
+      {(open === 'export' || open === 'deck') && ready && <ExportDialog onClose={close} views={saved.views} initialScope={open === 'deck' ? 'views' : 'view'} />}
+      {open === 'views' && ready && <SavedViewsDialog onClose={close} saved={saved} onPresent={() => (setOpen(null), setPresenting(true))} onExport={() => setOpen('deck')} />}
+      {presenting && <Presentation views={saved.views} onExit={() => setPresenting(false)} />}
+    </>
+  );
+}

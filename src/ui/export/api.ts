@@ -1,0 +1,118 @@
+/**
+ * `window.__planExport`: the export without clicking, for the command line (scripts/export-cli.ts),
+ * the end-to-end tests and the benchmark. It exports what the page shows (its state and view), the
+ * saved views or the 12 leagues, exactly as the dialog does, and hands the file back as base64.
+ */
+import type { Lang } from '../../domain/url-state.ts';
+import { checkSize, ExportTooLargeError, runExport, type ExportTimings } from '../../export/export.ts';
+import { sizeFromSpec, type ExportFormat } from '../../export/presets.ts';
+import type { SavedView } from '../../export/saved-views.ts';
+import { buildScene } from '../../export/scene.ts';
+import type { AtlasContextValue } from '../app-context.ts';
+import { exportEnv, insetData } from './env.ts';
+import { scenesFor, type Scope } from './scenes.ts';
+
+export interface RunOptions {
+  format: ExportFormat;
+  /** A preset id (slide-1920, a3-landscape-300 …) or WIDTHxHEIGHT; default 1920x1080. */
+  size?: string;
+  scope?: Scope;
+  title?: string;
+  subtitle?: string;
+  /** Language of the export (default: the atlas's). */
+  lang?: Lang;
+}
+
+export interface RunResult {
+  filename: string;
+  mime: string;
+  width: number;
+  height: number;
+  pages: number;
+  bytes: number;
+  base64: string;
+  timings: ExportTimings;
+  warnings: string[];
+}
+
+export interface PlanExportApi {
+  ready: boolean;
+  run(opts: RunOptions): Promise<RunResult>;
+  /** Whether a size fits the browser's limits, and the largest that does. */
+  check(format: ExportFormat, size: string): Promise<{ ok: boolean; maxSide: number; largest?: { width: number; height: number } }>;
+}
+
+declare global {
+  interface Window {
+    __planExport?: PlanExportApi;
+  }
+}
+
+function blobToBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error ?? new Error('could not read the file'));
+    r.readAsDataURL(blob);
+  });
+}
+
+export function installScriptingApi(getAtlas: () => AtlasContextValue, getViews: () => SavedView[]): () => void {
+  const sizeOf = (spec: string | undefined) => {
+    const p = sizeFromSpec(spec ?? '1920x1080');
+    if (!p) throw new Error(`unknown size "${spec}": use WIDTHxHEIGHT (320–16384) or a preset id`);
+    return p;
+  };
+  const api: PlanExportApi = {
+    ready: true,
+    async run(opts) {
+      const atlas = getAtlas();
+      if (!atlas.catalogue || !atlas.geo) throw new Error('the catalogue is not loaded yet');
+      const lang = opts.lang ?? atlas.state.lang ?? 'zh';
+      const scope = opts.scope ?? 'view';
+      const scenes = scenesFor(scope, atlas.state, lang, atlas.geo, getViews(), { ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) });
+      if (!scenes.length) throw new Error(scope === 'views' ? 'there are no saved views' : 'the map is not ready yet');
+      const env = await exportEnv(atlas.catalogue, atlas.geo);
+      const t = env.tFor(lang);
+      const result = await runExport({
+        format: opts.format,
+        preset: sizeOf(opts.size),
+        scenes,
+        env,
+        inset: insetData(atlas.geo),
+        ...(scope === 'atlas' ? { docTitle: t('export.atlasTitle') } : scope === 'views' ? { docTitle: t('export.deckTitle') } : {}),
+      });
+      return {
+        filename: result.filename,
+        mime: result.mime,
+        width: result.width,
+        height: result.height,
+        pages: result.pages,
+        bytes: result.blob.size,
+        base64: await blobToBase64(result.blob),
+        timings: result.timings,
+        warnings: result.warnings,
+      };
+    },
+    async check(format, size) {
+      const atlas = getAtlas();
+      if (!atlas.catalogue || !atlas.geo) throw new Error('the catalogue is not loaded yet');
+      const env = await exportEnv(atlas.catalogue, atlas.geo);
+      const lang = atlas.state.lang ?? 'zh';
+      const [spec] = scenesFor('view', atlas.state, lang, atlas.geo, [], {});
+      if (!spec) throw new Error('the map is not ready yet');
+      const scene = buildScene(spec, { ...env, t: env.tFor(lang) });
+      try {
+        const c = await checkSize(format, sizeOf(size), scene.style, scene.content);
+        return c.ok ? { ok: true, maxSide: c.limits.maxSide } : { ok: false, maxSide: c.limits.maxSide, largest: { width: c.largest.width, height: c.largest.height } };
+      } catch (e) {
+        if (e instanceof ExportTooLargeError) return { ok: false, maxSide: e.limits.maxSide, largest: { width: e.largest.width, height: e.largest.height } };
+        throw e;
+      }
+    },
+  };
+  window.__planExport = api;
+  return () => {
+    if (window.__planExport === api) delete window.__planExport;
+  };
+}

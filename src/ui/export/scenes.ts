@@ -1,0 +1,29 @@
+/** Which pages an export has: the current view, the saved views (a deck) or the 12 leagues (the atlas). */
+import type { AppState, Lang } from '../../domain/url-state.ts';
+import { viewState, type SavedView } from '../../export/saved-views.ts';
+import { paddedBounds, type SceneSpec } from '../../export/scene.ts';
+import type { GeoData } from '../../map/geodata.ts';
+import { currentState, liveBounds } from './env.ts';
+
+export type Scope = 'view' | 'views' | 'atlas';
+
+/** Inner Mongolia's 12 leagues and cities, by code. */
+export function leagueCodes(geo: GeoData): string[] {
+  return geo.regions.features
+    .filter((f) => f.properties.level === 'prefecture' && f.properties.parent === '150000')
+    .map((f) => f.properties.code)
+    .sort();
+}
+
+export function scenesFor(scope: Scope, state: AppState, lang: Lang, geo: GeoData, views: SavedView[], text: { title?: string; subtitle?: string }): SceneSpec[] {
+  if (scope === 'view') {
+    const bounds = liveBounds();
+    if (!bounds) return [];
+    return [{ state: { ...currentState(state), lang }, bounds, ...(text.title ? { title: text.title } : {}), ...(text.subtitle ? { subtitle: text.subtitle } : {}) }];
+  }
+  if (scope === 'views') return views.map((v) => ({ state: { ...viewState(v), lang }, bounds: v.bounds, title: v.name }));
+  return leagueCodes(geo).map((code) => {
+    const info = geo.byCode.get(code)!;
+    return { state: { ...state, selection: { kind: 'region', code }, region: code, lang, view: null }, bounds: paddedBounds(info.bbox, 0.05) };
+  });
+}

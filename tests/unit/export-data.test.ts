@@ -1,0 +1,143 @@
+/** Export: saved views (validation, edits, storage) and the data download (GeoJSON, CSV). */
+import { describe, expect, it } from 'vitest';
+import { readCatalogue } from '../../src/cli/load.ts';
+import { csvField, projectsCsv, projectsGeoJson, CSV_COLUMNS } from '../../src/export/data.ts';
+import {
+  deleteView,
+  loadViews,
+  makeView,
+  mergeViews,
+  moveView,
+  parseFile,
+  renameView,
+  serialise,
+  STORAGE_KEY,
+  storeViews,
+  viewState,
+  type KeyValueStore,
+} from '../../src/export/saved-views.ts';
+import { selectionProjects } from '../../src/export/scene.ts';
+import { EMPTY_STATE, type AppState } from '../../src/domain/url-state.ts';
+
+const BOUNDS: [[number, number], [number, number]] = [
+  [105, 38],
+  [115, 43],
+];
+const state = (over: Partial<AppState> = {}): AppState => ({
+  ...EMPTY_STATE,
+  filters: { chapters: [], themes: [], stages: [] },
+  view: { zoom: 6.2, lat: 40.9, lng: 109.84, bearing: 0, pitch: 0 },
+  ...over,
+});
+
+function memoryStore(): KeyValueStore & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+describe('saved views', () => {
+  const a = makeView('包头', state({ selection: { kind: 'region', code: '150200' }, region: '150200', lang: 'zh' }), BOUNDS);
+  const b = makeView('Railways', state({ layers: ['railways'], filters: { chapters: [4], themes: [], stages: ['build'] }, lang: 'en' }), BOUNDS);
+  const c = makeView('HSR', state({ selection: { kind: 'project', id: 'rail-baotou-yinchuan-hsr' } }), BOUNDS);
+
+  it('a view carries the atlas link and reads back the same state', () => {
+    const s = viewState(b);
+    expect(s.layers).toEqual(['railways']);
+    expect(s.filters.chapters).toEqual([4]);
+    expect(s.filters.stages).toEqual(['build']);
+    expect(s.lang).toBe('en');
+    expect(s.view?.zoom).toBeCloseTo(6.2);
+    expect(viewState(a).selection).toEqual({ kind: 'region', code: '150200' });
+  });
+
+  it('rename, reorder, delete', () => {
+    let v = [a, b, c];
+    v = renameView(v, b.id, '  铁路  ');
+    expect(v[1]!.name).toBe('铁路');
+    expect(renameView(v, b.id, '   ')).toBe(v);
+    v = moveView(v, c.id, -2);
+    expect(v.map((x) => x.id)).toEqual([c.id, a.id, b.id]);
+    expect(moveView(v, c.id, -1)).toBe(v);
+    v = deleteView(v, a.id);
+    expect(v.map((x) => x.id)).toEqual([c.id, b.id]);
+  });
+
+  it('round-trips through the JSON file and localStorage', () => {
+    const text = serialise([a, b, c]);
+    const r = parseFile(text);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.views.map((v) => v.name)).toEqual(['包头', 'Railways', 'HSR']);
+    const store = memoryStore();
+    storeViews(store, [a, b]);
+    expect(loadViews(store)).toEqual({ views: [a, b], damaged: false });
+  });
+
+  it('refuses a bad file whole, saying why', () => {
+    expect(parseFile('not json')).toMatchObject({ ok: false });
+    expect(parseFile('[]')).toMatchObject({ ok: false });
+    const bad = JSON.parse(serialise([a, b]));
+    bad.views[1].link = '?region=15x200&layers=railways#map=99/1/1';
+    bad.views[0].bounds = [[1, 2], [0, 1]];
+    const r = parseFile(JSON.stringify(bad), { knownLayer: (id) => id === 'railways' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.join('\n')).toContain('view 1: bounds');
+      expect(r.errors.join('\n')).toContain('view 2: region "15x200" malformed');
+      expect(r.errors.join('\n')).toContain('view 2: map "99/1/1" out_of_range');
+    }
+    const unknown = JSON.parse(serialise([c]));
+    const r2 = parseFile(JSON.stringify(unknown), { knownProject: () => false });
+    expect(r2.ok).toBe(false);
+    if (!r2.ok) expect(r2.errors[0]).toContain('unknown project rail-baotou-yinchuan-hsr');
+    const wrongFormat = parseFile(JSON.stringify({ format: 'x', version: 2, views: [] }));
+    expect(wrongFormat.ok).toBe(false);
+  });
+
+  it('importing merges by id without duplicates', () => {
+    const merged = mergeViews([a, b], [{ ...b, name: 'B2' }, c]);
+    expect(merged.map((v) => v.name)).toEqual(['包头', 'B2', 'HSR']);
+  });
+
+  it('a damaged store is kept aside, not lost', () => {
+    const store = memoryStore();
+    store.setItem(STORAGE_KEY, '{broken');
+    expect(loadViews(store)).toEqual({ views: [], damaged: true });
+    expect(store.data.get(`${STORAGE_KEY}:damaged`)).toBe('{broken');
+  });
+});
+
+describe('data download', () => {
+  const cat = readCatalogue();
+  const baotou = selectionProjects(state({ selection: { kind: 'region', code: '150200' }, region: '150200' }), cat);
+
+  it("lists the selection's projects, including 包头至银川高铁", () => {
+    expect(baotou.length).toBeGreaterThan(10);
+    expect(baotou.some((p) => p.properties.name_zh.includes('包头至银川'))).toBe(true);
+    const filtered = selectionProjects(state({ selection: { kind: 'region', code: '150200' }, filters: { chapters: [], themes: ['railway'], stages: [] } }), cat);
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((p) => p.properties.theme === 'railway')).toBe(true);
+  });
+
+  it('CSV: UTF-8 BOM, CRLF, a header and one quoted-when-needed row per project', () => {
+    const csv = projectsCsv(cat, baotou);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(baotou.length + 1);
+    expect(csv).toContain('包头');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField(['c4.s1.i1', 'c8'])).toBe('"c4.s1.i1; c8"');
+  });
+
+  it('GeoJSON: a FeatureCollection of the projects with their layer and leagues', () => {
+    const fc = JSON.parse(projectsGeoJson(cat, baotou, { title: 'x', link: '?region=150200', date: new Date(0) }));
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features).toHaveLength(baotou.length);
+    const f = fc.features[0];
+    expect(f.geometry.type).toMatch(/Point|LineString|Polygon|MultiPolygon/);
+    expect(f.properties.layer).toBeTruthy();
+    expect(f.properties.leagues_zh).toContain('包头市');
+    expect(f.properties.pinyin).toBeUndefined();
+  });
+});

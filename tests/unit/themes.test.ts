@@ -1,0 +1,110 @@
+/**
+ * The thematic layers' contract: every project of the catalogue is drawn by exactly one layer, the
+ * legend only lists what is drawn after filters, and the layer panel's counts add up.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readCatalogue } from '../../src/cli/load.ts';
+import type { Catalogue } from '../../src/domain/catalogue.ts';
+import { NO_FILTERS } from '../../src/domain/filters.ts';
+import { DEFAULT_VISIBLE, LAYER_GROUPS, legendEntries, projectCounts, THEME_IDS, THEMES, themeOfProject } from '../../src/map/themes/index.ts';
+import type { LayerContext } from '../../src/map/themes/types.ts';
+import { SHAPE_PATHS } from '../../src/map/themes/style.ts';
+
+let cat: Catalogue;
+beforeAll(() => {
+  cat = readCatalogue();
+});
+
+const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({
+  catalogue: cat,
+  filters: NO_FILTERS,
+  lang: 'zh',
+  emphasis: new Set(),
+  highlight: null,
+  scale: 1,
+  zoom: 5,
+  ...over,
+});
+
+describe('thematic layers', () => {
+  it('has one module per theme id, in a known group, with unique ids', () => {
+    expect(THEMES.map((t) => t.id).sort()).toEqual([...THEME_IDS].sort());
+    const groups = new Set(LAYER_GROUPS.map((g) => g.id));
+    for (const t of THEMES) {
+      expect(groups.has(t.group), t.id).toBe(true);
+      expect(t.label.zh.length).toBeGreaterThan(0);
+      expect(t.label.en.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('selects every project of the catalogue exactly once', () => {
+    const seen = new Map<string, string[]>();
+    for (const t of THEMES)
+      for (const f of t.select(cat)) {
+        if (!('theme' in f.properties)) continue; // a gazetteer place of a place layer
+        const id = f.properties.id;
+        seen.set(id, [...(seen.get(id) ?? []), t.id]);
+      }
+    const all = cat.allProjects().map((p) => p.properties.id);
+    const missing = all.filter((id) => !seen.has(id));
+    const twice = [...seen].filter(([, ts]) => ts.length > 1);
+    expect(missing, 'projects on no layer').toEqual([]);
+    expect(twice, 'projects on two layers').toEqual([]);
+    expect(seen.size).toBe(all.length);
+    for (const id of all) expect(themeOfProject(cat, id)?.id).toBe(seen.get(id)![0]);
+  });
+
+  it('draws ports of entry, seaports and airports from the gazetteer, with the projects at them', () => {
+    const places = (id: string) =>
+      THEMES.find((t) => t.id === id)!
+        .select(cat)
+        .filter((f) => !('theme' in f.properties))
+        .map((f) => f.properties.id);
+    const kinds = (kind: string) => cat.data.places.features.filter((f) => f.properties.kind === kind).map((f) => f.properties.id);
+    expect(places('ports').sort()).toEqual(kinds('port_of_entry').sort());
+    expect(places('seaports').sort()).toEqual(kinds('seaport').sort());
+    expect(places('airports').sort()).toEqual(kinds('airport').sort());
+    expect(themeOfProject(cat, 'open-port-coop-erlianhaote')?.id).toBe('ports');
+    expect(themeOfProject(cat, 'open-aviation-port-manzhouli')?.id).toBe('airports');
+    expect(themeOfProject(cat, 'log-port-cooperation-tianjin')?.id).toBe('seaports');
+    expect(themeOfProject(cat, 'rail-baotou-yinchuan-hsr')?.id).toBe('railways');
+  });
+
+  it('counts projects per layer after filters', () => {
+    const all = projectCounts(cat, NO_FILTERS);
+    expect(Object.values(all).reduce((a, b) => a + b, 0)).toBe(cat.allProjects().length);
+    const rail = projectCounts(cat, { chapters: [], themes: ['railway'], stages: [] });
+    expect(rail.railways).toBe(all.railways);
+    expect(Object.entries(rail).filter(([k, n]) => k !== 'railways' && n > 0)).toEqual([]);
+    const study = projectCounts(cat, { chapters: [4], themes: [], stages: ['study'] });
+    expect(study.railways).toBeGreaterThan(0);
+    expect(study.highways).toBe(0);
+  });
+
+  it('lists in the legend only the visible layers and only rows that have features', () => {
+    const full = legendEntries(ctx(), DEFAULT_VISIBLE);
+    const rail = full.find((l) => l.id === 'railways')!;
+    const styles = rail.entries.filter((e) => e.symbol.kind === 'line').map((e) => (e.symbol.kind === 'line' && e.symbol.dashArray ? 'broken' : 'solid'));
+    expect(styles).toContain('solid');
+    expect(styles).toContain('broken');
+    expect(legendEntries(ctx(), ['highways']).map((l) => l.id)).toEqual(['highways']);
+    expect(legendEntries(ctx(), []).length).toBe(0);
+    // Only studies left: the railway legend keeps only the dashed row.
+    const studies = legendEntries(ctx({ filters: { chapters: [], themes: [], stages: ['study'] } }), ['railways', 'highways']);
+    expect(studies.map((l) => l.id)).toEqual(['railways']);
+    expect(studies[0]!.entries.every((e) => e.symbol.kind !== 'line' || e.symbol.dashArray)).toBe(true);
+  });
+
+  it('has a path for every point shape', () => {
+    for (const t of THEMES) expect(SHAPE_PATHS[t.spec.style.shape]).toMatch(/^M /);
+  });
+});
+
+describe('filter lists', () => {
+  it('match the schema', async () => {
+    const schema = await import('../../data/schema.ts');
+    const { ALL_STAGES, ALL_THEMES } = await import('../../src/domain/filters.ts');
+    expect([...ALL_THEMES]).toEqual([...schema.THEMES]);
+    expect([...ALL_STAGES]).toEqual([...schema.STAGES]);
+  });
+});
