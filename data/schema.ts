@@ -4,6 +4,7 @@
  * file, id and field when something is wrong.
  */
 import { z } from 'zod';
+import { STAGES, THEMES } from './vocabulary.ts';
 
 /** GB/T 2260 code of a Chinese region (6 digits) or ISO 3166 alpha-3 of a country (MNG, RUS). */
 export const RegionCode = z.string().regex(/^(\d{6}|[A-Z]{3})$/, 'a GB/T 2260 code like "150200" or a country code like "MNG"');
@@ -85,29 +86,8 @@ export const RegionGroup = z.object({
   note: z.string().min(1),
 });
 
-export const THEMES = [
-  'railway',
-  'highway',
-  'airport',
-  'power',
-  'pipeline',
-  'water',
-  'information',
-  'ecology',
-  'environment',
-  'industry',
-  'agriculture',
-  'logistics',
-  'commerce_tourism',
-  'culture',
-  'opening',
-  'cooperation',
-  'public_service',
-  'science',
-] as const;
+export { THEMES, STAGES };
 
-/** Normalised stage; the plan's own verb is kept verbatim beside it. */
-export const STAGES = ['complete', 'start', 'accelerate', 'build', 'advance', 'support', 'study', 'seek', 'preliminary'] as const;
 
 const PlaceRef = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a place id from data/places/*.yaml');
 

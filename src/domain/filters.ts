@@ -2,6 +2,7 @@
  * Filters by chapter, theme and stage, applied together to the map, the lists, the counts and
  * the choropleth. An empty set means "no filter on this facet".
  */
+import { STAGES, THEMES } from '../../data/vocabulary.ts';
 import type { ProjectFeature, Stage, Theme } from './types.ts';
 
 export interface Filters {
@@ -12,28 +13,9 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { chapters: [], themes: [], stages: [] };
 
-/** The catalogue's themes and stages (same lists as data/schema.ts, without loading zod in the browser). */
-export const ALL_THEMES: readonly Theme[] = [
-  'railway',
-  'highway',
-  'airport',
-  'power',
-  'pipeline',
-  'water',
-  'information',
-  'ecology',
-  'environment',
-  'industry',
-  'agriculture',
-  'logistics',
-  'commerce_tourism',
-  'culture',
-  'opening',
-  'cooperation',
-  'public_service',
-  'science',
-];
-export const ALL_STAGES: readonly Stage[] = ['complete', 'start', 'accelerate', 'build', 'advance', 'support', 'study', 'seek', 'preliminary'];
+/** The catalogue's themes and stages (data/vocabulary.ts: the lists the schema uses, without zod). */
+export const ALL_THEMES: readonly Theme[] = THEMES;
+export const ALL_STAGES: readonly Stage[] = STAGES;
 export const ALL_CHAPTERS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 export function isFiltering(f: Filters): boolean {
