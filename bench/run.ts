@@ -24,6 +24,7 @@ import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/browser.ts';
 import { measureClicks, type ClickStats } from './click.ts';
+import { exportTable, measureExports, type ExportBench } from './export.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const APP_DIST = join(ROOT, 'dist');
@@ -138,7 +139,7 @@ interface Run {
   errors: string[];
 }
 
-async function measure(browser: Browser, url: string, idleFn: string): Promise<Run> {
+async function measure(browser: Browser, url: string, idleFn: () => unknown): Promise<Run> {
   // A fresh, isolated context per run: nothing cached from earlier runs.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
@@ -200,11 +201,13 @@ async function main(): Promise<void> {
   const { server, url } = await serve();
   const browser = await launchBrowser();
   const pages = {
-    app: { url: `${url}/app/`, idle: 'window.__atlas && window.__atlas.idleAt' },
-    baseline: { url: `${url}/baseline/`, idle: 'window.__baseline && window.__baseline.idleAt' },
+    // Functions, not strings: the app's Content-Security-Policy forbids evaluating strings.
+    app: { url: `${url}/app/`, idle: () => window.__atlas && window.__atlas.idleAt },
+    baseline: { url: `${url}/baseline/`, idle: () => (window as unknown as { __baseline?: { idleAt?: number } }).__baseline?.idleAt },
   } as const;
   const runs: Record<'app' | 'baseline', Run[]> = { app: [], baseline: [] };
   let clicks: ClickStats | null = null;
+  let exports: ExportBench | null = null;
   try {
     // One warm-up of each (the browser's own caches of code, not HTTP), then N measured runs, alternating.
     await measure(browser, pages.app.url, pages.app.idle);
@@ -220,6 +223,11 @@ async function main(): Promise<void> {
     if (!args.includes('--no-clicks')) {
       process.stdout.write('[bench] click-to-panel latency …\n');
       clicks = await measureClicks(browser, pages.app.url);
+    }
+    // Export times (bench/export.ts): 1920×1080, 3840×2160, A3 at 300 dpi; `--export-runs N` (default 3).
+    if (!args.includes('--no-export')) {
+      const n = Number(args[args.indexOf('--export-runs') + 1]) || 3;
+      exports = await measureExports(browser, pages.app.url, n, (s) => process.stdout.write(`${s}\n`));
     }
   } finally {
     await browser.close();
@@ -260,6 +268,10 @@ async function main(): Promise<void> {
         ` (leagues median ${clicks.leagues.median} / p95 ${clicks.leagues.p95} ms; counties median ${clicks.counties.median} / p95 ${clicks.counties.p95} ms)`,
     );
   }
+  if (exports) {
+    console.log(`\nExport (median of ${exports.cases[0]?.runs.length ?? 0} runs after one warm-up; map = off-screen render and read-back)`);
+    for (const l of exportTable(exports)) console.log(l);
+  }
   for (const [name, s] of Object.entries(summary)) {
     if (s.foreign.length) console.log(`WARNING ${name}: requests to other hosts: ${s.foreign.join(', ')}`);
     if (s.errors.length) console.log(`WARNING ${name}: console/page errors: ${s.errors.join(' | ')}`);
@@ -270,7 +282,7 @@ async function main(): Promise<void> {
   const out = join(RESULTS, `${stamp}.json`);
   writeFileSync(
     out,
-    `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), node: process.version }, app: a, baseline: b, clicks, ratio: { idleMedian: a.idleMs.median / b.idleMs.median, gzip: a.total.gzip / b.total.gzip, raw: a.total.raw / b.total.raw }, perRun: runs }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), node: process.version }, app: a, baseline: b, clicks, exports, ratio: { idleMedian: a.idleMs.median / b.idleMs.median, gzip: a.total.gzip / b.total.gzip, raw: a.total.raw / b.total.raw }, perRun: runs }, null, 2)}\n`,
   );
   console.log(`\n[bench] results written to ${out.slice(ROOT.length + 1)}`);
 }

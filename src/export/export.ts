@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import type { Lang } from '../domain/url-state.ts';
 import { canvasFont, loadExportFonts, missingChars, type ExportFonts } from './fonts.ts';
 import { drawInset, drawNorthArrow, drawScaleBar, type FurnitureLabels, type InsetData } from './furniture.ts';
-import { layout, type Composition } from './layout.ts';
+import { layout, type Box, type Composition } from './layout.ts';
 import { CanvasLimitError, exportMap, type CanvasLimits } from './map-render.ts';
 import { fitWithin, pptxSize, resolveSize, type ExportFormat, type ResolvedSize, type SizePreset } from './presets.ts';
 import { canvasMeasure, canvasToBlob, drawComposition, mapFramePx } from './render-canvas.ts';
@@ -53,6 +53,8 @@ export interface ExportResult {
   timings: ExportTimings;
   /** Legend rows or list items that did not fit, characters the fonts lack … (said, not hidden). */
   warnings: string[];
+  /** Where the first page's map and legend are, in output px (for checks). */
+  boxes: { map: Box; legend: Box };
 }
 
 export class ExportTooLargeError extends Error {
@@ -162,7 +164,7 @@ async function renderPage(scene: Scene, size: ResolvedSize, t: TFunction, inset:
   const metresPerDesignPx = img.metresPerCssPx * (r.cssWidth / comp.map.w);
   const latSpan = img.bounds[1][1] - img.bounds[0][1];
   drawScaleBar(ctx, comp.map.w, comp.map.h, metresPerDesignPx, img.center[1], latSpan, labels);
-  drawNorthArrow(ctx, comp.map.w, labels);
+  drawNorthArrow(ctx, comp.map.w, comp.map.h, labels);
   drawInset(ctx, comp.map.w, comp.map.h, inset, img.bounds, labels);
   return { scene, comp, map: canvas, mapMs: img.ms };
 }
@@ -214,6 +216,7 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
   if (req.format === 'pptx') pptx = await PptxWriter.create({ title: docTitle, subject: req.env.tFor(lang)('export.planTitle'), lang });
   let pngBlob: Blob | null = null;
   let encodeMs = 0;
+  let boxes: ExportResult['boxes'] | null = null;
 
   for (let i = 0; i < scenes.length; i++) {
     const p0 = performance.now();
@@ -230,6 +233,11 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
       throw e;
     }
     if (page.comp.legendOmitted) warnings.push(`legend-omitted:${i + 1}:${page.comp.legendOmitted}`);
+    if (!boxes) {
+      const k = page.comp.size.scale;
+      const px = (b: Box): Box => ({ x: Math.round(b.x * k), y: Math.round(b.y * k), w: Math.round(b.w * k), h: Math.round(b.h * k) });
+      boxes = { map: px(page.comp.map), legend: px(page.comp.legend) };
+    }
     const e0 = performance.now();
     if (req.format === 'png') {
       const canvas = document.createElement('canvas');
@@ -250,6 +258,7 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
     req.onProgress?.(i + 1, scenes.length);
   }
 
+  exportMap().shrink();
   const e1 = performance.now();
   let blob: Blob;
   if (pngBlob) blob = pngBlob;
@@ -265,6 +274,7 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
     pages: scenes.length,
     timings: { pages: pageTimes, encodeMs, totalMs: performance.now() - t0 },
     warnings,
+    boxes: boxes!,
   };
 }
 

@@ -97,11 +97,11 @@ export function drawScaleBar(ctx: CanvasRenderingContext2D, w: number, h: number
   ctx.restore();
 }
 
-/** North arrow in the top-right corner (the export map is never rotated: north is up). */
-export function drawNorthArrow(ctx: CanvasRenderingContext2D, w: number, labels: FurnitureLabels): void {
+/** North arrow in the bottom-right corner (the export map is never rotated: north is up). */
+export function drawNorthArrow(ctx: CanvasRenderingContext2D, w: number, h: number, labels: FurnitureLabels): void {
   const size = 30;
   const cx = w - 14 - size / 2;
-  const top = 14;
+  const top = h - 14 - (size + 22);
   ctx.save();
   roundRect(ctx, cx - size / 2 - 4, top, size + 8, size + 22, 4);
   ctx.fillStyle = PANEL;

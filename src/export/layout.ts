@@ -27,6 +27,8 @@ export interface ExportContent {
   title: string;
   subtitle: string;
   legendHeading: string;
+  /** Heading of the compact legend's key of line and symbol styles. */
+  legendKey: string;
   legend: LegendGroup[];
   /** Heading of the project list; null for no list. */
   notesHeading: string | null;
@@ -118,7 +120,7 @@ interface Item {
   place: (x: number, y: number, out: Element[]) => void;
 }
 
-function legendItems(groups: LegendGroup[], mode: LegendMode, colW: number, measure: Measure): Item[] {
+function legendItems(groups: LegendGroup[], mode: LegendMode, colW: number, measure: Measure, keyHeading: string): Item[] {
   const label = style(mode.size, 400, COLORS.ink);
   const head = style(mode.size, 600, COLORS.ink);
   const symW = Math.round(mode.size * 2);
@@ -166,13 +168,13 @@ function legendItems(groups: LegendGroup[], mode: LegendMode, colW: number, meas
     const n = g.rows.length;
     const symsW = n * miniW + (n - 1) * 3;
     const tw = Math.max(20, colW - symsW - gap);
-    const line = truncate(g.heading, tw, head, measure);
+    const lines = wrapClamp(g.heading, tw, head, measure, 2);
     items.push({
-      h: Math.max(symH, head.lineHeight) + 2,
+      h: Math.max(symH, lines.length * head.lineHeight) + 2,
       keep: false,
       place: (x, y, out) => {
         g.rows.forEach((r, i) => out.push({ type: 'symbol', x: x + i * (miniW + 3), y: y + (head.lineHeight - symH) / 2, w: miniW, h: symH, symbol: r.symbol }));
-        out.push({ type: 'text', role: 'legend-label', x: x + symsW + gap, y, w: tw, lines: [line], style: head });
+        out.push({ type: 'text', role: 'legend-label', x: x + symsW + gap, y, w: tw, lines, style: head, text: g.heading });
       },
     });
   }
@@ -180,6 +182,13 @@ function legendItems(groups: LegendGroup[], mode: LegendMode, colW: number, meas
   for (const g of groups) for (const r of g.rows) if (g.rows.length > 1 && !seen.has(r.label)) seen.set(r.label, r);
   if (seen.size) {
     items.push({ h: Math.round(mode.size * 0.6), keep: false, place: () => undefined });
+    const keyHead = style(mode.size * 0.92, 600, COLORS.ink3);
+    const keyLines = wrapClamp(keyHeading, colW, keyHead, measure, 2);
+    items.push({
+      h: keyLines.length * keyHead.lineHeight + 2,
+      keep: true,
+      place: (x, y, out) => out.push({ type: 'text', role: 'legend-group', x, y, w: colW, lines: keyLines, style: keyHead, text: keyHeading }),
+    });
     for (const r of seen.values()) {
       const lines = wrapClamp(r.label, textW, label, measure, 2);
       const h = Math.max(symH, lines.length * label.lineHeight) + 2;
@@ -228,7 +237,7 @@ function countRows(groups: LegendGroup[]): number {
 
 /** The legend in `box`, in the first mode that fits; the last mode cuts and says how much is left. */
 export function layoutLegend(
-  content: Pick<ExportContent, 'legend' | 'legendHeading' | 'more'>,
+  content: Pick<ExportContent, 'legend' | 'legendHeading' | 'legendKey' | 'more'>,
   box: Box,
   measure: Measure,
   maxCols = 3,
@@ -243,7 +252,7 @@ export function layoutLegend(
   for (const mode of modes.length ? modes : LEGEND_MODES.slice(0, 1)) {
     const colGap = 16;
     const colW = (inner.w - (mode.cols - 1) * colGap) / mode.cols;
-    const items = legendItems(content.legend, mode, colW, measure);
+    const items = legendItems(content.legend, mode, colW, measure, content.legendKey);
     const r = flow(items, inner, mode.cols, colGap);
     const significant = items.filter((it) => it.h >= 8).length;
     const placedSignificant = items.slice(0, r.placed).filter((it) => it.h >= 8).length;
@@ -312,8 +321,13 @@ export function layout(size: ResolvedSize, content: ExportContent, measure: Meas
   const headBottom = headTop + titleH + subH + 2 + Math.round(M * 0.45);
 
   // Source note across the foot.
-  const srcStyle = style(landscape ? 9 : 8.5, 400, COLORS.ink3, 1.35);
-  const srcLines = wrapClamp(content.source, W - 2 * M, srcStyle, measure, 3);
+  // The source note is never cut (it carries the data's licences): smaller type before more lines.
+  let srcStyle = style(landscape ? 9 : 8.5, 400, COLORS.ink3, 1.35);
+  let srcLines = wrap(content.source, W - 2 * M, srcStyle, measure);
+  for (let size = srcStyle.size - 0.5; srcLines.length > 3 && size >= 7; size -= 0.5) {
+    srcStyle = style(size, 400, COLORS.ink3, 1.3);
+    srcLines = wrap(content.source, W - 2 * M, srcStyle, measure);
+  }
   const srcH = srcLines.length * srcStyle.lineHeight;
   const srcTop = H - Math.round(M * 0.6) - srcH;
   elements.push({ type: 'rect', x: M, y: srcTop - 7, w: W - 2 * M, h: 0.75, fill: COLORS.rule });

@@ -112,6 +112,23 @@ function readPixels(gl: WebGL2RenderingContext, width: number, height: number): 
   return new ImageData(buf, width, height);
 }
 
+/** True when a sample of the pixels has (almost) one colour or no opacity: a failed render. */
+export function looksBlank(img: ImageData): boolean {
+  const { data } = img;
+  const n = img.width * img.height;
+  const step = Math.max(1, Math.floor(n / 20000));
+  const colours = new Set<number>();
+  let opaque = 0;
+  let seen = 0;
+  for (let i = 0; i < n; i += step) {
+    const o = i * 4;
+    seen++;
+    if (data[o + 3]! > 200) opaque++;
+    if (colours.size < 16) colours.add((data[o]! << 16) | (data[o + 1]! << 8) | data[o + 2]!);
+  }
+  return colours.size < 4 || opaque < seen * 0.9;
+}
+
 function idle(map: MapLibreMap): Promise<void> {
   return new Promise((resolve) => {
     map.once('idle', () => resolve());
@@ -219,7 +236,11 @@ export class ExportMap {
       map.setStyle(shot.style, { diff: true });
       this.styleKey = shot.style;
     }
-    if (!map.isStyleLoaded()) await new Promise<void>((r) => map.once('style.load', () => r()));
+    // A diff applies at once; a reload loads the new style first (no event covers both: poll).
+    for (const start = performance.now(); !map.isStyleLoaded(); ) {
+      if (performance.now() - start > 60_000) throw new Error('the export map did not load its style');
+      await new Promise((r) => setTimeout(r, 40));
+    }
 
     if (shot.bounds) {
       const cam = map.cameraForBounds(shot.bounds as LngLatBoundsLike, { padding: shot.padding ?? 0 });
@@ -240,6 +261,7 @@ export class ExportMap {
     // Read the pixels straight from WebGL: drawing the WebGL canvas into a 2D canvas goes through a
     // very slow path under SwiftShader (a minute for a 1920×1080 slide), readPixels takes milliseconds.
     const pixels = readPixels(gl!, got.width, got.height);
+    if (looksBlank(pixels)) throw new Error('The map came out blank (the browser drew nothing). Nothing was written; try again, or a smaller size.');
     const b = map.getBounds();
     const center = map.getCenter();
     const zoom = map.getZoom();
@@ -257,6 +279,22 @@ export class ExportMap {
       metresPerCssPx,
       ms: performance.now() - t0,
     };
+  }
+
+  /**
+   * Frees the big drawing buffer after a large export (a 300 dpi A3 map holds ~60 MB): the map and
+   * its compiled shaders stay, at a small size.
+   */
+  shrink(): void {
+    const map = this.map;
+    if (!map || !this.container || map.getCanvas().width <= 2048) return;
+    this.queue = this.queue.then(() => {
+      this.container!.style.width = '400px';
+      this.container!.style.height = '300px';
+      map.setPixelRatio(1);
+      map.resize();
+      syncDeckCanvas(map, this.overlay!);
+    });
   }
 
   destroy(): void {

@@ -72,7 +72,9 @@ export class PptxWriter {
   }
 
   private text(slide: PptxGenJSType.Slide, e: Extract<Element, { type: 'text' }>, k: number, lang: string): void {
-    const body = e.text ?? e.lines.join('\n');
+    // Wrapped text is given whole (PowerPoint re-flows it when edited); single lines as laid out.
+    const flows = e.lines.length > 1 && e.text != null && e.role !== 'note';
+    const body = flows ? e.text! : e.lines.join('\n');
     // A little taller than the lines, so PowerPoint's own line metrics never push text out of the box.
     const h = e.lines.length * e.style.lineHeight + e.style.size * 0.35;
     slide.addText(body, {
@@ -91,7 +93,7 @@ export class PptxWriter {
       lang,
       fit: 'none',
       // List items and one-line labels were cut to fit by the layout: they must not wrap.
-      wrap: e.text != null || e.lines.length > 1 ? e.role !== 'note' : false,
+      wrap: flows,
       objectName: e.role,
     });
   }

@@ -338,6 +338,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
     title: spec.title?.trim() || defaultTitle,
     subtitle: spec.subtitle ?? defaultSubtitle,
     legendHeading: t('export.legend'),
+    legendKey: t('export.legendKey'),
     legend: sceneLegend(state, lang, cat, geo, t),
     notesHeading,
     notes: notesLines,

@@ -110,6 +110,18 @@ function zoomStep(zoom: number): number {
   return z;
 }
 
+/** Runs `fn` once the browser has painted the current frame (rAF, then a task). Returns a canceller. */
+function afterPaint(fn: () => void): () => void {
+  let timer = 0;
+  const raf = requestAnimationFrame(() => {
+    timer = window.setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(raf);
+    clearTimeout(timer);
+  };
+}
+
 export const CHOROPLETH_LAYERS = ['choropleth-leagues', 'choropleth-counties'] as const;
 
 function choroplethLayers(): LayerSpecification[] {
@@ -259,12 +271,16 @@ export function AtlasMap(props: AtlasMapProps) {
 
   // Thematic layers: rebuilt from the state (deck.gl diffs them by id; data is memoised).
   const { catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang } = props;
+  // Applied after the next paint: a click first shows its answer in the panel, and the map (whose
+  // frame costs more, above all under software WebGL) follows in the frame after.
   useEffect(() => {
     const overlay = overlayRef.current;
     if (!overlay || !catalogue || !styleReady) return;
-    const ctx: LayerContext = { catalogue, filters, lang, emphasis, emphasisPlaces, highlight, scale: 1, zoom, beforeId: THEMATIC_BEFORE_ID };
-    overlay.setProps({ layers: buildThemeLayers(ctx, visibleLayers) });
-    if (window.__atlas) window.__atlas.layersAt = performance.now();
+    return afterPaint(() => {
+      const ctx: LayerContext = { catalogue, filters, lang, emphasis, emphasisPlaces, highlight, scale: 1, zoom, beforeId: THEMATIC_BEFORE_ID };
+      overlay.setProps({ layers: buildThemeLayers(ctx, visibleLayers) });
+      if (window.__atlas) window.__atlas.layersAt = performance.now();
+    });
   }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady]);
 
   // Choropleth.
@@ -292,8 +308,11 @@ export function AtlasMap(props: AtlasMapProps) {
     if (!map) return;
     const info = props.selectedRegion ? props.geo.byCode.get(props.selectedRegion) : undefined;
     const apply = () => setRegionFilters(map, 'selection', info ? props.selectedRegion : null, info?.level === 'country');
-    if (map.isStyleLoaded()) apply();
-    else map.once('styledata', apply);
+    if (!map.isStyleLoaded()) {
+      map.once('styledata', apply);
+      return;
+    }
+    return afterPaint(apply);
   }, [props.selectedRegion, props.geo]);
 
   // Bring a box chosen outside the map into view (when it is not already well in view).

@@ -7,8 +7,10 @@ export function SummaryChart({ counts, lang, label }: { counts: Array<[string, n
   if (rows.length === 0) return null;
   const max = Math.max(...rows.map(([, n]) => n));
   const rowH = 18;
-  const labelW = lang === 'zh' ? 112 : 150;
-  const barW = 170;
+  // Room for the longest label (CJK characters are about twice as wide as Latin ones).
+  const textW = (t: string) => [...t].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 11.5 : 6.2), 0);
+  const labelW = Math.ceil(Math.max(...rows.map(([id]) => textW(THEME_BY_ID.get(id)?.label[lang] ?? id)))) + 10;
+  const barW = Math.max(90, 300 - labelW);
   const height = rows.length * rowH + 4;
   return (
     <svg className="summary-chart" width="100%" viewBox={`0 0 ${labelW + barW + 34} ${height}`} role="img" aria-label={label} data-testid="summary-chart">

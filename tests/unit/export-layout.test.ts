@@ -92,6 +92,7 @@ function content(legendRows: number, notes: number, lang: 'zh' | 'en' = 'zh'): E
     title: '包头市 · 规划项目',
     subtitle: '内蒙古融入环渤海地区合作发展规划 · 2026年11月26日',
     legendHeading: '图例',
+    legendKey: '线型与符号',
     legend,
     notesHeading: notes ? `涉及的规划项目（${notes} 个）` : null,
     notes: Array.from({ length: notes }, (_, i) => `项目 ${i + 1}（建设）`),

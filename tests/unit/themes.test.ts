@@ -108,3 +108,29 @@ describe('filter lists', () => {
     expect([...ALL_STAGES]).toEqual([...schema.STAGES]);
   });
 });
+
+describe('picking on the CPU', () => {
+  // A plain Web Mercator projection at zoom 6 (512 px tiles), like the map's.
+  const Z = 512 * 2 ** 6;
+  const project = ([lng, lat]: [number, number]) => ({
+    x: ((lng + 180) / 360) * Z,
+    y: ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * Z,
+  });
+
+  it('finds a line under the pointer, and a place symbol over lines', async () => {
+    const { pickAt } = await import('../../src/map/themes/index.ts');
+    const line = cat.project('rail-baotou-yinchuan-hsr')!.geometry.coordinates as [number, number][];
+    const a = project(line[2]!);
+    const b = project(line[3]!);
+    const hit = pickAt({ catalogue: cat, filters: NO_FILTERS, scale: 1 }, ['railways'], project, (a.x + b.x) / 2, (a.y + b.y) / 2);
+    expect(hit).toEqual({ kind: 'project', id: 'rail-baotou-yinchuan-hsr' });
+    expect(pickAt({ catalogue: cat, filters: NO_FILTERS, scale: 1 }, ['highways'], project, (a.x + b.x) / 2, (a.y + b.y) / 2)).toBeNull();
+    const port = cat.place('erlianhaote-port')!.geometry.coordinates as [number, number];
+    const p = project(port);
+    const atPort = pickAt({ catalogue: cat, filters: NO_FILTERS, scale: 1 }, DEFAULT_VISIBLE, project, p.x, p.y);
+    expect(atPort?.kind).toBe('place');
+    expect(atPort && atPort.kind === 'place' ? atPort.projects : []).toContain('open-port-coop-erlianhaote');
+    // Filters hide what they filter out.
+    expect(pickAt({ catalogue: cat, filters: { chapters: [], themes: [], stages: ['seek'] }, scale: 1 }, ['railways'], project, (a.x + b.x) / 2, (a.y + b.y) / 2)).toBeNull();
+  });
+});

@@ -673,6 +673,23 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
   return layers;
 }
 
+/**
+ * Every character any label of the catalogue can show (both languages), so the text layer's font
+ * atlas is drawn once rather than again whenever the labels shown change (a new selection).
+ */
+const charCache = new WeakMap<Catalogue, string[]>();
+function labelCharacters(cat: Catalogue): string[] {
+  let hit = charCache.get(cat);
+  if (!hit) {
+    const set = new Set<string>('0123456789 ·-–()（）');
+    for (const p of cat.allProjects()) for (const ch of p.properties.name_zh + p.properties.name_en) set.add(ch);
+    for (const f of cat.data.places.features) for (const ch of f.properties.name_zh + f.properties.name_en) set.add(ch);
+    hit = [...set];
+    charCache.set(cat, hit);
+  }
+  return hit;
+}
+
 export function textLayer(id: string, data: LabelD[], ctx: LayerContext): Layer {
   const s = ctx.scale;
   const lang = ctx.lang;
@@ -687,7 +704,7 @@ export function textLayer(id: string, data: LabelD[], ctx: LayerContext): Layer 
     getSize: (d) => (d.minor ? 11 : 12) * s,
     sizeUnits: 'pixels',
     getColor: (d) => rgba(d.color, d.minor ? 0.7 : 1),
-    characterSet: 'auto',
+    characterSet: labelCharacters(ctx.catalogue),
     fontFamily: ctx.fontFamily ?? '"Atlas Sans", sans-serif',
     fontWeight: 400,
     fontSettings: { sdf: true, fontSize: 48, buffer: 6, radius: 12 },

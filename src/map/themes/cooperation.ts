@@ -7,5 +7,5 @@ export const cooperation = defineTheme({
   id: 'cooperation',
   group: 'opening',
   label: TEXT.labels.cooperation,
-  style: { color: [60, 140, 190], fill: TOL_MUTED.cyan, shape: 'circle' },
+  style: { color: TOL_MUTED.indigo, shape: 'circle' },
 });

@@ -7,5 +7,5 @@ export const environment = defineTheme({
   id: 'environment',
   group: 'ecology',
   label: TEXT.labels.environment,
-  style: { color: OKABE_ITO.green, shape: 'circle', pointSize: 12 },
+  style: { color: OKABE_ITO.green, shape: 'square', pointSize: 12 },
 });

@@ -4,7 +4,7 @@
  * saved views or the 12 leagues, exactly as the dialog does, and hands the file back as base64.
  */
 import type { Lang } from '../../domain/url-state.ts';
-import { checkSize, ExportTooLargeError, runExport, type ExportTimings } from '../../export/export.ts';
+import { checkSize, ExportTooLargeError, runExport, type ExportResult, type ExportTimings } from '../../export/export.ts';
 import { sizeFromSpec, type ExportFormat } from '../../export/presets.ts';
 import type { SavedView } from '../../export/saved-views.ts';
 import { buildScene } from '../../export/scene.ts';
@@ -33,6 +33,7 @@ export interface RunResult {
   base64: string;
   timings: ExportTimings;
   warnings: string[];
+  boxes: ExportResult['boxes'];
 }
 
 export interface PlanExportApi {
@@ -92,6 +93,7 @@ export function installScriptingApi(getAtlas: () => AtlasContextValue, getViews:
         base64: await blobToBase64(result.blob),
         timings: result.timings,
         warnings: result.warnings,
+        boxes: result.boxes,
       };
     },
     async check(format, size) {

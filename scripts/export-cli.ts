@@ -1,0 +1,227 @@
+/**
+ * Exports from the command line, without clicking:
+ *
+ *   npm run export -- --state '<app URL or state>' --format png|pdf|pptx --size 1920x1080 --out FILE
+ *   npm run export -- --atlas --format pptx --out atlas.pptx          (one slide per league, all 12)
+ *   npm run export -- --views views.json --format pdf --out deck.pdf  (one page per saved view)
+ *
+ * Options: --state  an atlas link (http://…/?region=150200#map=6/41/110) or just its query and hash
+ *                   (`?region=150200&lang=en#map=6/41/110`); default: the first view
+ *          --format png | pdf | pptx (default png)
+ *          --size   WIDTHxHEIGHT or a preset id: slide-1920, slide-3840, slide-4x3,
+ *                   a4-landscape-150 … a3-portrait-300 (default 1920x1080)
+ *          --lang   zh | en (default: the link's language, else zh)
+ *          --title, --subtitle   text for the page (default: from the selection)
+ *          --out    output file (default: the export's own name in the current folder)
+ *          --build  rebuild the app first
+ *
+ * It builds the app if dist/ is missing or older than its sources, serves dist/ on 127.0.0.1, opens
+ * it in headless Debian Chromium (playwright-core, the flags of tests/e2e/browser.ts) at a
+ * 1600×900 window, and calls the page's own export (`window.__planExport`, src/ui/export/api.ts):
+ * the file is exactly what the Export dialog makes.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { build } from 'vite';
+import { launchBrowser } from '../tests/e2e/browser.ts';
+import { parseFile, STORAGE_KEY } from '../src/export/saved-views.ts';
+import { sizeFromSpec } from '../src/export/presets.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+
+interface Args {
+  state: string;
+  format: 'png' | 'pdf' | 'pptx';
+  size: string;
+  out: string | null;
+  lang: 'zh' | 'en' | null;
+  title: string | null;
+  subtitle: string | null;
+  atlas: boolean;
+  views: string | null;
+  build: boolean;
+}
+
+function usage(message?: string): never {
+  if (message) console.error(`export: ${message}\n`);
+  console.error(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*?|^ \* ?/gm, ''));
+  process.exit(message ? 2 : 0);
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { state: '', format: 'png', size: '1920x1080', out: null, lang: null, title: null, subtitle: null, atlas: false, views: null, build: false };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i]!;
+    const v = () => {
+      const x = argv[++i];
+      if (x === undefined) usage(`${k} needs a value`);
+      return x;
+    };
+    if (k === '--state') a.state = v();
+    else if (k === '--format') {
+      const f = v().toLowerCase();
+      if (f !== 'png' && f !== 'pdf' && f !== 'pptx') usage(`unknown format "${f}"`);
+      a.format = f;
+    } else if (k === '--size') a.size = v();
+    else if (k === '--out') a.out = v();
+    else if (k === '--lang') {
+      const l = v();
+      if (l !== 'zh' && l !== 'en') usage(`unknown language "${l}"`);
+      a.lang = l;
+    } else if (k === '--title') a.title = v();
+    else if (k === '--subtitle') a.subtitle = v();
+    else if (k === '--atlas') a.atlas = true;
+    else if (k === '--views') a.views = v();
+    else if (k === '--build') a.build = true;
+    else if (k === '--help' || k === '-h') usage();
+    else usage(`unknown option ${k}`);
+  }
+  if (!sizeFromSpec(a.size)) usage(`unknown size "${a.size}" (WIDTHxHEIGHT, 320–16384 px, or a preset id)`);
+  if ((a.atlas || a.views) && a.format === 'png') usage('--atlas and --views make several pages: use --format pdf or pptx');
+  if (a.atlas && a.views) usage('--atlas and --views cannot be combined');
+  return a;
+}
+
+/** The query and hash of an atlas link, whatever form it comes in. */
+export function linkPart(state: string): string {
+  const s = state.trim();
+  if (!s) return '';
+  if (/^https?:\/\//.test(s)) {
+    const u = new URL(s);
+    return `${u.search}${u.hash}`;
+  }
+  if (s.startsWith('?') || s.startsWith('#')) return s;
+  return `?${s}`;
+}
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let n = st.mtimeMs;
+  for (const e of readdirSync(path)) if (e !== 'node_modules' && e !== 'dist') n = Math.max(n, newest(join(path, e)));
+  return n;
+}
+
+async function ensureBuilt(force: boolean): Promise<void> {
+  execFileSync('npx', ['tsx', 'scripts/ensure-built.ts'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const inputs = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'public')), newest(join(ROOT, 'index.html')), newest(join(ROOT, 'vite.config.ts')));
+  if (!force && newest(join(DIST, 'index.html')) >= inputs) return;
+  console.error('[export] building the app…');
+  const saved = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: ROOT, mode: 'production', logLevel: 'warn', build: { emptyOutDir: true } });
+  } finally {
+    if (saved === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = saved;
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+function serve(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let file = normalize(join(DIST, decodeURIComponent(url.pathname)));
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  let viewsJson: string | null = null;
+  if (args.views) {
+    viewsJson = readFileSync(args.views, 'utf8');
+    const r = parseFile(viewsJson);
+    if (!r.ok) {
+      console.error(`export: ${args.views} is not a valid views file:\n  ${r.errors.join('\n  ')}`);
+      process.exit(2);
+    }
+    if (r.views.length === 0) usage(`${args.views} holds no views`);
+  }
+  await ensureBuilt(args.build);
+  const { server, url } = await serve();
+  const browser = await launchBrowser();
+  const t0 = Date.now();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: false });
+    await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+    if (viewsJson) await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [STORAGE_KEY, viewsJson] as const);
+    const page = await context.newPage();
+    const origin = new URL(url).origin;
+    await page.route('**/*', (route) => {
+      const u = route.request().url();
+      if (u.startsWith('data:') || u.startsWith('blob:') || new URL(u).origin === origin) return route.continue();
+      return route.abort('blockedbyclient');
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(new URL(linkPart(args.state), url).href, { waitUntil: 'load' });
+    await page.waitForFunction(() => Boolean(window.__planExport) && Boolean(document.querySelector('[data-testid=export-open]:not([disabled])')), undefined, { timeout: 120_000 });
+    // The map settles (a link with a selection and no view flies to it).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const map = window.__atlas!.map;
+          const wait = () => (map.isMoving() ? map.once('moveend', wait) : (map.once('idle', () => resolve()), map.triggerRepaint()));
+          setTimeout(wait, 1200);
+        }),
+    );
+    const size = sizeFromSpec(args.size)!;
+    const check = await page.evaluate(([f, s]) => window.__planExport!.check(f, s), [args.format, args.size] as const);
+    if (!check.ok) {
+      console.error(
+        `export: ${size.width}×${size.height} px is more than this browser can render (largest canvas side ${check.maxSide} px).` +
+          (check.largest ? ` The largest that works: --size ${check.largest.width}x${check.largest.height}` : ''),
+      );
+      process.exitCode = 3;
+      return;
+    }
+    const scope = args.atlas ? 'atlas' : args.views ? 'views' : 'view';
+    console.error(`[export] rendering ${scope === 'atlas' ? 'the atlas (12 leagues)' : scope === 'views' ? 'the saved views' : 'the view'} as ${args.format.toUpperCase()} at ${size.width}×${size.height}…`);
+    const result = await page.evaluate(
+      (o) => window.__planExport!.run(o),
+      {
+        format: args.format,
+        size: args.size,
+        scope,
+        ...(args.lang ? { lang: args.lang } : {}),
+        ...(args.title ? { title: args.title } : {}),
+        ...(args.subtitle ? { subtitle: args.subtitle } : {}),
+      } as const,
+    );
+    const out = resolve(args.out ?? result.filename);
+    writeFileSync(out, Buffer.from(result.base64, 'base64'));
+    const mb = (result.bytes / 1048576).toFixed(2);
+    console.log(`${out}\n  ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${result.width}×${result.height} px, ${mb} MB, ${(result.timings.totalMs / 1000).toFixed(1)} s in the page (${((Date.now() - t0) / 1000).toFixed(1)} s in all)`);
+    for (const w of result.warnings) console.error(`  warning: ${w}`);
+    if (errors.length) console.error(`  page errors: ${errors.join(' | ')}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+await main();
