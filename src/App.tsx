@@ -208,6 +208,16 @@ export function App({ initial, fonts, geoData }: AppProps) {
       const { state } = decodeUrlState(window.location.search, window.location.hash);
       written.current = state.selection;
       applyAppState({ ...state, lang: state.lang ?? DEFAULT_LANG });
+      // MapLibre follows the hash on `hashchange`, which a history step across pushState entries
+      // that differ in more than the hash may not fire: bring the view along here too.
+      const v = state.view;
+      const map = window.__atlas?.map;
+      if (v && map) {
+        const c = map.getCenter();
+        if (Math.abs(map.getZoom() - v.zoom) > 1e-3 || Math.abs(c.lat - v.lat) > 1e-4 || Math.abs(c.lng - v.lng) > 1e-4) {
+          map.jumpTo({ center: [v.lng, v.lat], zoom: v.zoom, bearing: v.bearing ?? 0, pitch: v.pitch ?? 0 });
+        }
+      }
       if (state.selection) setTab('details');
     };
     window.addEventListener('popstate', onPop);

@@ -13,7 +13,7 @@ import { fitWithin, pptxSize, resolveSize, type ExportFormat, type ResolvedSize,
 import { canvasMeasure, canvasToBlob, drawComposition, mapFramePx } from './render-canvas.ts';
 import { PdfWriter } from './render-pdf.ts';
 import { PptxWriter } from './render-pptx.ts';
-import { buildScene, fitBounds, type Scene, type SceneEnv, type SceneSpec } from './scene.ts';
+import { buildScene, fitBounds, viewExtent, type Scene, type SceneEnv, type SceneSpec } from './scene.ts';
 
 /** 2D canvas limits of Chromium (per side and area). */
 const MAX_2D_SIDE = 32767;
@@ -138,7 +138,19 @@ async function renderPage(scene: Scene, size: ResolvedSize, t: TFunction, inset:
   // PowerPoint sets the text in its own font (Microsoft YaHei, or what the viewer substitutes), a
   // little wider than Noto: PPTX lines are broken and cut with some room to spare.
   const measure: typeof base = format === 'pptx' ? (text, style) => base(text, style) * PPTX_SLACK : base;
-  const comp = layout(size, scene.content, measure);
+  // The legend lists what the frame shows: lay out, find the frame's extent, keep the legend rows
+  // drawn inside it, lay out again. A portrait page sizes its map by the legend, so the frame may
+  // move; after a few rounds without settling, the full legend (a superset) is used instead.
+  let comp = layout(size, scene.content, measure);
+  let settled = false;
+  for (let round = 0; round < 3 && !settled; round++) {
+    const rr = mapRenderSize(comp);
+    const v = fitBounds(scene.bounds, rr.cssWidth, rr.cssHeight);
+    const next = layout(size, { ...scene.content, legend: scene.legendWithin(viewExtent(v.center, v.zoom, rr.cssWidth, rr.cssHeight)) }, measure);
+    settled = sameBox(next.map, comp.map);
+    comp = next;
+  }
+  if (!settled) comp = layout(size, scene.content, measure);
   const r = mapRenderSize(comp);
   const view = fitBounds(scene.bounds, r.cssWidth, r.cssHeight);
   const img = await exportMap().render({ style: scene.style, layers: scene.layers, cssWidth: r.cssWidth, cssHeight: r.cssHeight, pixelRatio: r.pixelRatio, view: { center: view.center, zoom: view.zoom } });
@@ -167,6 +179,10 @@ async function renderPage(scene: Scene, size: ResolvedSize, t: TFunction, inset:
   drawNorthArrow(ctx, comp.map.w, comp.map.h, labels);
   drawInset(ctx, comp.map.w, comp.map.h, inset, img.bounds, labels);
   return { scene, comp, map: canvas, mapMs: img.ms };
+}
+
+function sameBox(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
+  return a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 }
 
 function safeName(s: string): string {

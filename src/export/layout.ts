@@ -8,6 +8,7 @@
  * page under the title, legend and projects side by side beneath it.
  */
 import type { LegendSymbol } from '../map/themes/types.ts';
+import { legendKey } from '../map/themes/legend-key.ts';
 import type { ResolvedSize } from './presets.ts';
 import { truncate, wrap, wrapClamp, type Measure, type TextStyle } from './text.ts';
 
@@ -178,9 +179,8 @@ function legendItems(groups: LegendGroup[], mode: LegendMode, colW: number, meas
       },
     });
   }
-  const seen = new Map<string, LegendRow>();
-  for (const g of groups) for (const r of g.rows) if (g.rows.length > 1 && !seen.has(r.label)) seen.set(r.label, r);
-  if (seen.size) {
+  const key = legendKey(groups);
+  if (key.length) {
     items.push({ h: Math.round(mode.size * 0.6), keep: false, place: () => undefined });
     const keyHead = style(mode.size * 0.92, 600, COLORS.ink3);
     const keyLines = wrapClamp(keyHeading, colW, keyHead, measure, 2);
@@ -189,7 +189,7 @@ function legendItems(groups: LegendGroup[], mode: LegendMode, colW: number, meas
       keep: true,
       place: (x, y, out) => out.push({ type: 'text', role: 'legend-group', x, y, w: colW, lines: keyLines, style: keyHead, text: keyHeading }),
     });
-    for (const r of seen.values()) {
+    for (const r of key) {
       const lines = wrapClamp(r.label, textW, label, measure, 2);
       const h = Math.max(symH, lines.length * label.lineHeight) + 2;
       items.push({

@@ -57,8 +57,10 @@ export interface Scene {
   bounds: Bounds;
   style: StyleSpecification;
   layers: (zoom: number) => Layer[];
-  /** Page texts and legend. `legendAt(zoom)`: the choropleth's scale depends on the zoom. */
+  /** Page texts and legend (the legend of everything the state draws, wherever it is). */
   content: ExportContent;
+  /** The legend of only what the state draws inside `extent` (the page's actual frame). */
+  legendWithin(extent: Bounds): LegendGroup[];
   projects: ProjectFeature[];
   /** Speaker notes (PPTX): the full project list. */
   notes: string;
@@ -163,9 +165,9 @@ function tr(t: TFunction, keys: string[], fallback: string, opts: Record<string,
 }
 
 /** Legend groups: the visible themes' rows (legendEntries), then the choropleth's classes. */
-export function sceneLegend(state: AppState, lang: Lang, cat: Catalogue, geo: GeoData, t: TFunction): LegendGroup[] {
+export function sceneLegend(state: AppState, lang: Lang, cat: Catalogue, geo: GeoData, t: TFunction, extent?: Bounds): LegendGroup[] {
   const ctx = layerContext(state, lang, cat, 5);
-  const groups: LegendGroup[] = legendEntries({ ...ctx, emphasis: new Set(), emphasisPlaces: new Set(), highlight: null }, visibleLayersOf(state)).map((l) => ({
+  const groups: LegendGroup[] = legendEntries({ ...ctx, emphasis: new Set(), emphasisPlaces: new Set(), highlight: null, ...(extent ? { extent } : {}) }, visibleLayersOf(state)).map((l) => ({
     heading: l.label[lang],
     rows: l.entries.map((e) => ({ symbol: e.symbol, label: e.label[lang] })),
   }));
@@ -345,7 +347,8 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
     more: (n) => t('export.more', { count: n }),
     source: t('export.source'),
   };
-  return { lang, bounds: spec.bounds, style, layers, content, projects, notes, defaultTitle, defaultSubtitle };
+  const legendWithin = (extent: Bounds) => sceneLegend(state, lang, cat, geo, t, extent);
+  return { lang, bounds: spec.bounds, style, layers, content, legendWithin, projects, notes, defaultTitle, defaultSubtitle };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,6 +364,17 @@ export function fitBounds(bounds: Bounds, w: number, h: number, padding = 0): { 
   const dy = Math.max(1e-9, (mercY(north) - mercY(south)) / (2 * Math.PI));
   const zoom = Math.min(Math.log2((w - 2 * padding) / (512 * dx)), Math.log2((h - 2 * padding) / (512 * dy)));
   return { center: [(west + east) / 2, invMercY((mercY(north) + mercY(south)) / 2)], zoom };
+}
+
+/** The extent a frame of `w`×`h` CSS px shows around `center` at `zoom` (the inverse of fitBounds). */
+export function viewExtent(center: [number, number], zoom: number, w: number, h: number): Bounds {
+  const dx = (w / (512 * 2 ** zoom)) * 360;
+  const dy = (h / (512 * 2 ** zoom)) * 2 * Math.PI;
+  const cy = mercY(center[1]);
+  return [
+    [center[0] - dx / 2, invMercY(cy - dy / 2)],
+    [center[0] + dx / 2, invMercY(cy + dy / 2)],
+  ];
 }
 
 /** A region's bounds with a margin (a share of its size). */

@@ -2,6 +2,9 @@
  * The map's legend, floating over the map: exactly what is drawn — the visible layers that have
  * features after the filters, each with only the rows it draws — then the choropleth's classes.
  * Built from legendEntries(), the same function the export uses.
+ *
+ * Compact by default (one row per theme with its symbols side by side, and a key of the symbol
+ * variants said once), so it leaves the map visible at laptop sizes; "details" lists every row.
  */
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +14,7 @@ import type { Filters } from '../domain/filters.ts';
 import type { Lang } from '../domain/url-state.ts';
 import { choroplethColour } from '../map/choropleth-style.ts';
 import { legendEntries, THEME_BY_ID } from '../map/themes/index.ts';
+import { legendKey } from '../map/themes/legend-key.ts';
 import { SymbolIcon } from './SymbolIcon.tsx';
 
 export interface MapLegendProps {
@@ -25,12 +29,17 @@ export interface MapLegendProps {
 export const MapLegend = memo(function MapLegend({ catalogue, lang, filters, visibleLayers, choropleth }: MapLegendProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(() => !window.matchMedia('(max-width: 720px)').matches);
+  const [detailed, setDetailed] = useState(false);
   const legends = useMemo(
     () => legendEntries({ catalogue, filters, lang, emphasis: new Set(), highlight: null, scale: 1, zoom: 5 }, visibleLayers),
     [catalogue, filters, lang, visibleLayers],
   );
   const choroTitle = choropleth ? (choropleth.id === 'all' ? t('choropleth.all') : (THEME_BY_ID.get(choropleth.id)?.label[lang] ?? choropleth.id)) : '';
   const empty = legends.length === 0 && !choropleth;
+  const key = useMemo(
+    () => legendKey(legends.map((l) => ({ rows: l.entries.map((e) => ({ label: e.label[lang], symbol: e.symbol })) }))),
+    [legends, lang],
+  );
   return (
     <section className={`map-legend${open ? '' : ' map-legend--closed'}`} aria-labelledby="map-legend-heading" data-testid="map-legend">
       <button type="button" className="map-legend__toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
@@ -40,19 +49,49 @@ export const MapLegend = memo(function MapLegend({ catalogue, lang, filters, vis
       {open && (
         <div className="map-legend__body">
           {empty && <p className="muted">{t('legend.nothing')}</p>}
-          {legends.map((l) => (
-            <div key={l.id} className="map-legend__layer" data-layer={l.id} data-testid={`legend-${l.id}`}>
-              <h4>{l.label[lang]}</h4>
-              <ul>
-                {l.entries.map((e, i) => (
-                  <li key={i}>
-                    <SymbolIcon symbol={e.symbol} />
-                    <span>{e.label[lang]}</span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
+          {detailed
+            ? legends.map((l) => (
+                <div key={l.id} className="map-legend__layer" data-layer={l.id} data-testid={`legend-${l.id}`}>
+                  <h4>{l.label[lang]}</h4>
+                  <ul>
+                    {l.entries.map((e, i) => (
+                      <li key={i}>
+                        <SymbolIcon symbol={e.symbol} />
+                        <span>{e.label[lang]}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))
+            : legends.length > 0 && (
+                <>
+                  <ul className="map-legend__compact">
+                    {legends.map((l) => (
+                      <li key={l.id} data-layer={l.id} data-testid={`legend-${l.id}`}>
+                        <span className="map-legend__symbols">
+                          {l.entries.map((e, i) => (
+                            <SymbolIcon key={i} symbol={e.symbol} width={20} height={14} />
+                          ))}
+                        </span>
+                        <span className="map-legend__name">{l.label[lang]}</span>
+                      </li>
+                    ))}
+                  </ul>
+                  {key.length > 0 && (
+                    <div className="map-legend__layer" data-testid="legend-key">
+                      <h4 className="muted">{t('export.legendKey')}</h4>
+                      <ul>
+                        {key.map((r) => (
+                          <li key={r.label}>
+                            <SymbolIcon symbol={r.symbol} width={24} height={14} />
+                            <span>{r.label}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
+                </>
+              )}
           {choropleth && (
             <div className="map-legend__layer" data-testid="legend-choropleth">
               <h4>{t('choropleth.legendTitle', { what: choroTitle })}</h4>
@@ -78,6 +117,11 @@ export const MapLegend = memo(function MapLegend({ catalogue, lang, filters, vis
                 ) : null,
               )}
             </div>
+          )}
+          {legends.length > 0 && (
+            <button type="button" className="link-button map-legend__detail" aria-pressed={detailed} data-testid="legend-detail" onClick={() => setDetailed((d) => !d)}>
+              {detailed ? t('legend.compact') : t('legend.detailed')}
+            </button>
           )}
           <p className="map-legend__note muted">{t('legend.stageNote')}</p>
         </div>

@@ -148,6 +148,10 @@ describe('export files', () => {
     expect(titles[1]).toBe('包头市 · 规划项目');
     expect(titles[11]).toBe('阿拉善盟 · 规划项目');
     expect(new Set(titles).size).toBe(12);
+    // Each slide's legend lists what its frame shows: no seaport on the 呼伦贝尔 slide, far from the sea.
+    const hulunbuir = await zip.file('ppt/slides/slide7.xml')!.async('string');
+    expect(hulunbuir).toContain('口岸');
+    expect(hulunbuir).not.toContain('海港');
   }, 600_000);
 
   it('a 3840×2160 export finishes, at that size', async () => {
@@ -261,6 +265,9 @@ describe('saved views', () => {
     const file = JSON.parse(readFileSync(join(TMP, 'views.json'), 'utf8'));
     expect(file.format).toBe('plan-atlas-views');
     expect(file.views).toHaveLength(2);
+    // Each view keeps its own frame: 赤峰 (around 119° E, 42.8° N), not the view before it.
+    const [[w, s], [e, n]] = file.views[0].bounds as [[number, number], [number, number]];
+    expect(w < 119 && 119 < e && s < 42.8 && 42.8 < n, `赤峰市 view bounds ${JSON.stringify(file.views[0].bounds)}`).toBe(true);
     await page.getByTestId('views-import').setInputFiles(join(TMP, 'views.json'));
     await expect.poll(() => page.getByTestId('views-message').textContent()).toContain('已从 views.json 导入 2 个视图');
     expect(await names()).toEqual(['赤峰市', '包头']);

@@ -95,6 +95,34 @@ describe('thematic layers', () => {
     expect(studies[0]!.entries.every((e) => e.symbol.kind !== 'line' || e.symbol.dashArray)).toBe(true);
   });
 
+  it('lists in an extent-bound legend (an export frame) only what falls inside the extent', () => {
+    const ids = (extent?: [[number, number], [number, number]]) => legendEntries(ctx(extent ? { extent } : {}), DEFAULT_VISIBLE).map((l) => l.id);
+    const everywhere = ids();
+    // Hulunbuir's north-east, far from the sea: no seaport; its ports of entry (满洲里) are there.
+    const hulunbuir = ids([
+      [115, 47],
+      [126, 53.5],
+    ]);
+    expect(everywhere).toContain('seaports');
+    expect(hulunbuir).not.toContain('seaports');
+    expect(hulunbuir).toContain('ports');
+    expect(hulunbuir.length).toBeLessThan(everywhere.length);
+    // The Bohai coast around Tianjin: seaports come back.
+    expect(
+      ids([
+        [116.5, 38],
+        [119, 40],
+      ]),
+    ).toContain('seaports');
+    // An empty stretch of the Gobi in Mongolia: nothing at all.
+    expect(
+      ids([
+        [100, 45.5],
+        [101, 46],
+      ]),
+    ).toEqual([]);
+  });
+
   it('has a path for every point shape', () => {
     for (const t of THEMES) expect(SHAPE_PATHS[t.spec.style.shape]).toMatch(/^M /);
   });

@@ -18,6 +18,7 @@ import TEXT from '../../i18n/themes.json';
 import { FillStyleExtension, PathStyleExtension, type FillStyleExtensionProps, type PathStyleExtensionProps } from '@deck.gl/extensions';
 import { IconLayer, PathLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { Position } from 'geojson';
+import { bbox as turfBbox, bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import { projectPasses, type Filters } from '../../domain/filters.ts';
 import type { PlaceFeature, ProjectFeature } from '../../domain/types.ts';
@@ -303,6 +304,33 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
+/** What of `v` falls inside `extent` (points inside it; lines and areas that cross or touch it). */
+function withinExtent(v: Visible, extent: [[number, number], [number, number]]): Visible {
+  const [[w, s], [e, n]] = extent;
+  const box = bboxPolygon([w, s, e, n]);
+  const inside = (p: Position) => p[0]! >= w && p[0]! <= e && p[1]! >= s && p[1]! <= n;
+  const meets = (f: ProjectFeature) => {
+    const b = featureBbox(f);
+    if (b[2]! < w || b[0]! > e || b[3]! < s || b[1]! > n) return false;
+    return booleanIntersects(f, box);
+  };
+  return {
+    ...v,
+    points: v.points.filter((d) => inside(d.position)),
+    places: v.places.filter((d) => inside(d.position)),
+    lines: v.lines.filter((d) => meets(d.project)),
+    areas: v.areas.filter((d) => meets(d.project)),
+    rings: v.rings.filter((d) => meets(d.project)),
+  };
+}
+
+const bboxCache = new WeakMap<ProjectFeature, number[]>();
+function featureBbox(f: ProjectFeature): number[] {
+  let b = bboxCache.get(f);
+  if (!b) bboxCache.set(f, (b = turfBbox(f)));
+  return b;
+}
+
 export function defineTheme(spec: ThemeSpec): ThemeDef {
   const st = spec.style;
   const width = st.lineWidth ?? 3;
@@ -383,7 +411,8 @@ export function defineTheme(spec: ThemeSpec): ThemeDef {
     },
 
     legend(ctx: LayerContext): LegendEntry[] {
-      const v = visible(prepare(spec, ctx.catalogue), ctx.filters);
+      const all = visible(prepare(spec, ctx.catalogue), ctx.filters);
+      const v = ctx.extent ? withinExtent(all, ctx.extent) : all;
       const rows: LegendEntry[] = [];
       if (v.lines.length) {
         if (st.corridor) rows.push({ symbol: lineSymbol('firm'), label: LEGEND_TEXT.schematicLine });

@@ -79,6 +79,11 @@ export interface LayerContext {
    * the thematic layers stay on top). Unset: deck.gl's own order, on top of the basemap.
    */
   beforeId?: string;
+  /**
+   * Only for the legend: the extent shown ([[west, south], [east, north]]). An export's frame is a
+   * fixed rectangle, so its legend lists only what falls inside it. Unset: the whole catalogue.
+   */
+  extent?: [[number, number], [number, number]];
 }
 
 export interface LegendEntry {
