@@ -407,14 +407,12 @@ export function AtlasMap(props: AtlasMapProps) {
     <div className="atlas-map" role="region" aria-label={t('map.label')}>
       <div ref={container} className="atlas-map__canvas" data-label-layers={LABEL_LAYERS.join(' ')} data-gl={glLost ?? 'ok'} />
       {glLost === 'stuck' && (
-        <div className="map-message" role="alert" data-testid="map-context-lost">
+        <div className="map-message map-message--alert" role="alert" data-testid="map-context-lost">
           <h2>{t('map.contextLost')}</h2>
           <p>{t('map.contextLostDetail')}</p>
-          <p>
-            <button type="button" className="button-quiet" onClick={() => setBuild((n) => n + 1)} data-testid="map-reload">
-              {t('map.reloadMap')}
-            </button>
-          </p>
+          <button type="button" className="map-message__action" onClick={() => setBuild((n) => n + 1)} data-testid="map-reload">
+            {t('map.reloadMap')}
+          </button>
         </div>
       )}
       {tooltip && (
