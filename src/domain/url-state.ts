@@ -213,7 +213,9 @@ export function decodeUrlState(search: string, hash: string): Decoded {
           state.layers = [];
           break;
         }
-        const { values, bad } = list(v, (s) => (LAYER_RE.test(s) ? s : null));
+        // `none` means "no layers" only on its own; inside a list it is not a layer (and would
+        // re-encode as `layers=none`, found by the property test).
+        const { values, bad } = list(v, (s) => (LAYER_RE.test(s) && s.toLowerCase() !== 'none' ? s : null));
         for (const b of bad) problem('layers', b, 'malformed');
         if (values.length) state.layers = values;
         else if (v === '') state.layers = [];
@@ -281,7 +283,10 @@ function stateParams(state: Partial<AppState>, defaultLayers?: readonly string[]
   return out;
 }
 
-const encodePart = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',');
+/** A lone UTF-16 surrogate (encodeURIComponent throws on one). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Never throws: a lone surrogate in a kept foreign parameter becomes U+FFFD (found by the property test). */
+const encodePart = (s: string) => encodeURIComponent(s.replace(LONE_SURROGATE, '\uFFFD')).replace(/%2C/g, ',');
 
 /**
  * Writes the state's parameters into a query string, keeping every parameter of `previous` that
@@ -301,8 +306,12 @@ export function encodeView(view: MapView): string {
   const precision = Math.max(0, Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10));
   const m = 10 ** precision;
   let s = `${zoom}/${Math.round(view.lat * m) / m}/${Math.round(view.lng * m) / m}`;
-  if (view.bearing || view.pitch) s += `/${Math.round(view.bearing * 10) / 10}`;
-  if (view.pitch) s += `/${Math.round(view.pitch)}`;
+  // Decide on the rounded values: a bearing or pitch that rounds to 0 is left out, so encoding what
+  // was decoded gives the same link (found by tests/unit/url-state.property.test.ts).
+  const bearing = Math.round(view.bearing * 10) / 10 || 0;
+  const pitch = Math.round(view.pitch) || 0;
+  if (bearing || pitch) s += `/${bearing}`;
+  if (pitch) s += `/${pitch}`;
   return s;
 }
 

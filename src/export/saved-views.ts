@@ -176,20 +176,63 @@ export interface KeyValueStore {
   setItem(key: string, value: string): void;
 }
 
-/** Reads the saved views; a damaged entry is kept aside (`…:damaged`) and an empty list returned. */
-export function loadViews(store: KeyValueStore): { views: SavedView[]; damaged: boolean } {
-  const raw = store.getItem(STORAGE_KEY);
+/** Why the browser's storage failed: full, refused altogether (disabled, private mode), or else. */
+export type StorageProblemKind = 'quota' | 'unavailable' | 'other';
+export interface StorageProblem {
+  kind: StorageProblemKind;
+  /** The browser's own words, for the curious. */
+  message: string;
+}
+
+/** Classifies an error thrown by localStorage (names differ between browsers: Firefox says NS_ERROR_DOM_QUOTA_REACHED). */
+export function storageProblem(e: unknown): StorageProblem {
+  const name = e && typeof e === 'object' && 'name' in e ? String((e as { name: unknown }).name) : '';
+  const code = e && typeof e === 'object' && 'code' in e ? Number((e as { code: unknown }).code) : NaN;
+  const message = e instanceof Error || (e && typeof e === 'object' && 'message' in e) ? String((e as { message: unknown }).message) : String(e);
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014) return { kind: 'quota', message };
+  if (name === 'SecurityError' || name === 'InvalidAccessError') return { kind: 'unavailable', message };
+  return { kind: 'other', message };
+}
+
+export interface LoadedViews {
+  views: SavedView[];
+  /** The stored list could not be read; it was kept aside under `…:damaged` (unless `backupFailed`). */
+  damaged: boolean;
+  /** Keeping the damaged list aside failed too (it is still under the main key until the next write). */
+  backupFailed?: boolean;
+  /** The store could not be read at all. */
+  readError?: StorageProblem;
+}
+
+/**
+ * Reads the saved views. Never throws: a damaged entry is kept aside (`…:damaged`) and an empty list
+ * returned; a store that cannot be read gives an empty list and the reason.
+ */
+export function loadViews(store: KeyValueStore): LoadedViews {
+  let raw: string | null;
+  try {
+    raw = store.getItem(STORAGE_KEY);
+  } catch (e) {
+    return { views: [], damaged: false, readError: storageProblem(e) };
+  }
   if (!raw) return { views: [], damaged: false };
   const r = parseFile(raw);
   if (r.ok) return { views: r.views, damaged: false };
   try {
     store.setItem(`${STORAGE_KEY}:damaged`, raw);
   } catch {
-    /* full storage: nothing more to do */
+    return { views: [], damaged: true, backupFailed: true };
   }
   return { views: [], damaged: true };
 }
 
-export function storeViews(store: KeyValueStore, views: SavedView[]): void {
-  store.setItem(STORAGE_KEY, serialise(views));
+/** Writes the saved views. Returns null when stored, or why the browser refused (never throws). */
+export function storeViews(store: KeyValueStore | null, views: SavedView[]): StorageProblem | null {
+  if (!store) return { kind: 'unavailable', message: 'localStorage is not available' };
+  try {
+    store.setItem(STORAGE_KEY, serialise(views));
+    return null;
+  } catch (e) {
+    return storageProblem(e);
+  }
 }

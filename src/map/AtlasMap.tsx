@@ -20,6 +20,7 @@ import { HIGHLIGHT_LAYERS, HIT_LAYERS } from './basemap/interaction.ts';
 import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
 import { basemapStyle, THEMATIC_BEFORE_ID } from './basemap/style.ts';
 import { SOURCE } from './basemap/sources.ts';
+import { forgetGpuDevice, watchContextLoss } from './context-loss.ts';
 import type { GeoData, RegionInfo } from './geodata.ts';
 import { mountOverlay } from './overlay.ts';
 import { buildThemeLayers, pickAt, type PickTarget } from './themes/index.ts';
@@ -142,12 +143,24 @@ export function AtlasMap(props: AtlasMapProps) {
   const [tooltip, setTooltip] = useState<HoverInfo | null>(null);
   const [zoom, setZoom] = useState(() => zoomStep(props.initialView?.zoom ?? 4));
   const [styleReady, setStyleReady] = useState(false);
+  // WebGL context loss (context-loss.ts): `build` counts map rebuilds (the "reload map" button),
+  // `overlayBuild` deck.gl overlays mounted on a restored context; `glLost` what the user is told.
+  const [build, setBuild] = useState(0);
+  const [overlayBuild, setOverlayBuild] = useState(0);
+  const [glLost, setGlLost] = useState<'lost' | 'stuck' | null>(null);
+  const contextLost = useRef(false);
+  /** The view of the map being rebuilt, for the next one. */
+  const resumeView = useRef<MapView | null>(null);
 
-  // Create the map once.
+  // Create the map (once, and again only when the user rebuilds it after a lost context).
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const { geo, fonts, lang, initialView, panelInset } = latest.current;
+    const { geo, fonts, lang, panelInset } = latest.current;
+    const initialView = resumeView.current ?? latest.current.initialView;
+    contextLost.current = false;
+    setGlLost(null);
+    setStyleReady(false);
     const stacks = maplibreFontStacks(fonts);
     let map: MapLibreMap;
     try {
@@ -181,9 +194,28 @@ export function AtlasMap(props: AtlasMapProps) {
     map.keyboard.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-    const overlay = mountOverlay(map);
+    let overlay = mountOverlay(map);
     overlayRef.current = overlay;
     window.__atlas = { map, overlay, ready: false };
+    const stopWatchingContext = watchContextLoss(map, {
+      onLost: () => {
+        contextLost.current = true;
+        overlay.finalize(); // its GPU resources went with the context
+        // Before MapLibre sets up its painter again on restore, not after: luma's stale state
+        // cache would otherwise swallow part of MapLibre's set-up (labels went missing).
+        forgetGpuDevice(map);
+        setGlLost('lost');
+      },
+      onRestored: () => {
+        contextLost.current = false;
+        overlay = mountOverlay(map);
+        overlayRef.current = overlay;
+        if (window.__atlas) window.__atlas.overlay = overlay;
+        setGlLost(null);
+        setOverlayBuild((n) => n + 1); // sets the thematic layers on the new overlay
+      },
+      onStuck: () => setGlLost('stuck'),
+    });
     map.once('idle', () => {
       if (!window.__atlas) return;
       window.__atlas.ready = true;
@@ -261,13 +293,16 @@ export function AtlasMap(props: AtlasMapProps) {
 
     return () => {
       if (frame) cancelAnimationFrame(frame);
+      stopWatchingContext();
+      const c = map.getCenter();
+      resumeView.current = { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
       overlay.finalize();
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
       delete window.__atlas;
     };
-  }, []);
+  }, [build]);
 
   // Thematic layers: rebuilt from the state (deck.gl diffs them by id; data is memoised).
   const { catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang } = props;
@@ -275,13 +310,13 @@ export function AtlasMap(props: AtlasMapProps) {
   // frame costs more, above all under software WebGL) follows in the frame after.
   useEffect(() => {
     const overlay = overlayRef.current;
-    if (!overlay || !catalogue || !styleReady) return;
+    if (!overlay || !catalogue || !styleReady || contextLost.current) return;
     return afterPaint(() => {
       const ctx: LayerContext = { catalogue, filters, lang, emphasis, emphasisPlaces, highlight, scale: 1, zoom, beforeId: THEMATIC_BEFORE_ID };
       overlay.setProps({ layers: buildThemeLayers(ctx, visibleLayers) });
       if (window.__atlas) window.__atlas.layersAt = performance.now();
     });
-  }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady]);
+  }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady, overlayBuild]);
 
   // Choropleth.
   useEffect(() => {
@@ -313,7 +348,7 @@ export function AtlasMap(props: AtlasMapProps) {
       return;
     }
     return afterPaint(apply);
-  }, [props.selectedRegion, props.geo]);
+  }, [props.selectedRegion, props.geo, build]);
 
   // Bring a box chosen outside the map into view (when it is not already well in view).
   useEffect(() => {
@@ -366,11 +401,20 @@ export function AtlasMap(props: AtlasMapProps) {
       button.title = t(key);
       button.setAttribute('aria-label', t(key));
     }
-  }, [props.lang, t]);
+  }, [props.lang, t, build]);
 
   return (
     <div className="atlas-map" role="region" aria-label={t('map.label')}>
-      <div ref={container} className="atlas-map__canvas" data-label-layers={LABEL_LAYERS.join(' ')} />
+      <div ref={container} className="atlas-map__canvas" data-label-layers={LABEL_LAYERS.join(' ')} data-gl={glLost ?? 'ok'} />
+      {glLost === 'stuck' && (
+        <div className="map-message map-message--alert" role="alert" data-testid="map-context-lost">
+          <h2>{t('map.contextLost')}</h2>
+          <p>{t('map.contextLostDetail')}</p>
+          <button type="button" className="map-message__action" onClick={() => setBuild((n) => n + 1)} data-testid="map-reload">
+            {t('map.reloadMap')}
+          </button>
+        </div>
+      )}
       {tooltip && (
         <div className="atlas-map__tooltip" style={{ transform: `translate(${tooltip.x + 14}px, ${tooltip.y + 12}px)` }} aria-hidden="true" data-testid="map-tooltip">
           <span className="atlas-map__tooltip-main">{tooltip.text}</span>

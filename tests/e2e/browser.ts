@@ -83,6 +83,7 @@ export async function openPage(session: Session, baseUrl: string, path = ''): Pr
   page.on('console', (msg) => {
     if (msg.type() === 'error') rec.consoleErrors.push(`${msg.text()} @ ${msg.location().url}`);
   });
+  // Uncaught exceptions and unhandled promise rejections both arrive here (proved in faults.test.ts).
   page.on('pageerror', (err) => rec.pageErrors.push(String(err?.stack ?? err)));
   page.on('request', (req) => rec.requests.push(req.url()));
   await page.route('**/*', (route) => {

@@ -39,9 +39,10 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport }: SavedV
     const bounds = liveBounds();
     if (!bounds) return;
     const v = makeView(name.trim() || suggested, currentState(state), bounds);
-    saved.set((cur) => [...cur, v]);
+    const problem = saved.set((cur) => [...cur, v]);
     setName('');
-    setMessage({ kind: 'ok', text: t('export.views.saved', { name: v.name }) });
+    // Refused by the browser: the view is in the list for this session only, and the warning below says why.
+    setMessage(problem ? { kind: 'error', text: t('export.views.savedForSession', { name: v.name }) } : { kind: 'ok', text: t('export.views.saved', { name: v.name }) });
   };
 
   const open = (v: SavedView) => {
@@ -101,8 +102,16 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport }: SavedV
               {t('export.views.save')}
             </button>
           </form>
-          {saved.damaged && <p className="export-warning">{t('export.views.damaged')}</p>}
-          {saved.writeError && <p className="export-warning">{t('export.views.writeError', { message: saved.writeError })}</p>}
+          {saved.damaged && (
+            <p className="export-warning" role="alert" data-testid="views-damaged">
+              {t(saved.backupFailed ? 'export.views.damagedNoBackup' : 'export.views.damaged')}
+            </p>
+          )}
+          {saved.storageError && (
+            <p className="export-warning" role="alert" data-testid="views-storage-error" data-kind={saved.storageError.kind}>
+              {t(`export.views.storage.${saved.storageError.kind}`, { message: saved.storageError.message })}
+            </p>
+          )}
           {message && (
             <div className={message.kind === 'error' ? 'export-warning' : 'export-ok'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="views-message">
               <p>{message.text}</p>

@@ -1,55 +1,63 @@
-/** Saved views in React: the list from localStorage, kept in step across tabs, and its edits. */
-import { useCallback, useEffect, useState } from 'react';
-import { loadViews, STORAGE_KEY, storeViews, type SavedView } from '../../export/saved-views.ts';
+/**
+ * Saved views in React: the list from localStorage, kept in step across tabs, and its edits.
+ * The list in memory is the truth for the session: when the browser refuses to store it (storage
+ * full, or disabled), nothing is lost until the page closes, and the dialog says so.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { loadViews, STORAGE_KEY, storageProblem, storeViews, type LoadedViews, type SavedView, type StorageProblem } from '../../export/saved-views.ts';
 
-function storage(): Storage | null {
+/** localStorage, or why it cannot be had (merely reading `window.localStorage` throws when site data is blocked). */
+function storage(): { store: Storage | null; problem: StorageProblem | null } {
   try {
-    return window.localStorage;
-  } catch {
-    return null;
+    return { store: window.localStorage, problem: null };
+  } catch (e) {
+    return { store: null, problem: storageProblem(e) };
   }
+}
+
+function load(): LoadedViews {
+  const { store, problem } = storage();
+  if (!store) return { views: [], damaged: false, readError: problem ?? { kind: 'unavailable', message: 'localStorage is not available' } };
+  return loadViews(store);
 }
 
 export interface SavedViews {
   views: SavedView[];
   /** The stored list could not be read (kept aside under `…:damaged`). */
   damaged: boolean;
-  /** Storage refused the write (full or disabled). */
-  writeError: string | null;
-  set: (next: SavedView[] | ((cur: SavedView[]) => SavedView[])) => void;
+  /** … and keeping it aside failed too. */
+  backupFailed: boolean;
+  /** Storage could not be read, or refused the last write (full or disabled); null once a write succeeds. */
+  storageError: StorageProblem | null;
+  /** Replaces the list (kept in memory whatever happens) and stores it; returns why storing failed, or null. */
+  set: (next: SavedView[] | ((cur: SavedView[]) => SavedView[])) => StorageProblem | null;
 }
 
 export function useSavedViews(): SavedViews {
-  const [state, setState] = useState(() => {
-    const s = storage();
-    return s ? loadViews(s) : { views: [], damaged: false };
-  });
-  const [writeError, setWriteError] = useState<string | null>(null);
+  const [initial] = useState(load);
+  const [views, setViews] = useState<SavedView[]>(initial.views);
+  const [storageError, setStorageError] = useState<StorageProblem | null>(initial.readError ?? null);
+  const current = useRef(views);
 
   useEffect(() => {
     const onStorage = (e: StorageEvent) => {
       if (e.key !== STORAGE_KEY) return;
-      const s = storage();
-      if (s) setState(loadViews(s));
+      const loaded = load();
+      current.current = loaded.views;
+      setViews(loaded.views);
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
   }, []);
 
   const set = useCallback((next: SavedView[] | ((cur: SavedView[]) => SavedView[])) => {
-    setState((cur) => {
-      const views = typeof next === 'function' ? next(cur.views) : next;
-      const s = storage();
-      try {
-        if (!s) throw new Error('localStorage is not available');
-        storeViews(s, views);
-        setWriteError(null);
-      } catch (e) {
-        setWriteError(e instanceof Error ? e.message : String(e));
-      }
-      return { views, damaged: cur.damaged };
-    });
+    const list = typeof next === 'function' ? next(current.current) : next;
+    current.current = list;
+    setViews(list);
+    const problem = storeViews(storage().store, list);
+    setStorageError(problem);
+    return problem;
   }, []);
 
-  return { views: state.views, damaged: state.damaged, writeError, set };
+  return { views, damaged: initial.damaged, backupFailed: initial.backupFailed ?? false, storageError, set };
 }

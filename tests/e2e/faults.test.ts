@@ -1,0 +1,286 @@
+/**
+ * Faults in a real browser: the WebGL context lost and restored (WEBGL_lose_context), lost for good
+ * (the map says so and rebuilds itself on request), no WebGL at all (panels, search and lists still
+ * work), localStorage full, disabled or holding a damaged list (saved views report it and lose
+ * nothing in the session), and the recorder behind assertClean (it does catch console errors,
+ * uncaught exceptions and unhandled rejections). Screenshots go to test-results/h-faults-*.png.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { assertClean, canvasColourShares, launch, openPage, screenshot, waitForMapIdle, type Session } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const RAILWAY = '#1a1a1a';
+/** Ulanqab selected, zoomed where the railways to Beijing run (as in map-experience.test.ts). */
+const LINK = '?region=150900#map=7/41/113.6';
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+/** The map is drawn and its thematic layers are set. */
+async function mapDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });
+  await waitForMapIdle(page);
+}
+
+async function loseContext(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const gl = window.__atlas!.map.getCanvas().getContext('webgl2')!;
+    const ext = gl.getExtension('WEBGL_lose_context')!;
+    (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext = ext;
+    ext.loseContext();
+  });
+  await expect.poll(() => page.evaluate(() => window.__atlas!.map.getCanvas().getContext('webgl2')!.isContextLost())).toBe(true);
+}
+
+async function restoreContext(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext.restoreContext());
+}
+
+const selectionFilter = (page: Page) => page.evaluate(() => JSON.stringify(window.__atlas!.map.getFilter('selection-line')));
+
+describe('WebGL context', () => {
+  it('lost and restored: the map draws again, with its thematic layers, selection and link', async () => {
+    const { page, rec } = await openPage(session, baseUrl, LINK);
+    await mapDrawn(page);
+    await expect.poll(() => page.getByTestId('region-name').textContent()).toBe('乌兰察布市');
+    const url = page.url();
+    const filter = await selectionFilter(page);
+    const before = await canvasColourShares(page, { railway: RAILWAY }, 12);
+    expect(before.railway, 'railway pixels before').toBeGreaterThan(0.002);
+
+    await loseContext(page);
+    // While lost the canvas is blank: the measure below can tell drawn from not drawn.
+    const lost = await canvasColourShares(page, { railway: RAILWAY }, 12);
+    expect(lost.railway, 'railway pixels while lost').toBeLessThan(before.railway * 0.1);
+    await restoreContext(page);
+
+    await expect.poll(() => page.evaluate(() => window.__atlas!.map.getCanvas().getContext('webgl2')!.isContextLost())).toBe(false);
+    await expect.poll(() => page.evaluate(() => window.__atlas!.map.isStyleLoaded()), { timeout: 30_000 }).toBe(true);
+    await waitForMapIdle(page);
+    // deck.gl's layers come back on a new overlay: railway pixels as before.
+    await expect
+      .poll(async () => (await canvasColourShares(page, { railway: RAILWAY }, 12)).railway, { timeout: 30_000, interval: 1000 })
+      .toBeGreaterThan(before.railway * 0.8);
+    const after = await canvasColourShares(page, { railway: RAILWAY, land: '#ece3cf' }, 12);
+    expect(after.total).toBe(before.total);
+    expect(page.url()).toBe(url);
+    expect(await selectionFilter(page)).toBe(filter);
+    expect(await page.getByTestId('region-name').textContent()).toBe('乌兰察布市');
+    expect(await page.getByTestId('map-context-lost').count()).toBe(0);
+    await page.mouse.move(1100, 780);
+    await screenshot(page, 'h-faults-context-restored.png');
+    // Still interactive: a layer toggled off after the restore leaves the map.
+    await page.getByTestId('tab-layers').click();
+    await page.getByTestId('layer-railways').uncheck();
+    await waitForMapIdle(page);
+    await expect.poll(async () => (await canvasColourShares(page, { railway: RAILWAY }, 12)).railway, { timeout: 20_000 }).toBeLessThan(before.railway * 0.1);
+    assertClean(rec);
+    await page.close();
+  });
+
+  it('lost for good: a message and a button that rebuilds the map with the same view, selection and layers', async () => {
+    const { page, rec } = await openPage(session, baseUrl, `${LINK.replace('#', '&choro=railways#')}`);
+    await mapDrawn(page);
+    const before = await canvasColourShares(page, { railway: RAILWAY }, 12);
+    expect(before.railway).toBeGreaterThan(0.002);
+    const search = new URL(page.url()).search;
+    const view = await page.evaluate(() => ({ zoom: window.__atlas!.map.getZoom(), center: window.__atlas!.map.getCenter().toArray() }));
+    await loseContext(page);
+    // Not restored: after a few seconds the map says so.
+    const message = page.getByTestId('map-context-lost');
+    await expect.poll(() => message.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await message.getAttribute('role')).toBe('alert');
+    expect(await message.textContent()).toContain('WebGL');
+    // The panel still answers meanwhile.
+    expect(await page.getByTestId('region-name').textContent()).toBe('乌兰察布市');
+    await screenshot(page, 'h-faults-context-lost.png');
+
+    await page.getByTestId('map-reload').click();
+    await expect.poll(() => message.count()).toBe(0);
+    await mapDrawn(page);
+    await expect.poll(async () => (await canvasColourShares(page, { railway: RAILWAY }, 12)).railway, { timeout: 30_000, interval: 1000 }).toBeGreaterThan(before.railway * 0.8);
+    const rebuilt = await page.evaluate(() => ({ zoom: window.__atlas!.map.getZoom(), center: window.__atlas!.map.getCenter().toArray() }));
+    expect(rebuilt.zoom).toBeCloseTo(view.zoom, 2);
+    expect(rebuilt.center[0]).toBeCloseTo(view.center[0]!, 2);
+    expect(rebuilt.center[1]).toBeCloseTo(view.center[1]!, 2);
+    expect(new URL(page.url()).search).toBe(search);
+    await expect.poll(() => selectionFilter(page)).toBe(JSON.stringify(['==', ['get', 'code'], '150900']));
+    await expect.poll(() => page.evaluate(() => window.__atlas!.map.getLayoutProperty('choropleth-leagues', 'visibility'))).toBe('visible');
+    await page.mouse.move(1100, 780);
+    await screenshot(page, 'h-faults-context-rebuilt.png');
+    assertClean(rec);
+    await page.close();
+  });
+});
+
+describe('no WebGL', () => {
+  it('search, the layer list and the plan outline still work beside the message', async () => {
+    const noGl = await launch(['--disable-webgl', '--disable-3d-apis']);
+    try {
+      const { page, rec } = await openPage(noGl, baseUrl);
+      await expect.poll(() => page.getByTestId('no-webgl').isVisible(), { timeout: 30_000 }).toBe(true);
+      // Search, then pick a result: the panel shows the region's projects.
+      const input = page.getByTestId('search-input');
+      await expect.poll(() => input.isEnabled(), { timeout: 30_000 }).toBe(true);
+      await input.fill('baotou');
+      await expect.poll(() => page.getByTestId('search-results').textContent()).toContain('包头');
+      const first = page.getByTestId('search-results').getByRole('option').first();
+      await expect.poll(() => first.locator('.search__name').textContent()).toBe('包头市');
+      await input.press('Enter');
+      await expect.poll(() => page.getByTestId('region-name').textContent()).toBe('包头市');
+      await expect.poll(() => page.getByTestId('region-project-list').textContent()).toContain('包头至银川高铁');
+      await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('150200');
+      // The layer list: toggling a layer updates the link (and the legend it would draw).
+      await page.getByTestId('tab-layers').click();
+      expect(await page.getByTestId('layer-panel').isVisible()).toBe(true);
+      await page.getByTestId('layer-railways').uncheck();
+      await expect.poll(() => new URL(page.url()).searchParams.get('layers')?.split(',').includes('railways')).toBe(false);
+      // The plan outline: a measure opens with its projects.
+      await page.getByTestId('tab-outline').click();
+      const outline = page.getByTestId('outline');
+      await expect.poll(() => outline.locator('.outline__node--chapter').count()).toBe(9);
+      await outline.locator('[data-measure="c4"] > .outline__row .outline__twisty').click();
+      await outline.locator('[data-measure="c4.s1"] > .outline__row .outline__twisty').click();
+      await page.getByTestId('outline-c4.s1.i1').click();
+      await expect.poll(() => page.getByTestId('measure-name').textContent()).toContain('合作完善铁路路网');
+      await expect.poll(() => new URL(page.url()).searchParams.get('measure')).toBe('c4.s1.i1');
+      await expect.poll(() => page.getByTestId('measure-project-list').textContent()).toContain('包头至银川高铁');
+      await screenshot(page, 'h-faults-no-webgl.png');
+      assertClean(rec);
+    } finally {
+      await noGl.close();
+    }
+  });
+});
+
+describe('saved views and a failing localStorage', () => {
+  async function openViews(page: Page) {
+    await mapDrawn(page);
+    await page.getByTestId('views-open').click();
+    await expect.poll(() => page.getByTestId('views-dialog').isVisible()).toBe(true);
+  }
+  async function saveView(page: Page, name: string) {
+    await page.getByTestId('view-name').fill(name);
+    await page.getByTestId('view-save').click();
+  }
+
+  it('a full store (QuotaExceededError) is reported in the dialog, and the view kept for the session', async () => {
+    const s = await launch();
+    try {
+      await s.context.addInitScript(() => {
+        Storage.prototype.setItem = function setItem() {
+          throw new DOMException("Failed to execute 'setItem' on 'Storage': Setting the value exceeded the quota.", 'QuotaExceededError');
+        };
+      });
+      const { page, rec } = await openPage(s, baseUrl, LINK);
+      await openViews(page);
+      await saveView(page, '满了');
+      const warning = page.getByTestId('views-storage-error');
+      await expect.poll(() => warning.isVisible()).toBe(true);
+      expect(await warning.getAttribute('data-kind')).toBe('quota');
+      expect(await warning.textContent()).toContain('存储空间已满');
+      expect(await page.getByTestId('views-message').textContent()).toContain('仅在本次会话中保留');
+      expect(await page.getByTestId('view-item').count()).toBe(1);
+      await screenshot(page, 'h-faults-storage-full.png');
+      // Closed and reopened: the view is still there, and so is the warning.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByTestId('views-dialog').count()).toBe(0);
+      await page.getByTestId('views-open').click();
+      expect(await page.getByTestId('view-item').count()).toBe(1);
+      expect(await page.getByTestId('views-storage-error').isVisible()).toBe(true);
+      assertClean(rec);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('localStorage refused altogether (SecurityError) is reported as soon as the dialog opens', async () => {
+    const s = await launch();
+    try {
+      await s.context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError');
+          },
+        });
+      });
+      const { page, rec } = await openPage(s, baseUrl, LINK);
+      await openViews(page);
+      const warning = page.getByTestId('views-storage-error');
+      expect(await warning.getAttribute('data-kind')).toBe('unavailable');
+      await saveView(page, '会话');
+      await expect.poll(() => page.getByTestId('view-item').count()).toBe(1);
+      expect(await warning.getAttribute('data-kind')).toBe('unavailable');
+      assertClean(rec);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('views survive a reload; a damaged stored list is kept aside under a backup key, with a message', async () => {
+    const { page, rec } = await openPage(session, baseUrl, LINK);
+    await openViews(page);
+    await saveView(page, '留存');
+    await expect.poll(() => page.getByTestId('view-item').count()).toBe(1);
+    await page.reload({ waitUntil: 'load' });
+    await openViews(page);
+    expect(await page.getByTestId('view-name-text').allTextContents()).toEqual(['留存']);
+    expect(await page.getByTestId('views-storage-error').count()).toBe(0);
+    // Damage the stored list, reload.
+    await page.evaluate(() => localStorage.setItem('plan-atlas:saved-views', '{"format":"plan-atlas-views","views":[{'));
+    await page.reload({ waitUntil: 'load' });
+    await openViews(page);
+    const damaged = page.getByTestId('views-damaged');
+    expect(await damaged.isVisible()).toBe(true);
+    expect(await damaged.textContent()).toContain('plan-atlas:saved-views:damaged');
+    expect(await page.evaluate(() => localStorage.getItem('plan-atlas:saved-views:damaged'))).toBe('{"format":"plan-atlas-views","views":[{');
+    await screenshot(page, 'h-faults-storage-damaged.png');
+    await page.evaluate(() => localStorage.clear());
+    assertClean(rec);
+    await page.close();
+  });
+});
+
+describe('the recorder behind assertClean', () => {
+  const fails = (rec: Parameters<typeof assertClean>[0]) => {
+    let failed = false;
+    try {
+      assertClean(rec);
+    } catch {
+      failed = true;
+    }
+    return failed;
+  };
+
+  it('fails a test on console.error, an uncaught exception and an unhandled rejection', async () => {
+    const { page, rec } = await openPage(session, baseUrl);
+    await mapDrawn(page);
+    expect(fails(rec), 'a clean page passes').toBe(false);
+
+    await page.evaluate(() => console.error('h-faults: a console error'));
+    await expect.poll(() => rec.consoleErrors.length).toBe(1);
+    expect(fails(rec)).toBe(true);
+    rec.consoleErrors.length = 0;
+
+    await page.evaluate(() => void setTimeout(() => {
+      throw new Error('h-faults: an uncaught exception');
+    }));
+    await expect.poll(() => rec.pageErrors.length).toBe(1);
+    expect(rec.pageErrors[0]).toContain('an uncaught exception');
+    expect(fails(rec)).toBe(true);
+    rec.pageErrors.length = 0;
+
+    // Chromium reports an unhandled rejection as a page error, like an uncaught exception.
+    await page.evaluate(() => void Promise.reject(new Error('h-faults: an unhandled rejection')));
+    await expect.poll(() => rec.pageErrors.length).toBe(1);
+    expect(rec.pageErrors[0]).toContain('an unhandled rejection');
+    expect(fails(rec)).toBe(true);
+    await page.close();
+  });
+});
