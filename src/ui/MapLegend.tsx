@@ -123,7 +123,8 @@ export const MapLegend = memo(function MapLegend({ catalogue, lang, filters, vis
               {detailed ? t('legend.compact') : t('legend.detailed')}
             </button>
           )}
-          <p className="map-legend__note muted">{t('legend.stageNote')}</p>
+          {/* The compact key already says what the line styles mean; the detailed legend spells it out. */}
+          {(detailed || legends.length === 0) && <p className="map-legend__note muted">{t('legend.stageNote')}</p>}
         </div>
       )}
     </section>
