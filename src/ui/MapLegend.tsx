@@ -12,6 +12,7 @@ import type { Lang } from '../domain/url-state.ts';
 import { choroplethColour } from '../map/choropleth-style.ts';
 import { legendEntries, THEME_BY_ID } from '../map/themes/index.ts';
 import { SymbolIcon } from './SymbolIcon.tsx';
+import { UserLayersLegend, useHasVisibleUserLayers } from './import/UserLayersLegend.tsx';
 
 export interface MapLegendProps {
   catalogue: Catalogue;
@@ -30,7 +31,8 @@ export const MapLegend = memo(function MapLegend({ catalogue, lang, filters, vis
     [catalogue, filters, lang, visibleLayers],
   );
   const choroTitle = choropleth ? (choropleth.id === 'all' ? t('choropleth.all') : (THEME_BY_ID.get(choropleth.id)?.label[lang] ?? choropleth.id)) : '';
-  const empty = legends.length === 0 && !choropleth;
+  const hasUserLayers = useHasVisibleUserLayers();
+  const empty = legends.length === 0 && !choropleth && !hasUserLayers;
   return (
     <section className={`map-legend${open ? '' : ' map-legend--closed'}`} aria-labelledby="map-legend-heading" data-testid="map-legend">
       <button type="button" className="map-legend__toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
@@ -53,6 +55,7 @@ export const MapLegend = memo(function MapLegend({ catalogue, lang, filters, vis
               </ul>
             </div>
           ))}
+          <UserLayersLegend lang={lang} />
           {choropleth && (
             <div className="map-legend__layer" data-testid="legend-choropleth">
               <h4>{t('choropleth.legendTitle', { what: choroTitle })}</h4>

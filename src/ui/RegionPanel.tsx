@@ -16,6 +16,7 @@ import { measureHeading, measureNumber } from './measure-label.ts';
 import { ProjectRow } from './ProjectRow.tsx';
 import { RegionCard } from './RegionCard.tsx';
 import { SummaryChart } from './SummaryChart.tsx';
+import { UserLayersInRegion } from './import/UserLayersInRegion.tsx';
 
 export interface RegionPanelProps {
   info: RegionInfo;
@@ -95,6 +96,7 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
           </>
         )}
       </section>
+      <UserLayersInRegion code={info.code} regions={catalogue?.regions ?? null} />
     </>
   );
 });
