@@ -47,6 +47,7 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
   return (
     <>
       <RegionCard info={info} parent={props.parent} lang={lang} onSelect={props.onSelectRegion} onClear={props.onClear} />
+      <UserLayersInRegion code={info.code} regions={catalogue?.regions ?? null} />
       <section className="panel-section" aria-labelledby="projects-heading" data-testid="region-projects">
         <h3 id="projects-heading">{t('projects.heading')}</h3>
         {!data ? (
@@ -96,7 +97,6 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
           </>
         )}
       </section>
-      <UserLayersInRegion code={info.code} regions={catalogue?.regions ?? null} />
     </>
   );
 });

@@ -14,6 +14,9 @@ import { SymbolIcon } from '../SymbolIcon.tsx';
 import './import.css';
 import { useUserLayersApi } from './use-user-layers.ts';
 
+/** Rows listed per layer; the rest are counted (a file may hold thousands of points in one league). */
+export const MAX_ROWS = 50;
+
 export function UserLayersInRegion({ code, regions }: { code: string; regions: RegionIndex | null }) {
   const { t } = useTranslation();
   const api = useUserLayersApi();
@@ -37,7 +40,7 @@ export function UserLayersInRegion({ code, regions }: { code: string; regions: R
               <div key={layer.id} className="user-in-region__layer" data-user-layer={layer.id}>
                 <h4 className="measure-group__title">{def.name}</h4>
                 <ul className="project-rows">
-                  {items.map(({ feature, touch }) => {
+                  {items.slice(0, MAX_ROWS).map(({ feature, touch }) => {
                     const row = def.legend.find((r) => (feature.geometry.type.endsWith('Point') ? r.kind === 'points' : feature.geometry.type.endsWith('LineString') ? r.kind === 'lines' : r.kind === 'areas'));
                     return (
                       <li key={feature.id} className="project-row" data-testid="region-user-feature">
@@ -59,6 +62,7 @@ export function UserLayersInRegion({ code, regions }: { code: string; regions: R
                     );
                   })}
                 </ul>
+                {items.length > MAX_ROWS && <p className="muted">{t('import.inRegionMore', { count: items.length - MAX_ROWS })}</p>}
               </div>
             );
           })}
