@@ -35,6 +35,10 @@ import { MapLegend } from './ui/MapLegend.tsx';
 import { SidePanel, type PanelTab } from './ui/SidePanel.tsx';
 import { stageText } from './ui/stage.ts';
 import { ExportControls } from './ui/export/ExportControls.tsx'; // export
+import { ImportNotices } from './ui/import/ImportNotices.tsx'; // imported layers
+import { MapDropZone } from './ui/import/MapDropZone.tsx'; // imported layers
+import { UserLayersContext, useUserLayers } from './ui/import/use-user-layers.ts'; // imported layers
+import { useUserMap } from './ui/import/use-user-map.ts'; // imported layers
 
 export interface AppProps {
   initial: Decoded;
@@ -98,6 +102,10 @@ export function App({ initial, fonts, geoData }: AppProps) {
     focusSeq.current += 1;
     setFocusRequest({ bbox, maxZoom, force, seq: focusSeq.current });
   }, []);
+
+  // The user's imported layers (src/ui/import): a new one is brought into view.
+  const userLayers = useUserLayers({ onImported: (bbox) => focusBox(bbox, 9, true) });
+  const userMap = useUserMap(userLayers);
 
   const focusSelection = useCallback(
     (sel: Selection | null, force = false) => {
@@ -374,6 +382,8 @@ export function App({ initial, fonts, geoData }: AppProps) {
           describe={describe}
           onHover={setHovered}
           onError={(message) => setError(message)}
+          extraLayers={userMap.layers}
+          describeAt={userMap.describeAt}
         />
         {catalogue && (
           <MapLegend
@@ -393,11 +403,16 @@ export function App({ initial, fonts, geoData }: AppProps) {
 
   return (
     <AtlasContext.Provider value={atlasContext}>
+    <UserLayersContext.Provider value={userLayers}>
     <div className="app" data-lang={lang}>
       <a className="skip-link" href="#panel">
         {t('app.skipToPanel')}
       </a>
-      <main className="map-area">{mapArea}</main>
+      <main className="map-area">
+        {mapArea}
+        {webgl && <MapDropZone />}
+        <ImportNotices />
+      </main>
       <SidePanel
         lang={lang}
         onLang={setLang}
@@ -422,6 +437,7 @@ export function App({ initial, fonts, geoData }: AppProps) {
       {/* Components outside the panel (the export dialog) read the state from AtlasContext (src/ui/app-context.ts). */}
       <ExportControls />{/* export */}
     </div>
+    </UserLayersContext.Provider>
     </AtlasContext.Provider>
   );
 }

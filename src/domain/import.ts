@@ -21,6 +21,8 @@ export interface ImportedFeature {
   id: string;
   /** A display name from the feature's name-like property, or "#n". Plain text. */
   name: string;
+  /** A description from the feature's description-like property, if any. Plain text. */
+  description?: string;
   geometry: Extract<Geometry, { type: Supported }>;
   properties: Record<string, string | number | boolean | null>;
 }
@@ -34,6 +36,7 @@ export interface ImportedLayer {
 export type ImportResult = { ok: true; layer: ImportedLayer; warnings: string[] } | { ok: false; problems: string[] };
 
 const NAME_KEYS = ['name_zh', 'name', '名称', '名字', 'title', 'label', 'name_en', 'id'];
+const DESCRIPTION_KEYS = ['description', 'desc', '描述', '说明', '备注', 'note', 'notes'];
 const LON_KEYS = ['lon', 'lng', 'long', 'longitude', 'x', '经度'];
 const LAT_KEYS = ['lat', 'latitude', 'y', '纬度'];
 
@@ -141,6 +144,21 @@ function displayName(props: ImportedFeature['properties'], index: number): strin
   return `#${index + 1}`;
 }
 
+function descriptionOf(props: ImportedFeature['properties']): string | undefined {
+  for (const key of DESCRIPTION_KEYS) {
+    const hit = Object.keys(props).find((k) => k.toLowerCase() === key);
+    const v = hit != null ? props[hit] : undefined;
+    if (v != null && String(v).trim()) return String(v).trim().slice(0, 1000);
+  }
+  return undefined;
+}
+
+/** A feature with its display name and description (both plain text). */
+function feature(id: string, props: ImportedFeature['properties'], index: number, geometry: ImportedFeature['geometry']): ImportedFeature {
+  const description = descriptionOf(props);
+  return { id, name: displayName(props, index), ...(description ? { description } : {}), geometry, properties: props };
+}
+
 function parseGeoJson(text: string, layerId: string, problems: Problems): ImportedFeature[] {
   let doc: unknown;
   try {
@@ -164,7 +182,10 @@ function parseGeoJson(text: string, layerId: string, problems: Problems): Import
     features = fs;
   } else if (type === 'Feature') features = [doc];
   else if (typeof type === 'string' && (SUPPORTED as readonly string[]).includes(type)) features = [{ type: 'Feature', geometry: doc, properties: {} }];
-  else {
+  else if (Array.isArray(doc) || type === undefined) {
+    problems.add(`not GeoJSON: the JSON ${Array.isArray(doc) ? 'is a list' : 'object has no "type"'}; expected a FeatureCollection, a Feature or a geometry`);
+    return [];
+  } else {
     problems.add(`not GeoJSON: type ${JSON.stringify(type)} is not FeatureCollection, Feature or a geometry`);
     return [];
   }
@@ -182,7 +203,7 @@ function parseGeoJson(text: string, layerId: string, problems: Problems): Import
       return;
     }
     const g = (f as Feature).geometry;
-    if (checkGeometry(g, where, problems)) out.push({ id: `${layerId}-${i}`, name: displayName(props, i), geometry: g, properties: props });
+    if (checkGeometry(g, where, problems)) out.push(feature(`${layerId}-${i}`, props, i, g));
   });
   return out;
 }
@@ -250,24 +271,52 @@ function parseCsv(text: string, layerId: string, problems: Problems): ImportedFe
     }
     const pos: Position = [Number(lonText), Number(latText)];
     if (checkPosition(pos, where, problems))
-      out.push({ id: `${layerId}-${i}`, name: displayName(props, i), geometry: { type: 'Point', coordinates: pos }, properties: props });
+      out.push(feature(`${layerId}-${i}`, props, i, { type: 'Point', coordinates: pos }));
   });
   return out;
 }
 
+/** A file larger than this is refused before it is read (the caller knows the size up front). */
+export function sizeProblem(byteLength: number): string | null {
+  return byteLength > IMPORT_LIMITS.maxBytes ? `the file is ${(byteLength / 1048576).toFixed(1)} MB; at most ${IMPORT_LIMITS.maxBytes / 1048576} MB can be imported` : null;
+}
+
+/** File name endings read as GeoJSON (.geojson, .json) or CSV (.csv); anything else is refused by name. */
+const KNOWN_EXTENSION = /\.(geojson|json|csv)$/i;
+
 /**
  * Parse and check a user's file. `byteLength` is the file's size (checked before reading where the
- * caller can); the name decides the format (.csv, else GeoJSON).
+ * caller can); the name decides the format (.csv, else GeoJSON). `layerId` prefixes the feature
+ * ids (default: from the file name).
  */
-export function importUserLayer(text: string, fileName: string, byteLength = text.length): ImportResult {
+export function importUserLayer(text: string, fileName: string, byteLength = text.length, layerId?: string): ImportResult {
   const problems = new Problems();
-  if (byteLength > IMPORT_LIMITS.maxBytes)
-    return { ok: false, problems: [`the file is ${(byteLength / 1048576).toFixed(1)} MB; at most ${IMPORT_LIMITS.maxBytes / 1048576} MB can be imported`] };
+  const tooBig = sizeProblem(byteLength);
+  if (tooBig) return { ok: false, problems: [tooBig] };
   const base = fileName.replace(/^.*[\\/]/, '');
+  // A file without an ending (e.g. dragged from some apps) is tried as GeoJSON.
+  if (/\.[^.]{1,8}$/.test(base) && !KNOWN_EXTENSION.test(base))
+    return { ok: false, problems: [`the file type ${JSON.stringify(base.slice(base.lastIndexOf('.')))} is not supported: import a GeoJSON file (.geojson, .json) or a CSV file (.csv) with longitude/latitude columns`] };
   const name = base.replace(/\.(geo)?json$|\.csv$/i, '') || 'layer';
-  const layerId = `user-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'layer'}`;
+  layerId ??= `user-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'layer'}`;
   const isCsv = /\.csv$/i.test(base);
   const features = isCsv ? parseCsv(text, layerId, problems) : parseGeoJson(text, layerId, problems);
   if (problems.any) return { ok: false, problems: problems.done() };
   return { ok: true, layer: { name, format: isCsv ? 'csv' : 'geojson', features }, warnings: [] };
+}
+
+/**
+ * A file's bytes as text: UTF-8 (with or without BOM) when they are valid UTF-8, else GB18030 —
+ * the encoding Excel and WPS use for CSV on Chinese systems, a superset of GBK.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      return new TextDecoder('gb18030').decode(bytes);
+    } catch {
+      return new TextDecoder('utf-8').decode(bytes);
+    }
+  }
 }

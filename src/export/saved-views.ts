@@ -8,6 +8,7 @@
  * the saved views stay as they were. Pure, except `browserStore` (localStorage).
  */
 import { decodeLink, encodeUrlState, type AppState } from '../domain/url-state.ts';
+import { parseRefs, type UserLayerRef } from '../domain/user-layers.ts';
 import type { Bounds } from './scene.ts';
 
 export interface SavedView {
@@ -18,11 +19,18 @@ export interface SavedView {
   /** What was on screen (the map area beside the panel): the frame exports and presentations show. */
   bounds: Bounds;
   savedAt: string;
+  /**
+   * The user's imported layers that were on (version 2). Absent in version 1 files: opening such a
+   * view leaves the imported layers as they are. Imported layers are not in the link: they live in
+   * this browser only.
+   */
+  imported?: UserLayerRef[];
 }
 
 export interface SavedViewsFile {
   format: 'plan-atlas-views';
-  version: 1;
+  /** 2 added `imported` to views; files of version 1 are still read. */
+  version: 1 | 2;
   exportedAt?: string;
   views: SavedView[];
 }
@@ -78,7 +86,7 @@ export function validateFile(data: unknown, ctx: ValidationContext = {}): Import
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, errors: ['not a Plan Atlas views file (expected a JSON object)'] };
   const f = data as Record<string, unknown>;
   if (f.format !== FILE_FORMAT) errors.push(`format: expected "${FILE_FORMAT}", found ${JSON.stringify(f.format ?? null)}`);
-  if (f.version !== 1) errors.push(`version: expected 1, found ${JSON.stringify(f.version ?? null)}`);
+  if (f.version !== 1 && f.version !== 2) errors.push(`version: expected 1 or 2, found ${JSON.stringify(f.version ?? null)}`);
   if (!Array.isArray(f.views)) {
     errors.push('views: expected a list');
     return { ok: false, errors };
@@ -115,7 +123,9 @@ export function validateFile(data: unknown, ctx: ValidationContext = {}): Import
     if (ids.has(id)) id = newId();
     ids.add(id);
     const savedAt = typeof v.savedAt === 'string' && !Number.isNaN(Date.parse(v.savedAt)) ? v.savedAt : new Date().toISOString();
-    views.push({ id, name, link: v.link, bounds: v.bounds as Bounds, savedAt });
+    const imported = v.imported === undefined ? undefined : parseRefs(v.imported);
+    if (imported === null) errors.push(`${at}: imported must be a list of {id, name} of imported layers`);
+    views.push({ id, name, link: v.link, bounds: v.bounds as Bounds, savedAt, ...(imported ? { imported } : {}) });
   });
   return errors.length ? { ok: false, errors } : { ok: true, views };
 }
@@ -132,7 +142,7 @@ export function parseFile(text: string, ctx: ValidationContext = {}): ImportResu
 }
 
 export function serialise(views: SavedView[], now = new Date()): string {
-  const file: SavedViewsFile = { format: FILE_FORMAT, version: 1, exportedAt: now.toISOString(), views };
+  const file: SavedViewsFile = { format: FILE_FORMAT, version: 2, exportedAt: now.toISOString(), views };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, type LayerSpecification, type MapMouseEvent } from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Layer } from '@deck.gl/core';
 import type { Catalogue } from '../domain/catalogue.ts';
 import type { Filters } from '../domain/filters.ts';
 import type { Lang, MapView } from '../domain/url-state.ts';
@@ -23,7 +24,7 @@ import { SOURCE } from './basemap/sources.ts';
 import { forgetGpuDevice, watchContextLoss } from './context-loss.ts';
 import type { GeoData, RegionInfo } from './geodata.ts';
 import { mountOverlay } from './overlay.ts';
-import { buildThemeLayers, pickAt, type PickTarget } from './themes/index.ts';
+import { buildThemeLayers, pickAt, type PickTarget, type Projector } from './themes/index.ts';
 import type { LayerContext } from './themes/types.ts';
 
 export interface AtlasHandle {
@@ -88,6 +89,10 @@ export interface AtlasMapProps {
   describe: (target: PickTarget) => { text: string; sub?: string } | null;
   onHover: (info: RegionInfo | null) => void;
   onError: (message: string) => void;
+  /** Imported layers (src/ui/import): deck.gl layers drawn above the themes. */
+  extraLayers?: readonly Layer[];
+  /** Imported layers: tooltip text of the feature at a canvas point (clicks still select the region). */
+  describeAt?: (project: Projector, x: number, y: number) => { text: string; sub?: string } | null;
 }
 
 function setRegionFilters(map: MapLibreMap, kind: 'hover' | 'selection', code: string | null, isCountry: boolean) {
@@ -260,6 +265,7 @@ export function AtlasMap(props: AtlasMapProps) {
       const e = lastMove;
       if (!e) return;
       const target = themeAt(e.point);
+      const extra = target ? null : (latest.current.describeAt?.(project, e.point.x, e.point.y) ?? null);
       const code = target ? null : regionAt(e.point);
       const info = code ? (latest.current.geo.byCode.get(code) ?? null) : null;
       if (code !== hoveredCode) {
@@ -267,11 +273,12 @@ export function AtlasMap(props: AtlasMapProps) {
         setRegionFilters(map, 'hover', code, info?.level === 'country');
         latest.current.onHover(info);
       }
-      map.getCanvas().style.cursor = target || code ? 'pointer' : '';
+      map.getCanvas().style.cursor = target || extra || code ? 'pointer' : '';
       if (target) {
         const d = latest.current.describe(target);
         setTooltip(d ? { x: e.point.x, y: e.point.y, ...d } : null);
-      } else setTooltip(info ? { x: e.point.x, y: e.point.y, text: latest.current.lang === 'zh' ? info.name_zh : info.name_en } : null);
+      } else if (extra) setTooltip({ x: e.point.x, y: e.point.y, ...extra });
+      else setTooltip(info ? { x: e.point.x, y: e.point.y, text: latest.current.lang === 'zh' ? info.name_zh : info.name_en } : null);
     };
     map.on('mousemove', (e) => {
       lastMove = e;
@@ -305,7 +312,7 @@ export function AtlasMap(props: AtlasMapProps) {
   }, [build]);
 
   // Thematic layers: rebuilt from the state (deck.gl diffs them by id; data is memoised).
-  const { catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang } = props;
+  const { catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, extraLayers } = props;
   // Applied after the next paint: a click first shows its answer in the panel, and the map (whose
   // frame costs more, above all under software WebGL) follows in the frame after.
   useEffect(() => {
@@ -313,10 +320,10 @@ export function AtlasMap(props: AtlasMapProps) {
     if (!overlay || !catalogue || !styleReady || contextLost.current) return;
     return afterPaint(() => {
       const ctx: LayerContext = { catalogue, filters, lang, emphasis, emphasisPlaces, highlight, scale: 1, zoom, beforeId: THEMATIC_BEFORE_ID };
-      overlay.setProps({ layers: buildThemeLayers(ctx, visibleLayers) });
+      overlay.setProps({ layers: [...buildThemeLayers(ctx, visibleLayers), ...(extraLayers ?? [])] });
       if (window.__atlas) window.__atlas.layersAt = performance.now();
     });
-  }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady, overlayBuild]);
+  }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady, overlayBuild, extraLayers]);
 
   // Choropleth.
   useEffect(() => {

@@ -10,6 +10,7 @@ import { ALL_CHAPTERS, ALL_STAGES, ALL_THEMES, isFiltering, NO_FILTERS, toggleFi
 import type { Lang } from '../domain/url-state.ts';
 import { DEFAULT_VISIBLE, LAYER_GROUPS, legendEntries, projectCounts, THEMES } from '../map/themes/index.ts';
 import { SymbolIcon } from './SymbolIcon.tsx';
+import { UserLayersSection } from './import/UserLayersSection.tsx';
 
 export interface LayerPanelProps {
   catalogue: Catalogue | null;
@@ -51,6 +52,7 @@ export const LayerPanel = memo(function LayerPanel({ catalogue, lang, layers, on
     <>
       <section className="panel-section layer-panel" aria-labelledby="layers-heading" data-testid="layer-panel">
         <h3 id="layers-heading">{t('layers.heading')}</h3>
+        <UserLayersSection />
         {LAYER_GROUPS.map((g) => {
           const themes = THEMES.filter((th) => th.group === g.id);
           if (g.id === 'regions') {

@@ -16,6 +16,7 @@ import { choroplethColour } from '../map/choropleth-style.ts';
 import { legendEntries, THEME_BY_ID } from '../map/themes/index.ts';
 import { legendKey } from '../map/themes/legend-key.ts';
 import { SymbolIcon } from './SymbolIcon.tsx';
+import { UserLayersLegend, useHasVisibleUserLayers } from './import/UserLayersLegend.tsx';
 
 export interface MapLegendProps {
   catalogue: Catalogue;
@@ -35,7 +36,8 @@ export const MapLegend = memo(function MapLegend({ catalogue, lang, filters, vis
     [catalogue, filters, lang, visibleLayers],
   );
   const choroTitle = choropleth ? (choropleth.id === 'all' ? t('choropleth.all') : (THEME_BY_ID.get(choropleth.id)?.label[lang] ?? choropleth.id)) : '';
-  const empty = legends.length === 0 && !choropleth;
+  const hasUserLayers = useHasVisibleUserLayers();
+  const empty = legends.length === 0 && !choropleth && !hasUserLayers;
   const key = useMemo(
     () => legendKey(legends.map((l) => ({ rows: l.entries.map((e) => ({ label: e.label[lang], symbol: e.symbol })) }))),
     [legends, lang],
@@ -92,6 +94,7 @@ export const MapLegend = memo(function MapLegend({ catalogue, lang, filters, vis
                   )}
                 </>
               )}
+          <UserLayersLegend lang={lang} />
           {choropleth && (
             <div className="map-legend__layer" data-testid="legend-choropleth">
               <h4>{t('choropleth.legendTitle', { what: choroTitle })}</h4>

@@ -16,6 +16,7 @@ import { measureHeading, measureNumber } from './measure-label.ts';
 import { ProjectRow } from './ProjectRow.tsx';
 import { RegionCard } from './RegionCard.tsx';
 import { SummaryChart } from './SummaryChart.tsx';
+import { UserLayersInRegion } from './import/UserLayersInRegion.tsx';
 
 export interface RegionPanelProps {
   info: RegionInfo;
@@ -46,6 +47,7 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
   return (
     <>
       <RegionCard info={info} parent={props.parent} lang={lang} onSelect={props.onSelectRegion} onClear={props.onClear} />
+      <UserLayersInRegion code={info.code} regions={catalogue?.regions ?? null} />
       <section className="panel-section" aria-labelledby="projects-heading" data-testid="region-projects">
         <h3 id="projects-heading">{t('projects.heading')}</h3>
         {!data ? (

@@ -13,6 +13,7 @@ import { useAtlas } from '../app-context.ts';
 import { currentState, liveBounds } from './env.ts';
 import type { SavedViews } from './use-saved-views.ts';
 import { useModal } from './use-modal.ts';
+import { useUserLayersApi } from '../import/use-user-layers.ts'; // imported layers
 
 export interface SavedViewsDialogProps {
   onClose: () => void;
@@ -34,11 +35,12 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport }: SavedV
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  const userLayers = useUserLayersApi(); // imported layers
 
   const save = () => {
     const bounds = liveBounds();
     if (!bounds) return;
-    const v = makeView(name.trim() || suggested, currentState(state), bounds);
+    const v = { ...makeView(name.trim() || suggested, currentState(state), bounds), ...(userLayers ? { imported: userLayers.refs() } : {}) };
     const problem = saved.set((cur) => [...cur, v]);
     setName('');
     // Refused by the browser: the view is in the list for this session only, and the warning below says why.
@@ -48,6 +50,7 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport }: SavedV
   const open = (v: SavedView) => {
     const s = viewState(v);
     atlas.apply({ ...s, lang: s.lang ?? 'zh' }, { fly: true });
+    if (v.imported && userLayers) userLayers.restore(v.imported); // imported layers
   };
 
   const onImport = async (f: File | undefined) => {

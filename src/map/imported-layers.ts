@@ -1,0 +1,247 @@
+/**
+ * The user's imported layers on the map. One definition per layer (userLayerDef) gives its deck.gl
+ * layers, its legend rows and its toggle's symbol, from one style, so what the legend shows is
+ * what is drawn — the same rule as the thematic layers (src/map/themes/types.ts).
+ *
+ * Each imported layer has its own colour from a palette kept apart from the themes' colours;
+ * points are circles, lines solid, areas a tinted fill with a solid outline. Names are never drawn
+ * on the map: they appear as text in the tooltip and the panels (React escapes them), never as HTML.
+ * Picking is on the CPU like the themes' (no deck.gl picking pass under software WebGL).
+ */
+import type { Layer } from '@deck.gl/core';
+import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import type { Position } from 'geojson';
+import type { ImportedFeature } from '../domain/import.ts';
+import { kindCounts, type KindCounts, type UserLayer } from '../domain/user-layers.ts';
+import type { Projector } from './themes/common.ts';
+import type { LegendSymbol, RGB } from './themes/types.ts';
+
+/** Saturated colours none of the themes uses (themes: Okabe–Ito and Tol's muted palette). */
+export const USER_PALETTE: readonly RGB[] = [
+  [214, 0, 130], // magenta
+  [110, 40, 220], // violet
+  [0, 150, 190], // cyan
+  [110, 170, 0], // lime
+  [150, 80, 20], // brown
+  [200, 20, 40], // crimson
+];
+
+export type FeatureKind = keyof KindCounts;
+export const KIND_LABEL: Record<FeatureKind, { zh: string; en: string }> = {
+  points: { zh: '点', en: 'Points' },
+  lines: { zh: '线', en: 'Lines' },
+  areas: { zh: '面', en: 'Areas' },
+};
+
+export interface UserLegendRow {
+  kind: FeatureKind;
+  symbol: LegendSymbol;
+  label: { zh: string; en: string };
+  count: number;
+}
+
+export interface UserLayerDef {
+  id: string;
+  /** The layer's name as imported (plain text). */
+  name: string;
+  colour: RGB;
+  count: number;
+  /** One row per kind of feature the layer has, exactly what layers() draws. */
+  legend: UserLegendRow[];
+  layers(ctx: UserLayerContext): Layer[];
+  /** The feature drawn at a screen point (points before lines; areas are not picked), or null. */
+  pickAt(project: Projector, x: number, y: number, radius: number): { feature: ImportedFeature; distance: number; tier: number } | null;
+}
+
+export interface UserLayerContext {
+  /** Multiplies pixel sizes (exports at other scales); 1 on screen. */
+  scale: number;
+  /** Drawn under this basemap layer (the basemap's labels), as the themes are. */
+  beforeId?: string;
+}
+
+interface PointDatum {
+  feature: ImportedFeature;
+  position: Position;
+}
+interface PathDatum {
+  feature: ImportedFeature;
+  path: Position[];
+}
+interface AreaDatum {
+  feature: ImportedFeature;
+  polygon: Position[][];
+}
+
+/** The style of a layer of colour `c`: everything below (deck.gl and legend) reads it. */
+function styleOf(c: RGB) {
+  return {
+    point: { kind: 'point', color: c, shape: 'circle', size: 11, stroke: [255, 255, 255] } as const satisfies LegendSymbol,
+    line: { kind: 'line', color: c, width: 3, dashed: false } as const satisfies LegendSymbol,
+    area: { kind: 'area', fill: c, fillOpacity: 0.22, stroke: c, dashed: false, strokeWidth: 2 } as const satisfies LegendSymbol,
+  };
+}
+
+function flatten(layer: UserLayer): { points: PointDatum[]; paths: PathDatum[]; areas: AreaDatum[] } {
+  const points: PointDatum[] = [];
+  const paths: PathDatum[] = [];
+  const areas: AreaDatum[] = [];
+  for (const feature of layer.features) {
+    const g = feature.geometry;
+    if (g.type === 'Point') points.push({ feature, position: g.coordinates });
+    else if (g.type === 'MultiPoint') for (const position of g.coordinates) points.push({ feature, position });
+    else if (g.type === 'LineString') paths.push({ feature, path: g.coordinates });
+    else if (g.type === 'MultiLineString') for (const path of g.coordinates) paths.push({ feature, path });
+    else if (g.type === 'Polygon') areas.push({ feature, polygon: g.coordinates });
+    else for (const polygon of g.coordinates) areas.push({ feature, polygon });
+  }
+  return { points, paths, areas };
+}
+
+function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2)) : 0;
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+const defs = new WeakMap<UserLayer, UserLayerDef>();
+
+/** The one definition of an imported layer (memoised per layer object). */
+export function userLayerDef(layer: UserLayer): UserLayerDef {
+  const hit = defs.get(layer);
+  if (hit) return hit;
+  const colour = USER_PALETTE[layer.colour % USER_PALETTE.length]!;
+  const style = styleOf(colour);
+  const data = flatten(layer);
+  const counts = kindCounts(layer);
+  const legend: UserLegendRow[] = [];
+  if (counts.areas) legend.push({ kind: 'areas', symbol: style.area, label: KIND_LABEL.areas, count: counts.areas });
+  if (counts.lines) legend.push({ kind: 'lines', symbol: style.line, label: KIND_LABEL.lines, count: counts.lines });
+  if (counts.points) legend.push({ kind: 'points', symbol: style.point, label: KIND_LABEL.points, count: counts.points });
+  const prefix = `user-${layer.id}`;
+  const def: UserLayerDef = {
+    id: layer.id,
+    name: layer.name,
+    colour,
+    count: layer.features.length,
+    legend,
+    layers({ scale: s }) {
+      const out: Layer[] = [];
+      if (data.areas.length)
+        out.push(
+          new SolidPolygonLayer<AreaDatum>({
+            id: `${prefix}-area-fill`,
+            data: data.areas,
+            getPolygon: (d) => d.polygon as [number, number][][],
+            getFillColor: [...colour, Math.round(style.area.fillOpacity * 255)],
+          }),
+          new PathLayer<Position[]>({
+            id: `${prefix}-area-line`,
+            data: data.areas.flatMap((a) => a.polygon),
+            getPath: (d) => d as [number, number][],
+            getColor: style.area.stroke,
+            getWidth: style.area.strokeWidth * s,
+            widthUnits: 'pixels',
+            jointRounded: true,
+            updateTriggers: { getWidth: s },
+          }),
+        );
+      if (data.paths.length)
+        out.push(
+          new PathLayer<PathDatum>({
+            id: `${prefix}-line`,
+            data: data.paths,
+            getPath: (d) => d.path as [number, number][],
+            getColor: style.line.color,
+            getWidth: style.line.width * s,
+            widthUnits: 'pixels',
+            capRounded: true,
+            jointRounded: true,
+            updateTriggers: { getWidth: s },
+          }),
+        );
+      if (data.points.length)
+        out.push(
+          new ScatterplotLayer<PointDatum>({
+            id: `${prefix}-point`,
+            data: data.points,
+            getPosition: (d) => d.position as [number, number],
+            getRadius: (style.point.size / 2) * s,
+            radiusUnits: 'pixels',
+            stroked: true,
+            getFillColor: colour,
+            getLineColor: style.point.stroke,
+            getLineWidth: 1.5 * s,
+            lineWidthUnits: 'pixels',
+            updateTriggers: { getRadius: s, getLineWidth: s },
+          }),
+        );
+      return out;
+    },
+    pickAt(project, x, y, radius) {
+      let best: { feature: ImportedFeature; distance: number; tier: number } | null = null;
+      const reach = style.point.size / 2 + radius;
+      for (const d of data.points) {
+        const p = project(d.position as [number, number]);
+        const dist = Math.hypot(p.x - x, p.y - y);
+        if (dist <= reach && (!best || dist <= best.distance)) best = { feature: d.feature, distance: dist, tier: 2 };
+      }
+      if (best) return best;
+      const lineReach = style.line.width / 2 + radius;
+      for (const d of data.paths) {
+        let prev = project(d.path[0] as [number, number]);
+        for (let i = 1; i < d.path.length; i++) {
+          const cur = project(d.path[i] as [number, number]);
+          const dist = segmentDistance(x, y, prev.x, prev.y, cur.x, cur.y);
+          if (dist <= lineReach && (!best || dist < best.distance)) best = { feature: d.feature, distance: dist, tier: 1 };
+          prev = cur;
+        }
+      }
+      return best;
+    },
+  };
+  defs.set(layer, def);
+  return def;
+}
+
+/**
+ * deck.gl layers of the visible imported layers: every layer's areas, then lines, then points (a
+ * later polygon layer does not cover an earlier layer's points), all above the thematic layers.
+ */
+export function buildUserLayers(layers: readonly UserLayer[], visible: ReadonlySet<string>, ctx: UserLayerContext): Layer[] {
+  const all = layers.filter((l) => visible.has(l.id)).flatMap((l) => userLayerDef(l).layers(ctx));
+  const rank = (l: Layer) => (l.id.includes('-area-') ? 0 : l.id.endsWith('-point') ? 2 : 1);
+  const ordered = [...all].sort((a, b) => rank(a) - rank(b));
+  return ctx.beforeId ? ordered.map((l) => l.clone({ beforeId: ctx.beforeId } as never)) : ordered;
+}
+
+/** The imported feature at a screen point among the visible layers (later layers on top), or null. */
+export function pickUserFeature(
+  layers: readonly UserLayer[],
+  visible: ReadonlySet<string>,
+  project: Projector,
+  x: number,
+  y: number,
+  radius = 4,
+): { layer: UserLayer; feature: ImportedFeature } | null {
+  let best: { layer: UserLayer; feature: ImportedFeature; distance: number; tier: number } | null = null;
+  for (const layer of layers) {
+    if (!visible.has(layer.id)) continue;
+    const hit = userLayerDef(layer).pickAt(project, x, y, radius);
+    if (hit && (!best || hit.tier > best.tier || (hit.tier === best.tier && hit.distance <= best.distance))) best = { layer, ...hit };
+  }
+  return best && { layer: best.layer, feature: best.feature };
+}
+
+/**
+ * Legend groups of the visible imported layers, in the shape the export's legend takes
+ * (src/export/layout.ts LegendGroup): heading = the layer's name, one row per kind it draws.
+ */
+export function userLegendGroups(layers: readonly UserLayer[], visible: ReadonlySet<string>, lang: 'zh' | 'en'): { heading: string; rows: { symbol: LegendSymbol; label: string }[] }[] {
+  return layers
+    .filter((l) => visible.has(l.id))
+    .map((l) => userLayerDef(l))
+    .map((d) => ({ heading: d.name, rows: d.legend.map((r) => ({ symbol: r.symbol, label: `${r.label[lang]} (${r.count})` })) }));
+}

@@ -1,0 +1,50 @@
+/**
+ * What importing (or restoring a saved view's layers) did, floating over the map where a dropped
+ * file lands: refused files with every problem the check found (the feature or row, and what is
+ * wrong), storage that refused to keep a layer, layers a saved view had that are gone. Dismissable.
+ */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import './import.css';
+import { useUserLayersApi } from './use-user-layers.ts';
+
+/** How long a notice that only reports success stays. */
+const OK_SECONDS = 8;
+
+export function ImportNotices() {
+  const { t } = useTranslation();
+  const api = useUserLayersApi();
+  // Good news goes by itself; problems stay until dismissed.
+  const onlyOk = api != null && api.notices.length > 0 && api.notices.every((n) => n.kind === 'ok');
+  const dismiss = api?.dismissNotices;
+  useEffect(() => {
+    if (!onlyOk || !dismiss) return;
+    const timer = window.setTimeout(dismiss, OK_SECONDS * 1000);
+    return () => clearTimeout(timer);
+  }, [onlyOk, dismiss, api?.notices]);
+  if (!api || api.notices.length === 0) return null;
+  const worst = api.notices.some((n) => n.kind === 'error') ? 'error' : api.notices.some((n) => n.kind === 'warning') ? 'warning' : 'ok';
+  return (
+    <div className={`import-notice import-notice--${worst}`} role={worst === 'ok' ? 'status' : 'alert'} data-testid="import-notice" data-kind={worst}>
+      <div className="import-notice__body">
+        {api.notices.map((n) => (
+          <div key={n.id} className={`import-notice__item import-notice__item--${n.kind}`} data-kind={n.kind}>
+            <p>{t(`import.notice.${n.key}`, n.values)}</p>
+            {n.details && (
+              <ul>
+                {n.details.map((d, i) => (
+                  <li key={i}>
+                    <code>{d}</code>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ))}
+      </div>
+      <button type="button" className="button-quiet import-notice__close" onClick={api.dismissNotices} aria-label={t('notice.dismiss')} data-testid="import-notice-dismiss">
+        ×
+      </button>
+    </div>
+  );
+}
