@@ -28,13 +28,13 @@ const COUNTY_VIEWS: Array<{ hash: string; codes: string[] }> = [
   { hash: '#map=7.3/41.2/113.3', codes: ['150902', '150921', '150922', '150923', '150924', '150925', '150926', '150927', '150928', '150929', '150981'] },
 ];
 
-function pct(xs: number[], p: number): number {
+export function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
 /** Resolves once the map has no frame pending (checked twice, a little apart). */
-async function mapQuiet(page: Page): Promise<void> {
+export async function mapQuiet(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       new Promise<boolean>((resolve) => {
@@ -51,14 +51,22 @@ async function timedClick(page: Page, code: string, at: { x: number; y: number }
   // As a user does: the pointer reaches the region (its hover outline is drawn), then clicks.
   await page.mouse.move(at.x, at.y);
   await mapQuiet(page);
+  return timedToPanel(page, code, 'canvas', () => page.mouse.click(at.x, at.y));
+}
+
+/**
+ * Milliseconds from a click (on the map canvas, or on a page element such as the region card's
+ * parent link) until the frame showing region `code` with its project list has been painted.
+ */
+export async function timedToPanel(page: Page, code: string, target: 'canvas' | 'document', click: () => Promise<void>): Promise<number> {
   // Arm the timer in the page first (awaited), then click, then collect: the page may be busy
   // drawing a frame when the click arrives, and the timer must already listen.
-  await page.evaluate((code) => {
+  await page.evaluate(({ code, target }) => {
     const w = window as unknown as { __clickTiming?: Promise<number> };
     w.__clickTiming = new Promise<number>((resolve, reject) => {
       let t0 = 0;
-      const canvas = window.__atlas!.map.getCanvas();
-      canvas.addEventListener('click', () => (t0 = performance.now()), { capture: true, once: true });
+      const source = target === 'canvas' ? window.__atlas!.map.getCanvas() : document;
+      source.addEventListener('click', () => (t0 = performance.now()), { capture: true, once: true });
       const done = () => {
         const card = document.querySelector(`[data-testid="region-card"][data-code="${code}"]`);
         const list = document.querySelector('[data-testid="region-project-list"], [data-testid="region-no-projects"]');
@@ -76,8 +84,8 @@ async function timedClick(page: Page, code: string, at: { x: number; y: number }
         reject(new Error(`no panel for ${code}`));
       }, 30_000);
     });
-  }, code);
-  await page.mouse.click(at.x, at.y);
+  }, { code, target });
+  await click();
   return page.evaluate(() => (window as unknown as { __clickTiming: Promise<number> }).__clickTiming);
 }
 

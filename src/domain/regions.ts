@@ -1,9 +1,10 @@
 /**
- * The region hierarchy (province → prefecture → county) with a small spatial lookup.
+ * The region hierarchy (province → prefecture → county) with a spatial index.
  * Pure: built from public/geo/regions.geojson in the app, the CLI and the compiler.
  */
-import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
-import type { Position } from 'geojson';
+import { bbox as turfBbox, geojsonRbush } from '@turf/turf';
+import type { Feature, Point, Position } from 'geojson';
+import { PolygonPointIndex } from './polygon-index.ts';
 import type { RegionFeature, RegionLevel } from './types.ts';
 
 type BBox = [number, number, number, number];
@@ -16,15 +17,55 @@ export function shortRegionName(name: string): string {
   return name;
 }
 
-const GRID = 0.5; // degrees
-const cellKey = (gx: number, gy: number) => (gx + 1000) * 4000 + (gy + 1000);
+/** Grid cell (degrees) of the point-lookup memo. */
+const CELL = 0.25;
+
+const NOWHERE: readonly string[] = [];
+
+/** What the R-tree holds: a region's bounding box and its position in the input. */
+type BoxEntry = Feature<Point, { order: number }>;
+
+/** An R-tree (turf's geojson-rbush) of boxes; answers in input order, so "first match" keeps its meaning. */
+class BoxTree {
+  private readonly tree = geojsonRbush<Point, { order: number }>();
+
+  constructor(boxes: ReadonlyArray<{ order: number; box: BBox }>) {
+    // Proxies carry a precomputed bbox, so the tree neither computes one nor touches the region features.
+    const entries: BoxEntry[] = boxes.map(({ order, box }) => ({
+      type: 'Feature',
+      bbox: box,
+      properties: { order },
+      geometry: { type: 'Point', coordinates: [box[0], box[1]] },
+    }));
+    this.tree.load(entries);
+  }
+
+  /** Input positions of the boxes that meet the given (closed) box, ascending. */
+  search(box: BBox): number[] {
+    return this.tree
+      .search(box)
+      .features.map((f) => f.properties.order)
+      .sort((a, b) => a - b);
+  }
+}
 
 export class RegionIndex {
   readonly byCode = new Map<string, RegionFeature>();
   private readonly childCodes = new Map<string, string[]>();
   private readonly boxes: { code: string; box: BBox; feature: RegionFeature }[] = [];
-  /** Leaves of the hierarchy (regions with no children) on a coarse grid, for point lookups. */
-  private readonly grid = new Map<number, { box: BBox; feature: RegionFeature }[]>();
+  /** Every region's box, for box queries. */
+  private readonly allTree: BoxTree;
+  /** Leaves of the hierarchy (regions with no children), for point lookups. */
+  private readonly leafTree: BoxTree;
+  /**
+   * Leaf candidates per small grid cell, found through the R-tree on first use: consecutive samples
+   * of a line fall in the same cell, and a memo is much cheaper per point than a tree search.
+   */
+  private readonly cellLeaves = new Map<number, number[]>();
+  /** Edge indexes of leaves, built on first use (the app rarely asks for points). */
+  private readonly pointIndexes = new Map<number, PolygonPointIndex>();
+  /** A leaf and its ancestors, the answer of regionsAt. */
+  private readonly leafChains = new Map<string, string[]>();
 
   constructor(features: readonly RegionFeature[]) {
     for (const f of features) {
@@ -38,16 +79,9 @@ export class RegionIndex {
       list.push(f.properties.code);
       this.childCodes.set(parent, list);
     }
-    for (const b of this.boxes) {
-      if (this.childCodes.has(b.code)) continue;
-      for (let gx = Math.floor(b.box[0] / GRID); gx <= Math.floor(b.box[2] / GRID); gx++)
-        for (let gy = Math.floor(b.box[1] / GRID); gy <= Math.floor(b.box[3] / GRID); gy++) {
-          const key = cellKey(gx, gy);
-          const cell = this.grid.get(key) ?? [];
-          cell.push(b);
-          this.grid.set(key, cell);
-        }
-    }
+    const ordered = this.boxes.map((b, order) => ({ order, box: b.box }));
+    this.allTree = new BoxTree(ordered);
+    this.leafTree = new BoxTree(ordered.filter(({ order }) => !this.childCodes.has(this.boxes[order]!.code)));
   }
 
   get(code: string): RegionFeature | undefined {
@@ -94,17 +128,35 @@ export class RegionIndex {
    * sources do not nest exactly, and tests only small polygons.
    */
   regionsAt(pos: Position): string[] {
-    const [x, y] = pos as [number, number];
-    for (const { box, feature } of this.grid.get(cellKey(Math.floor(x / GRID), Math.floor(y / GRID))) ?? []) {
-      if (x < box[0] || x > box[2] || y < box[1] || y > box[3]) continue;
-      if (booleanPointInPolygon(pos, feature)) return [feature.properties.code, ...this.ancestors(feature.properties.code)];
-    }
-    return [];
+    return this.chainAt(pos).slice();
   }
 
-  /** Regions whose bounding box meets the given box. */
+  /** regionsAt without the copy, for hot loops that only read it (line sampling). */
+  chainAt(pos: Position): readonly string[] {
+    const [x, y] = pos as [number, number];
+    const gx = Math.floor(x / CELL);
+    const gy = Math.floor(y / CELL);
+    const key = (gx + 10_000) * 20_000 + (gy + 10_000);
+    let candidates = this.cellLeaves.get(key);
+    if (!candidates) this.cellLeaves.set(key, (candidates = this.leafTree.search([gx * CELL, gy * CELL, (gx + 1) * CELL, (gy + 1) * CELL])));
+    for (const order of candidates) {
+      const { box, feature } = this.boxes[order]!;
+      if (x < box[0] || x > box[2] || y < box[1] || y > box[3]) continue;
+      let index = this.pointIndexes.get(order);
+      if (!index) this.pointIndexes.set(order, (index = new PolygonPointIndex(feature.geometry)));
+      if (index.contains(x, y)) {
+        const code = feature.properties.code;
+        let chain = this.leafChains.get(code);
+        if (!chain) this.leafChains.set(code, (chain = [code, ...this.ancestors(code)]));
+        return chain;
+      }
+    }
+    return NOWHERE;
+  }
+
+  /** Regions whose bounding box meets the given box, in input order. */
   regionsNearBox(box: BBox): RegionFeature[] {
-    return this.boxes.filter((b) => b.box[0] <= box[2] && b.box[2] >= box[0] && b.box[1] <= box[3] && b.box[3] >= box[1]).map((b) => b.feature);
+    return this.allTree.search(box).map((order) => this.boxes[order]!.feature);
   }
 
   all(): RegionFeature[] {

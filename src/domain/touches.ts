@@ -41,7 +41,7 @@ export function lineKmByRegion(line: LineString, regions: RegionIndex): Map<stri
     const stepKm = segKm / steps;
     for (let s = 0; s < steps; s++) {
       const mid = interpolateMercator(a, b, (s + 0.5) / steps);
-      for (const code of regions.regionsAt(mid)) km.set(code, (km.get(code) ?? 0) + stepKm);
+      for (const code of regions.chainAt(mid)) km.set(code, (km.get(code) ?? 0) + stepKm);
     }
   }
   return km;

@@ -3,10 +3,11 @@
  * and every project touching it, grouped chapter → measure in plan order, each with its symbol,
  * its stage and how it touches the region (named in the plan, crosses with km inside, covers, lies in).
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../domain/catalogue.ts';
 import { isFiltering, type Filters } from '../domain/filters.ts';
+import { capGroups, LIST_STEP } from '../domain/list-cap.ts';
 import { regionProjects } from '../domain/selection.ts';
 import type { Lang } from '../domain/url-state.ts';
 import type { RegionInfo } from '../map/geodata.ts';
@@ -43,6 +44,10 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
     }
     return { items, total, groups: catalogue.groupByMeasure(items), byTheme: [...byTheme] };
   }, [catalogue, info.code, filters]);
+  // At scale a region touches thousands of projects: render the first rows, the rest on request.
+  const [more, setMore] = useState<{ code: string; limit: number } | null>(null);
+  const limit = more?.code === info.code ? more.limit : LIST_STEP;
+  const capped = useMemo(() => (data ? capGroups(data.groups, limit) : null), [data, limit]);
 
   return (
     <>
@@ -64,7 +69,7 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
             </p>
             <SummaryChart counts={data.byTheme} lang={lang} label={t('projects.chartLabel')} />
             <div className="grouped-list" onKeyDown={onArrowNav} data-testid="region-project-list">
-              {data.groups.map((g) => (
+              {capped!.groups.map((g) => (
                 <div key={g.chapter.id} className="chapter-group">
                   <h4 className="chapter-group__title">
                     <button type="button" className="link-button" onClick={() => props.onSelectMeasure(g.chapter.id)}>
@@ -94,6 +99,11 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
                 </div>
               ))}
             </div>
+            {capped!.hidden > 0 && (
+              <button type="button" className="link-button" data-testid="region-show-more" onClick={() => setMore({ code: info.code, limit: limit + LIST_STEP * 4 })}>
+                {t('projects.showMore', { count: Math.min(capped!.hidden, LIST_STEP * 4), hidden: capped!.hidden })}
+              </button>
+            )}
           </>
         )}
       </section>
