@@ -399,7 +399,8 @@ export function App({ initial, fonts, geoData }: AppProps) {
     );
   }
 
-  const atlasContext = useMemo(() => ({ state: appState, catalogue, geo, apply: applyAppState }), [appState, catalogue, geo, applyAppState]);
+  const userForExport = useMemo(() => ({ layers: userLayers.layers, visible: userLayers.visible }), [userLayers.layers, userLayers.visible]);
+  const atlasContext = useMemo(() => ({ state: appState, catalogue, geo, apply: applyAppState, user: userForExport }), [appState, catalogue, geo, applyAppState, userForExport]);
 
   return (
     <AtlasContext.Provider value={atlasContext}>

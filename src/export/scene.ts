@@ -10,6 +10,8 @@
  *   so an export draws and explains exactly what the atlas shows.
  * - Texts (title, subtitle, project list, source note) are in the scene's language.
  */
+import { buildUserLayers, userLegendGroups } from '../map/imported-layers.ts';
+import { layerBbox, type UserLayer } from '../domain/user-layers.ts';
 import type { Layer } from '@deck.gl/core';
 import type { TFunction } from 'i18next';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
@@ -36,6 +38,8 @@ export type Bounds = [[number, number], [number, number]];
 export interface SceneSpec {
   state: AppState;
   bounds: Bounds;
+  /** Ids of the imported layers to draw (of SceneEnv.userLayers); none when unset. */
+  userVisible?: readonly string[];
   /** Title and subtitle typed by the user (default: from the selection). */
   title?: string;
   subtitle?: string;
@@ -50,6 +54,8 @@ export interface SceneEnv {
   /** i18next's t for the scene's language (getFixedT(lang)). */
   t: TFunction;
   date: Date;
+  /** The user's imported layers (src/map/imported-layers.ts), drawn and listed above the themes. */
+  userLayers?: readonly UserLayer[];
 }
 
 export interface Scene {
@@ -275,7 +281,9 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const { catalogue: cat, geo, t } = env;
   const style = sceneStyle(env.baseStyle, state, lang, env);
   const visible = visibleLayersOf(state);
-  const layers = (zoom: number) => buildThemeLayers(layerContext(state, lang, cat, zoom), visible);
+  const userOn = new Set(spec.userVisible ?? []);
+  const userLayers = (env.userLayers ?? []).filter((l) => userOn.has(l.id));
+  const layers = (zoom: number) => [...buildThemeLayers(layerContext(state, lang, cat, zoom), visible), ...buildUserLayers(userLayers, userOn, { scale: 1 })];
   const projects = selectionProjects(state, cat);
   const name = selectionName(state.selection, lang, cat, geo);
   const planTitle = t('export.planTitle');
@@ -347,7 +355,10 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
     more: (n) => t('export.more', { count: n }),
     source: t('export.source'),
   };
-  const legendWithin = (extent: Bounds) => sceneLegend(state, lang, cat, geo, t, extent);
+  // Imported layers come last in the legend, each under its own name (only those the frame shows).
+  const userLegend = (extent?: Bounds) => userLegendGroups(extent ? userLayers.filter((l) => bboxMeets(layerBbox(l), extent)) : userLayers, userOn, lang);
+  content.legend = [...content.legend, ...userLegend()];
+  const legendWithin = (extent: Bounds) => [...sceneLegend(state, lang, cat, geo, t, extent), ...userLegend(extent)];
   return { lang, bounds: spec.bounds, style, layers, content, legendWithin, projects, notes, defaultTitle, defaultSubtitle };
 }
 
@@ -364,6 +375,12 @@ export function fitBounds(bounds: Bounds, w: number, h: number, padding = 0): { 
   const dy = Math.max(1e-9, (mercY(north) - mercY(south)) / (2 * Math.PI));
   const zoom = Math.min(Math.log2((w - 2 * padding) / (512 * dx)), Math.log2((h - 2 * padding) / (512 * dy)));
   return { center: [(west + east) / 2, invMercY((mercY(north) + mercY(south)) / 2)], zoom };
+}
+
+function bboxMeets(b: [number, number, number, number] | null, extent: Bounds): boolean {
+  if (!b) return false;
+  const [[w, s], [e, n]] = extent;
+  return !(b[2] < w || b[0] > e || b[3] < s || b[1] > n);
 }
 
 /** The extent a frame of `w`×`h` CSS px shows around `center` at `zoom` (the inverse of fitBounds). */

@@ -254,10 +254,14 @@ export function AtlasMap(props: AtlasMapProps) {
       return null;
     };
     const project = (ll: [number, number]) => map.project(ll);
+    const unproject = (x: number, y: number): [number, number] => {
+      const ll = map.unproject([x, y]);
+      return [ll.lng, ll.lat];
+    };
     const themeAt = (point: { x: number; y: number }): PickTarget | null => {
       const { catalogue, filters, visibleLayers } = latest.current;
       if (!catalogue) return null;
-      return pickAt({ catalogue, filters, scale: 1 }, visibleLayers, project, point.x, point.y, 4);
+      return pickAt({ catalogue, filters, scale: 1 }, visibleLayers, project, point.x, point.y, 4, unproject);
     };
     window.__atlas.pick = (x: number, y: number) => themeAt({ x, y });
     const onMove = () => {

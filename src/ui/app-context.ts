@@ -6,6 +6,7 @@ import { createContext, useContext } from 'react';
 import type { Catalogue } from '../domain/catalogue.ts';
 import type { AppState } from '../domain/url-state.ts';
 import type { GeoData } from '../map/geodata.ts';
+import type { UserLayer } from '../domain/user-layers.ts';
 
 export interface AtlasContextValue {
   /** The current state; `view` is read from the live map when needed (window.__atlas.map). */
@@ -14,6 +15,8 @@ export interface AtlasContextValue {
   geo: GeoData | null;
   /** Applies a state (selection, layers, filters, choropleth, language; `fly` moves the map to its view). */
   apply: (state: Partial<AppState>, opts?: { fly?: boolean }) => void;
+  /** The imported layers and which of them are on (exports draw and list the ones that are on). */
+  user?: { layers: readonly UserLayer[]; visible: ReadonlySet<string> };
 }
 
 export const AtlasContext = createContext<AtlasContextValue | null>(null);

@@ -363,3 +363,26 @@ describe('imported names and descriptions', SLOW, () => {
     await page.close();
   });
 });
+
+describe('imported layers in exports', SLOW, () => {
+  it('an export draws the imported layer and lists it in the legend, under its name', async () => {
+    const { page, rec } = await openPage(session, baseUrl, START);
+    await ready(page);
+    await pickFile(page, 'my-stations.geojson', STATIONS);
+    await expect.poll(() => names(page)).toEqual(['my-stations']);
+    await waitForMapIdle(page);
+    await page.waitForFunction(() => Boolean(window.__planExport));
+    const r = await page.evaluate(() => window.__planExport!.run({ format: 'pptx', size: '1280x720' }));
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(Buffer.from(r.base64, 'base64'));
+    const xml = await zip.file('ppt/slides/slide1.xml')!.async('string');
+    expect(xml).toContain('my-stations');
+    // Turned off, it leaves the export's legend.
+    await page.getByTestId('user-layer-toggle').first().click();
+    await waitForMapIdle(page);
+    const off = await page.evaluate(() => window.__planExport!.run({ format: 'pptx', size: '1280x720' }));
+    const xmlOff = await (await JSZip.loadAsync(Buffer.from(off.base64, 'base64'))).file('ppt/slides/slide1.xml')!.async('string');
+    expect(xmlOff).not.toContain('my-stations');
+    assertClean(rec);
+  });
+});

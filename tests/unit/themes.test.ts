@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
-import { DEFAULT_VISIBLE, LAYER_GROUPS, legendEntries, projectCounts, THEME_IDS, THEMES, themeOfProject } from '../../src/map/themes/index.ts';
+import { DEFAULT_VISIBLE, LAYER_GROUPS, legendEntries, pickAt, projectCounts, THEME_IDS, THEMES, themeOfProject } from '../../src/map/themes/index.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
 import { SHAPE_PATHS } from '../../src/map/themes/style.ts';
 
@@ -121,6 +121,41 @@ describe('thematic layers', () => {
         [101, 46],
       ]),
     ).toEqual([]);
+  });
+
+  it('picks the same symbol or line through its grid index as by testing everything', () => {
+    // Web Mercator at zoom z around (lng0, lat0), 1280×800 px, as the map projects.
+    const frame = (lng0: number, lat0: number, z: number) => {
+      const world = 512 * 2 ** z;
+      const mx = (lng: number) => ((lng + 180) / 360) * world;
+      const my = (lat: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * world;
+      const ox = mx(lng0) - 640;
+      const oy = my(lat0) - 400;
+      const project = ([lng, lat]: [number, number]) => ({ x: mx(lng) - ox, y: my(lat) - oy });
+      const unproject = (x: number, y: number): [number, number] => {
+        const lng = ((x + ox) / world) * 360 - 180;
+        const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * (y + oy)) / world))) * 180) / Math.PI;
+        return [lng, lat];
+      };
+      return { project, unproject };
+    };
+    let hits = 0;
+    for (const [lng0, lat0, z] of [
+      [112, 42, 4.6],
+      [110.3, 40.7, 7.5],
+      [117.5, 39.5, 6],
+    ] as const) {
+      const { project, unproject } = frame(lng0, lat0, z);
+      for (let x = 0; x < 1280; x += 7)
+        for (let y = 0; y < 800; y += 7) {
+          const slow = pickAt({ catalogue: cat, filters: NO_FILTERS, scale: 1 }, DEFAULT_VISIBLE, project, x, y, 4);
+          const fast = pickAt({ catalogue: cat, filters: NO_FILTERS, scale: 1 }, DEFAULT_VISIBLE, project, x, y, 4, unproject);
+          expect(fast, `at ${x},${y} of ${lng0},${lat0} z${z}`).toEqual(slow);
+          if (slow) hits++;
+        }
+    }
+    // The comparison means something only if many points hit something.
+    expect(hits).toBeGreaterThan(500);
   });
 
   it('has a path for every point shape', () => {

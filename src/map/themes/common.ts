@@ -282,6 +282,8 @@ export interface PickHit {
 
 /** Projects a longitude/latitude to screen pixels (the map's own projection). */
 export type Projector = (lngLat: [number, number]) => { x: number; y: number };
+/** Screen pixels back to longitude/latitude (lets picking look only near the pointer). */
+export type Unprojector = (x: number, y: number) => [number, number];
 
 export type ThemeDef = ThemeLayerDef & {
   spec: ThemeSpec;
@@ -291,10 +293,67 @@ export type ThemeDef = ThemeLayerDef & {
    * What this layer draws at a screen point (symbols and lines; areas are not picked: a click
    * inside an area selects the region under it, whose list includes the area).
    */
-  pickAt(ctx: Pick<LayerContext, 'catalogue' | 'filters' | 'scale'>, project: Projector, x: number, y: number, radius: number): PickHit | null;
+  pickAt(ctx: Pick<LayerContext, 'catalogue' | 'filters' | 'scale'>, project: Projector, x: number, y: number, radius: number, unproject?: Unprojector): PickHit | null;
   /** What it draws after the filters, style resolved (memoised; see makeLayers). */
   draw(cat: Catalogue, filters: Filters): DrawData;
 };
+
+/** A grid (in degrees) of what a theme can pick: symbols at their positions, lines by segment. */
+type PickCandidate = { kind: 'place'; d: Visible['places'][number] } | { kind: 'point'; d: PointDatum } | { kind: 'segment'; d: LineDatum; i: number };
+interface PickIndex {
+  /** The largest symbol offset (px at scale 1): symbols sharing a spot are drawn apart. */
+  maxOffset: number;
+  query(w: number, s: number, e: number, n: number): Iterable<PickCandidate>;
+}
+const PICK_CELL = 0.5;
+const pickIndexes = new WeakMap<Visible, PickIndex>();
+function pickIndex(v: Visible): PickIndex {
+  const cached = pickIndexes.get(v);
+  if (cached) return cached;
+  const cells = new Map<number, PickCandidate[]>();
+  // Longitudes and latitudes of China fit well inside ±1000 cells: one integer key per cell.
+  const key = (cx: number, cy: number) => cx * 4096 + cy;
+  const cellOf = (deg: number) => Math.floor(deg / PICK_CELL);
+  const add = (c: PickCandidate, w: number, s: number, e: number, n: number) => {
+    for (let cx = cellOf(w); cx <= cellOf(e); cx++)
+      for (let cy = cellOf(s); cy <= cellOf(n); cy++) {
+        const k = key(cx, cy);
+        const list = cells.get(k);
+        if (list) list.push(c);
+        else cells.set(k, [c]);
+      }
+  };
+  let maxOffset = 0;
+  for (const d of v.places) {
+    add({ kind: 'place', d }, d.position[0]!, d.position[1]!, d.position[0]!, d.position[1]!);
+    maxOffset = Math.max(maxOffset, Math.hypot(d.offset[0], d.offset[1]));
+  }
+  for (const d of v.points) {
+    add({ kind: 'point', d }, d.position[0]!, d.position[1]!, d.position[0]!, d.position[1]!);
+    maxOffset = Math.max(maxOffset, Math.hypot(d.offset[0], d.offset[1]));
+  }
+  for (const d of v.lines)
+    for (let i = 1; i < d.path.length; i++) {
+      const [ax, ay] = d.path[i - 1]!;
+      const [bx, by] = d.path[i]!;
+      add({ kind: 'segment', d, i }, Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+    }
+  const index: PickIndex = {
+    maxOffset,
+    *query(w, s, e, n) {
+      const seen = new Set<PickCandidate>();
+      for (let cx = cellOf(w); cx <= cellOf(e); cx++)
+        for (let cy = cellOf(s); cy <= cellOf(n); cy++)
+          for (const c of cells.get(key(cx, cy)) ?? []) {
+            if (seen.has(c)) continue;
+            seen.add(c);
+            yield c;
+          }
+    },
+  };
+  pickIndexes.set(v, index);
+  return index;
+}
 
 function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
@@ -371,42 +430,49 @@ export function defineTheme(spec: ThemeSpec): ThemeDef {
       return [...prep.projects, ...prep.places.map((p) => p.place)];
     },
 
-    pickAt(ctx, project, x, y, radius) {
+    pickAt(ctx, project, x, y, radius, unproject) {
       const v = visible(prepare(spec, ctx.catalogue), ctx.filters);
       const s = ctx.scale;
       let best: PickHit | null = null;
       const consider = (hit: PickHit) => {
         if (!best || hit.tier > best.tier || (hit.tier === best.tier && hit.distance < best.distance)) best = hit;
       };
-      for (const d of v.places) {
+      const half = (width / 2) * s + radius;
+      const place = (d: Visible['places'][number]) => {
         const p = project(d.position as [number, number]);
         const r = ((d.projects.length ? size : size * 0.7) / 2) * s + radius;
         const dist = Math.hypot(x - (p.x + d.offset[0] * s), y - (p.y + d.offset[1] * s));
         if (dist <= r) consider({ target: { kind: 'place', id: d.place.properties.id, projects: d.projects.map((q) => q.properties.id) }, distance: dist, tier: 2 });
-      }
-      for (const d of v.points) {
+      };
+      const point = (d: PointDatum) => {
         const p = project(d.position as [number, number]);
         const dist = Math.hypot(x - (p.x + d.offset[0] * s), y - (p.y + d.offset[1] * s));
         if (dist <= (size / 2) * s + radius) consider({ target: { kind: 'project', id: d.project.properties.id }, distance: dist, tier: 2 });
-      }
-      if (v.lines.length) {
-        const half = (width / 2) * s + radius;
-        for (const d of v.lines) {
-          let prev = project(d.path[0]!);
-          for (let i = 1; i < d.path.length; i++) {
-            const cur = project(d.path[i]!);
-            const minX = Math.min(prev.x, cur.x) - half;
-            const maxX = Math.max(prev.x, cur.x) + half;
-            const minY = Math.min(prev.y, cur.y) - half;
-            const maxY = Math.max(prev.y, cur.y) + half;
-            if (x >= minX && x <= maxX && y >= minY && y <= maxY) {
-              const dist = segmentDistance(x, y, prev.x, prev.y, cur.x, cur.y);
-              if (dist <= half) consider({ target: { kind: 'project', id: d.project.properties.id }, distance: dist, tier: 1 });
-            }
-            prev = cur;
-          }
+      };
+      const segment = (d: LineDatum, i: number) => {
+        const a = project(d.path[i - 1]!);
+        const b = project(d.path[i]!);
+        if (x < Math.min(a.x, b.x) - half || x > Math.max(a.x, b.x) + half || y < Math.min(a.y, b.y) - half || y > Math.max(a.y, b.y) + half) return;
+        const dist = segmentDistance(x, y, a.x, a.y, b.x, b.y);
+        if (dist <= half) consider({ target: { kind: 'project', id: d.project.properties.id }, distance: dist, tier: 1 });
+      };
+      if (unproject) {
+        // Only what lies near the pointer: the pointer's box (widened by the largest symbol and
+        // offset) back in degrees, looked up in a grid of the theme's symbols and segments.
+        const index = pickIndex(v);
+        const reach = radius + (Math.max(size, width) / 2 + index.maxOffset) * s + 2;
+        const [w, n] = unproject(x - reach, y - reach);
+        const [e, so] = unproject(x + reach, y + reach);
+        for (const c of index.query(Math.min(w, e), Math.min(so, n), Math.max(w, e), Math.max(so, n))) {
+          if (c.kind === 'place') place(c.d);
+          else if (c.kind === 'point') point(c.d);
+          else segment(c.d, c.i);
         }
+        return best;
       }
+      for (const d of v.places) place(d);
+      for (const d of v.points) point(d);
+      for (const d of v.lines) for (let i = 1; i < d.path.length; i++) segment(d, i);
       return best;
     },
 

@@ -17,7 +17,7 @@ import { THEME_IDS, themeIdOf, type ThemeId } from './assign.ts';
 import { agriculture } from './agriculture.ts';
 import { airports } from './airports.ts';
 import { commerce } from './commerce.ts';
-import { filtersKey, makeLayers, mergedDraw, textLayer, pickTarget, pickTargetOf, pointOffsets, setKey, type PickHit, type PickTarget, type Projector, type ThemeDef, type ThemeSpec } from './common.ts';
+import { filtersKey, makeLayers, mergedDraw, textLayer, pickTarget, pickTargetOf, pointOffsets, setKey, type PickHit, type PickTarget, type Projector, type ThemeDef, type ThemeSpec, type Unprojector } from './common.ts';
 import { cooperation } from './cooperation.ts';
 import { ecology } from './ecology.ts';
 import { environment } from './environment.ts';
@@ -37,7 +37,7 @@ import type { LayerContext, LayerGroupId, LegendEntry, LegendSymbol } from './ty
 
 export type { LayerContext, LayerGroupId, LegendEntry, LegendSymbol, PointShape, RGB, ThemeLayerDef } from './types.ts';
 export { SHAPE_PATHS, STAGE_CLASS_LABEL, STAGE_ORDER, stageClass, rgbCss } from './style.ts';
-export { pickTarget, pickTargetOf, type PickHit, type PickTarget, type Projector, type ThemeDef, type ThemeSpec, THEME_IDS, themeIdOf, type ThemeId };
+export { pickTarget, pickTargetOf, type PickHit, type PickTarget, type Projector, type Unprojector, type ThemeDef, type ThemeSpec, THEME_IDS, themeIdOf, type ThemeId };
 
 /** Listing order (layer panel, legend); areas are drawn under lines, lines under points, whatever the order. */
 export const THEMES: readonly ThemeDef[] = [
@@ -132,13 +132,14 @@ export function pickAt(
   x: number,
   y: number,
   radius = 4,
+  unproject?: Unprojector,
 ): PickTarget | null {
   const vis = visibleSet(visibleIds);
   let best: PickHit | null = null;
   // Later themes are drawn on top within a tier.
   for (const t of THEMES) {
     if (!vis.has(t.id)) continue;
-    const hit = t.pickAt(ctx, project, x, y, radius);
+    const hit = t.pickAt(ctx, project, x, y, radius, unproject);
     if (hit && (!best || hit.tier > best.tier || (hit.tier === best.tier && hit.distance <= best.distance))) best = hit;
   }
   return best ? (best as PickHit).target : null;

@@ -3,6 +3,7 @@
  * flying from one view to the next. → / Page Down / Space: next; ← / Page Up: previous; Home / End;
  * Esc leaves and returns to the state the atlas had before.
  */
+import { useUserLayersApi } from '../import/use-user-layers.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../../domain/url-state.ts';
@@ -24,10 +25,16 @@ export function Presentation({ views, onExit }: PresentationProps) {
   applyRef.current = atlas.apply;
   const exitRef = useRef(onExit);
   exitRef.current = onExit;
+  // Imported layers: each view shows those it recorded; leaving brings back those on before.
+  const userLayers = useUserLayersApi();
+  const userRef = useRef(userLayers);
+  userRef.current = userLayers;
+  const userBefore = useRef(userLayers?.refs() ?? null);
 
   const leave = useCallback(() => {
     const prev = before.current;
     applyRef.current({ ...prev, lang: prev.lang ?? 'zh' });
+    if (userBefore.current) userRef.current?.restore(userBefore.current);
     if (prev.view) window.__atlas?.map.jumpTo({ center: [prev.view.lng, prev.view.lat], zoom: prev.view.zoom });
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     exitRef.current();
@@ -56,6 +63,7 @@ export function Presentation({ views, onExit }: PresentationProps) {
     if (!v) return;
     const s = viewState(v);
     applyRef.current({ ...s, lang: s.lang ?? 'zh', view: null });
+    if (v.imported) userRef.current?.restore(v.imported);
     const map = window.__atlas?.map;
     if (map) {
       // After the panel has gone (one frame), so the map knows its full size.

@@ -71,9 +71,9 @@ export function installScriptingApi(getAtlas: () => AtlasContextValue, getViews:
       if (!atlas.catalogue || !atlas.geo) throw new Error('the catalogue is not loaded yet');
       const lang = opts.lang ?? atlas.state.lang ?? 'zh';
       const scope = opts.scope ?? 'view';
-      const scenes = scenesFor(scope, atlas.state, lang, atlas.geo, getViews(), { ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) });
+      const scenes = scenesFor(scope, atlas.state, lang, atlas.geo, getViews(), { ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) }, [...(atlas.user?.visible ?? [])]);
       if (!scenes.length) throw new Error(scope === 'views' ? 'there are no saved views' : 'the map is not ready yet');
-      const env = await exportEnv(atlas.catalogue, atlas.geo);
+      const env = await exportEnv(atlas.catalogue, atlas.geo, atlas.user?.layers);
       const t = env.tFor(lang);
       const result = await runExport({
         format: opts.format,
@@ -99,7 +99,7 @@ export function installScriptingApi(getAtlas: () => AtlasContextValue, getViews:
     async check(format, size) {
       const atlas = getAtlas();
       if (!atlas.catalogue || !atlas.geo) throw new Error('the catalogue is not loaded yet');
-      const env = await exportEnv(atlas.catalogue, atlas.geo);
+      const env = await exportEnv(atlas.catalogue, atlas.geo, atlas.user?.layers);
       const lang = atlas.state.lang ?? 'zh';
       const [spec] = scenesFor('view', atlas.state, lang, atlas.geo, [], {});
       if (!spec) throw new Error('the map is not ready yet');

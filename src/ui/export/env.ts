@@ -2,6 +2,7 @@
  * Glue between the live atlas and the export: the current state and view, the frame the user sees
  * (the map area beside the panel), the live style, the label font stacks, the inset geography.
  */
+import type { UserLayer } from '../../domain/user-layers.ts';
 import i18next, { type TFunction } from 'i18next';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Catalogue } from '../../domain/catalogue.ts';
@@ -74,12 +75,13 @@ export interface ExportEnv {
   fontStacks: SceneEnv['fontStacks'];
   tFor: (lang: Lang) => TFunction;
   date: Date;
+  userLayers: readonly UserLayer[];
 }
 
-export async function exportEnv(catalogue: Catalogue | null, geo: GeoData | null): Promise<ExportEnv> {
+export async function exportEnv(catalogue: Catalogue | null, geo: GeoData | null, userLayers: readonly UserLayer[] = []): Promise<ExportEnv> {
   const baseStyle = liveStyle();
   if (!catalogue || !geo || !baseStyle) throw new Error('the map is not ready yet');
-  return { catalogue, geo, baseStyle, fontStacks: await fontStacks(), tFor, date: new Date() };
+  return { catalogue, geo, baseStyle, fontStacks: await fontStacks(), tFor, date: new Date(), userLayers };
 }
 
 /** The current state with the live view. */

@@ -15,15 +15,27 @@ export function leagueCodes(geo: GeoData): string[] {
     .sort();
 }
 
-export function scenesFor(scope: Scope, state: AppState, lang: Lang, geo: GeoData, views: SavedView[], text: { title?: string; subtitle?: string }): SceneSpec[] {
+/**
+ * The pages of an export. `userVisible`: the imported layers that are on now (the current view and
+ * the atlas draw them); a saved view draws the imported layers it recorded.
+ */
+export function scenesFor(
+  scope: Scope,
+  state: AppState,
+  lang: Lang,
+  geo: GeoData,
+  views: SavedView[],
+  text: { title?: string; subtitle?: string },
+  userVisible: readonly string[] = [],
+): SceneSpec[] {
   if (scope === 'view') {
     const bounds = liveBounds();
     if (!bounds) return [];
-    return [{ state: { ...currentState(state), lang }, bounds, ...(text.title ? { title: text.title } : {}), ...(text.subtitle ? { subtitle: text.subtitle } : {}) }];
+    return [{ state: { ...currentState(state), lang }, bounds, userVisible, ...(text.title ? { title: text.title } : {}), ...(text.subtitle ? { subtitle: text.subtitle } : {}) }];
   }
-  if (scope === 'views') return views.map((v) => ({ state: { ...viewState(v), lang }, bounds: v.bounds, title: v.name }));
+  if (scope === 'views') return views.map((v) => ({ state: { ...viewState(v), lang }, bounds: v.bounds, title: v.name, userVisible: (v.imported ?? []).map((r) => r.id) }));
   return leagueCodes(geo).map((code) => {
     const info = geo.byCode.get(code)!;
-    return { state: { ...state, selection: { kind: 'region', code }, region: code, lang, view: null }, bounds: paddedBounds(info.bbox, 0.05) };
+    return { state: { ...state, selection: { kind: 'region', code }, region: code, lang, view: null }, bounds: paddedBounds(info.bbox, 0.05), userVisible };
   });
 }
