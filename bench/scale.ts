@@ -12,10 +12,10 @@
  * Writes bench/results/scale-<N>x-<stamp>.json and prints a markdown table.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
+import { serveStatic } from '../scripts/static-server.ts';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
@@ -63,30 +63,6 @@ async function prepareApp(): Promise<{ compileMs: number }> {
   const t0 = performance.now();
   execFileSync('npx', ['tsx', 'data/compile.ts', '--data', join(SYNTH, 'data'), '--out', join(APP, 'data')], { cwd: repoRoot, stdio: 'inherit' });
   return { compileMs: Math.round(performance.now() - t0) };
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/app\/?/, '');
-    let file = normalize(join(APP, path));
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(APP) || !existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/app/` })));
 }
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -206,7 +182,8 @@ async function main(): Promise<void> {
   const { compileMs } = await prepareApp();
   const bytes = readdirSync(join(APP, 'data')).reduce((n, f) => n + statSync(join(APP, 'data', f)).size, 0);
   const projects = (JSON.parse(readFileSync(join(APP, 'data/projects.geojson'), 'utf8')) as { features: unknown[] }).features.length;
-  const { server, url } = await serve();
+  const site = await serveStatic({ app: APP });
+  const url = `${site.origin}/app/`;
   const browser = await launchBrowser();
   const loads: Array<{ layersMs: number; idleMs: number }> = [];
   let clicks: ClickStats;
@@ -224,7 +201,7 @@ async function main(): Promise<void> {
     console.log(`[scale] pan/zoom: ${JSON.stringify(panZoom)}`);
   } finally {
     await browser.close();
-    server.close();
+    await site.close();
   }
   const med = (xs: number[]) => pct(xs, 50);
   const load = { layersMs: med(loads.map((l) => l.layersMs)), idleMs: med(loads.map((l) => l.idleMs)) };

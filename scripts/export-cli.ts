@@ -21,11 +21,11 @@
  * the file is exactly what the Export dialog makes.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { launchBrowser } from '../tests/e2e/browser.ts';
+import { serveStatic } from './static-server.ts';
 import { parseFile, STORAGE_KEY } from '../src/export/saved-views.ts';
 import { sizeFromSpec } from '../src/export/presets.ts';
 
@@ -121,34 +121,6 @@ async function ensureBuilt(force: boolean): Promise<void> {
   }
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    let file = normalize(join(DIST, decodeURIComponent(url.pathname)));
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(DIST) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   let viewsJson: string | null = null;
@@ -162,7 +134,8 @@ async function main(): Promise<void> {
     if (r.views.length === 0) usage(`${args.views} holds no views`);
   }
   await ensureBuilt(args.build);
-  const { server, url } = await serve();
+  const site = await serveStatic({ '': DIST });
+  const url = `${site.origin}/`;
   const browser = await launchBrowser();
   const t0 = Date.now();
   try {
@@ -220,7 +193,7 @@ async function main(): Promise<void> {
     if (errors.length) console.error(`  page errors: ${errors.join(' | ')}`);
   } finally {
     await browser.close();
-    server.close();
+    await site.close();
   }
 }
 
