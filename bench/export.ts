@@ -11,7 +11,8 @@
  * format and DPI, click Generate) and timed from the click to the downloaded file.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { markdownTable } from './frames.ts';
@@ -123,6 +124,9 @@ export interface PeerCase {
   want: { width: number; height: number };
 }
 
+/** Where the peer's last files are kept, for a look. */
+const PEER_FILES = join(import.meta.dirname, '../test-results/bench');
+
 const mmAt96 = (px: number) => (px * 25.4) / 96;
 const A3: PeerCase['size'] = { option: 'A3', mm: [420, 297] };
 
@@ -168,6 +172,8 @@ export interface PeerStat {
   /** PDF page size in points (pdfinfo). */
   pagePts?: string;
   file: string;
+  /** Why the case failed (then the figures are NaN or 0). */
+  error?: string;
 }
 
 export interface PeerBench {
@@ -230,46 +236,81 @@ function inspect(path: string, format: 'png' | 'pdf'): { width: number; height: 
   return { width: Number(w), height: Number(h), bytes: buf.length, ...(pagePts ? { pagePts } : {}) };
 }
 
-export async function measurePeerExports(browser: Browser, peerUrl: string, runs: number, log: (s: string) => void): Promise<PeerBench> {
-  const version = (JSON.parse(readFileSync(new URL('../node_modules/@watergis/maplibre-gl-export/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** A peer page, loaded and warmed up by one untimed export (a fresh WebGL context compiles its shaders). */
+async function openPeer(browser: Browser, peerUrl: string, messages: string[]): Promise<{ page: Page; close: () => Promise<void>; first: PeerRun }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, acceptDownloads: true });
-  await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
-  await context.addInitScript(peerTimingHooks);
-  const page = await context.newPage();
-  const messages: string[] = [];
-  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && messages.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => messages.push(`pageerror: ${String(e)}`));
-  const v = EXPORT_VIEW;
+  const close = () => context.close().catch(() => undefined);
   try {
+    await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+    await context.addInitScript(peerTimingHooks);
+    const page = await context.newPage();
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && messages.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => messages.push(`pageerror: ${String(e)}`));
+    page.on('crash', () => messages.push('crash: the peer page crashed'));
+    const v = EXPORT_VIEW;
     await page.goto(`${peerUrl}#map=${v.zoom}/${v.lat}/${v.lng}`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__peer?.idleAt, undefined, { timeout: 120_000, polling: 100 });
-    const exportOnce = (c: Omit<PeerCase, 'label' | 'want'>) => peerExport(page, c);
-    const first = await exportOnce({ format: 'png', size: { option: '1280×720 px', mm: [mmAt96(1280), mmAt96(720)] }, dpi: 96 });
-    log(`[bench] peer export warm-up (first export, 1280×720 PNG): ${first.ms.toFixed(0)} ms (canvas read-back ${first.readBackMs.toFixed(0)} ms)`);
-    const cases: PeerStat[] = [];
+    const first = await peerExport(page, { format: 'png', size: { option: '1280×720 px', mm: [mmAt96(1280), mmAt96(720)] }, dpi: 96 });
+    return { page, close, first };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/**
+ * The peer's exports. A case that fails (the page may crash on a very large canvas) is recorded with
+ * its error, and the next case starts on a fresh page.
+ */
+export async function measurePeerExports(browser: Browser, peerUrl: string, runs: number, log: (s: string) => void): Promise<PeerBench> {
+  const version = (JSON.parse(readFileSync(new URL('../node_modules/@watergis/maplibre-gl-export/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const messages: string[] = [];
+  let session = await openPeer(browser, peerUrl, messages);
+  const firstExportMs = session.first.ms;
+  log(`[bench] peer export warm-up (first export, 1280×720 PNG): ${session.first.ms.toFixed(0)} ms (canvas read-back ${session.first.readBackMs.toFixed(0)} ms)`);
+  const cases: PeerStat[] = [];
+  try {
     for (const c of PEER_CASES) {
       const times: number[] = [];
       const inPage: number[] = [];
       const readBack: number[] = [];
-      let last = first;
-      for (let i = 0; i < runs; i++) {
-        last = await exportOnce(c);
-        times.push(last.ms);
-        inPage.push(last.inPageMs);
-        readBack.push(last.readBackMs);
-        log(`[bench] peer export ${c.label} run ${i + 1}/${runs}: ${last.ms.toFixed(0)} ms (in page ${last.inPageMs.toFixed(0)} ms, of which canvas read-back ${last.readBackMs.toFixed(0)} ms), ${last.file.width}×${last.file.height}`);
+      const zoom = Math.round(peerZoom(c.size.mm) * 100) / 100;
+      let last: PeerRun | null = null;
+      try {
+        for (let i = 0; i < runs; i++) {
+          last = await peerExport(session.page, c);
+          times.push(last.ms);
+          inPage.push(last.inPageMs);
+          readBack.push(last.readBackMs);
+          log(`[bench] peer export ${c.label} run ${i + 1}/${runs}: ${last.ms.toFixed(0)} ms (in page ${last.inPageMs.toFixed(0)} ms, of which canvas read-back ${last.readBackMs.toFixed(0)} ms), ${last.file.width}×${last.file.height}`);
+        }
+        const { width, height, bytes, pagePts } = last!.file;
+        cases.push({ label: c.label, runs: times, median: median(times), min: Math.min(...times), max: Math.max(...times), inPageMs: inPage, readBackMs: readBack, zoom, bytes, width, height, want: c.want, ...(pagePts ? { pagePts } : {}), file: last!.name });
+      } catch (e) {
+        const error = String(e instanceof Error ? e.message : e).split('\n')[0]!;
+        log(`[bench] peer export ${c.label} FAILED: ${error}`);
+        cases.push({ label: c.label, runs: times, median: NaN, min: NaN, max: NaN, inPageMs: inPage, readBackMs: readBack, zoom, bytes: 0, width: 0, height: 0, want: c.want, file: '', error });
+        await session.close();
+        if (!browser.isConnected()) break;
+        session = await openPeer(browser, peerUrl, messages);
       }
-      const { width, height, bytes, pagePts } = last.file;
-      cases.push({ label: c.label, runs: times, median: median(times), min: Math.min(...times), max: Math.max(...times), inPageMs: inPage, readBackMs: readBack, zoom: Math.round(peerZoom(c.size.mm) * 100) / 100, bytes, width, height, want: c.want, ...(pagePts ? { pagePts } : {}), file: last.name });
     }
-    return { version, firstExportMs: first.ms, cases, messages: [...new Set(messages)] };
   } finally {
-    await context.close();
+    await session.close();
   }
+  return { version, firstExportMs, cases, messages: [...new Set(messages)] };
+}
+
+interface PeerRun {
+  ms: number;
+  inPageMs: number;
+  readBackMs: number;
+  name: string;
+  file: ReturnType<typeof inspect>;
 }
 
 /** One export through the control's UI: view, open, choose, click Generate, wait for the file. */
-async function peerExport(page: Page, c: Omit<PeerCase, 'label' | 'want'>): Promise<{ ms: number; inPageMs: number; readBackMs: number; name: string; file: ReturnType<typeof inspect> }> {
+async function peerExport(page: Page, c: Omit<PeerCase, 'label' | 'want'>): Promise<PeerRun> {
   // The view first (untimed): the map at the zoom where the export covers the on-screen extent.
   await page.evaluate(
     (zoom) =>
@@ -312,6 +353,9 @@ async function peerExport(page: Page, c: Omit<PeerCase, 'label' | 'want'>): Prom
   const d = await download;
   const ms = performance.now() - t0;
   const path = await d.path();
+  // The last file of each kind is kept for a look (test-results/ is not committed).
+  mkdirSync(PEER_FILES, { recursive: true });
+  copyFileSync(path, join(PEER_FILES, `peer-${c.size.option.replace(/[^A-Za-z0-9]+/g, '')}-${c.dpi}dpi.${c.format}`));
   const { inPageMs, readBackMs } = await page.evaluate(() => {
     const w = window as unknown as { __peerClick: number; __peerSave: number[]; __peerReadBack: number };
     return { inPageMs: (w.__peerSave[0] ?? NaN) - w.__peerClick, readBackMs: w.__peerReadBack };
@@ -328,7 +372,9 @@ export function exportTable(b: ExportBench, peer: PeerBench | null): string[] {
   const rows: string[][] = [['export (median)', 'ours', 'ours file', 'peer', 'peer less read-back', 'peer file', 'ours / peer', 'ours / peer less read-back']];
   rows.push(['first export (warm-up, 1280×720)', s(b.firstExportMs), '', peer ? s(peer.firstExportMs) : '—', '', '', peer ? (b.firstExportMs / peer.firstExportMs).toFixed(2) : '', '']);
   for (const c of b.cases) {
-    const p = peer?.cases.find((x) => x.label === c.label);
+    const found = peer?.cases.find((x) => x.label === c.label);
+    const failed = found?.error;
+    const p = found && !failed ? found : undefined;
     const short = p && (p.width !== p.want.width || p.height !== p.want.height) ? ` (asked ${p.want.width}×${p.want.height})` : '';
     // The peer's time less its canvas read-back, run by run, then the median.
     const lessReadBack = p ? median(p.runs.map((ms, i) => ms - (p.readBackMs[i] ?? 0))) : NaN;
@@ -336,7 +382,7 @@ export function exportTable(b: ExportBench, peer: PeerBench | null): string[] {
       c.label,
       `${s(c.median)} (map ${s(median(c.mapMs))}; ${s(c.min)} … ${s(c.max)})`,
       `${c.width}×${c.height}, ${mb(c.bytes)}`,
-      p ? `${s(p.median)} (${s(p.min)} … ${s(p.max)})` : '—',
+      p ? `${s(p.median)} (${s(p.min)} … ${s(p.max)})` : failed ? `failed: ${failed.slice(0, 60)}` : '—',
       p ? s(lessReadBack) : '',
       p ? `${p.width}×${p.height}${short}, ${mb(p.bytes)}${p.pagePts ? `, page ${p.pagePts}` : ''}` : '',
       p ? (c.median / p.median).toFixed(2) : '',

@@ -299,10 +299,18 @@ async function main(): Promise<void> {
     }
     // Export times (bench/export.ts): 1920×1080, 3840×2160, A3 at 300 dpi (PNG and PDF).
     if (wanted('export')) exports = await measureExports(browser, pages.app.url, EXPORT_RUNS, log);
-    // The same sizes with @watergis/maplibre-gl-export on the bare basemap (bench/peer/).
-    if (wanted('peer')) peer = await measurePeerExports(browser, `${url}/peer/`, EXPORT_RUNS, log);
+    // The same sizes with @watergis/maplibre-gl-export on the bare basemap (bench/peer/), in a
+    // browser process of its own: its very large canvases must not take the other parts down.
+    if (wanted('peer')) {
+      const peerBrowser = await launchBrowser();
+      try {
+        peer = await measurePeerExports(peerBrowser, `${url}/peer/`, EXPORT_RUNS, log);
+      } finally {
+        await peerBrowser.close().catch(() => undefined);
+      }
+    }
   } finally {
-    await browser.close();
+    await browser.close().catch(() => undefined);
     server.close();
   }
 
