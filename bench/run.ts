@@ -1,12 +1,17 @@
 /**
- * Benchmark (not a test): `npm run bench [-- --runs 7]`.
+ * Benchmark (not a test): `npm run bench [-- --runs 7 --frame-runs 5 --export-runs 3 --only load,frames]`.
+ * What each figure means and how it is measured: bench/README.md.
  *
- * Builds the app if needed (and the baseline page), serves both from one local static server, loads
- * each N times in headless Chromium (fresh browser context per run, so no cache) alternating app and
- * baseline, and reports:
- * - time from navigation start to the map's first `idle` (median, min, max);
- * - bytes fetched by kind (JS, data, fonts, CSS, other), raw and gzip (level 6, computed here, so
- *   the figures do not depend on the server's compression).
+ * Builds the app if needed (and the baseline and peer pages), serves them from one local static
+ * server, and in one headless Chromium measures (parts, pick with `--only a,b` or drop with `--no-a`):
+ * - load: time from navigation start to the map's first `idle`, app and baseline loaded N times each
+ *   (fresh browser context per run, so no cache), alternating; bytes fetched by kind (JS, data,
+ *   fonts, CSS, other), raw and gzip (level 6, computed here, so the figures do not depend on the
+ *   server's compression);
+ * - clicks: click-to-panel latency (bench/click.ts);
+ * - frames: frame times during a scripted pan and zoom, app and baseline (bench/frames.ts);
+ * - export: our export times (bench/export.ts measureExports);
+ * - peer: the same sizes exported with @watergis/maplibre-gl-export on bench/peer/ (measurePeerExports).
  *
  * The baseline (bench/baseline/) is the least a map of the same data can do: MapLibre alone, the
  * same two GeoJSON files by URL, one fill and one line layer each, the same first frame. The ratio
@@ -24,17 +29,31 @@ import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/browser.ts';
 import { measureClicks, type ClickStats } from './click.ts';
-import { exportTable, measureExports, type ExportBench } from './export.ts';
+import { exportTable, measureExports, measurePeerExports, type ExportBench, type PeerBench } from './export.ts';
+import { framesTable, markdownTable, measureFrames, percentile, type FramesBench } from './frames.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const APP_DIST = join(ROOT, 'dist');
 const BASELINE_ROOT = join(ROOT, 'bench/baseline');
 const BASELINE_DIST = join(BASELINE_ROOT, 'dist');
+const PEER_ROOT = join(ROOT, 'bench/peer');
+const PEER_DIST = join(PEER_ROOT, 'dist');
 const RESULTS = join(ROOT, 'bench/results');
 
 const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
+/** `--name N`, or the default when absent. */
+const numberArg = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+const RUNS = numberArg('--runs', 7);
+// Frames: `--frame-runs N`, else `--runs N` when given (a quick `--runs 1` run stays quick), else 5.
+const FRAME_RUNS = numberArg('--frame-runs', args.includes('--runs') ? RUNS : 5);
+const EXPORT_RUNS = numberArg('--export-runs', 3);
 const FORCE = args.includes('--build');
+const PARTS = ['load', 'clicks', 'frames', 'export', 'peer'] as const;
+type Part = (typeof PARTS)[number];
+const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',').filter(Boolean) : [...PARTS];
+for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
+/** Whether a part runs: listed by `--only` (default all) and not dropped by `--no-<part>`. */
+const wanted = (p: Part) => only.includes(p) && !args.includes(`--no-${p}`);
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -63,21 +82,26 @@ async function ensureBuilt(): Promise<void> {
     console.log('[bench] building the app');
     await viteBuild({ root: ROOT, build: { emptyOutDir: true } });
   }
-  const baselineInputs = Math.max(newest(join(BASELINE_ROOT, 'index.html')), newest(join(BASELINE_ROOT, 'main.ts')), newest(join(ROOT, 'public/geo')));
-  if (FORCE || newest(join(BASELINE_DIST, 'index.html')) < baselineInputs) {
-    console.log('[bench] building the baseline');
-    // Only the GeoJSON the baseline reads is copied (its own public folder would copy fonts and data too).
-    await viteBuild({
-      configFile: false,
-      root: BASELINE_ROOT,
-      base: './',
-      publicDir: false,
-      build: { outDir: BASELINE_DIST, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
-    });
-    mkdirSync(join(BASELINE_DIST, 'geo'), { recursive: true });
-    for (const f of ['regions.geojson', 'countries.geojson']) {
-      execFileSync('cp', [join(ROOT, 'public/geo', f), join(BASELINE_DIST, 'geo', f)]);
-    }
+  await ensureBarePage('baseline', BASELINE_ROOT, BASELINE_DIST);
+  if (wanted('peer')) await ensureBarePage('peer', PEER_ROOT, PEER_DIST);
+}
+
+/** Builds a bench page (bench/baseline/, bench/peer/) when its sources or the GeoJSON changed. */
+async function ensureBarePage(name: string, root: string, dist: string): Promise<void> {
+  const inputs = Math.max(newest(join(root, 'index.html')), newest(join(root, 'main.ts')), newest(join(ROOT, 'public/geo')), newest(join(ROOT, 'package-lock.json')));
+  if (!FORCE && newest(join(dist, 'index.html')) >= inputs) return;
+  console.log(`[bench] building the ${name} page`);
+  // Only the GeoJSON the page reads is copied (its own public folder would copy fonts and data too).
+  await viteBuild({
+    configFile: false,
+    root,
+    base: './',
+    publicDir: false,
+    build: { outDir: dist, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 },
+  });
+  mkdirSync(join(dist, 'geo'), { recursive: true });
+  for (const f of ['regions.geojson', 'countries.geojson']) {
+    execFileSync('cp', [join(ROOT, 'public/geo', f), join(dist, 'geo', f)]);
   }
 }
 
@@ -94,12 +118,12 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * A plain static server: /app/ → dist/, /baseline/ → bench/baseline/dist/. No compression (bytes are
+ * A plain static server: /app/ → dist/, /baseline/ → bench/baseline/dist/, /peer/ → bench/peer/dist/. No compression (bytes are
  * gzipped here for the report). Files may be cached for the life of a browser context, as a normal
  * server would allow; each run has a fresh context, so nothing is cached across runs.
  */
 function serve(): Promise<{ server: Server; url: string }> {
-  const roots: Record<string, string> = { app: APP_DIST, baseline: BASELINE_DIST };
+  const roots: Record<string, string> = { app: APP_DIST, baseline: BASELINE_DIST, peer: PEER_DIST };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const [, prefix, ...rest] = url.pathname.split('/');
@@ -183,10 +207,10 @@ async function measure(browser: Browser, url: string, idleFn: () => unknown): Pr
   return run;
 }
 
-function stats(xs: number[]): { median: number; min: number; max: number } {
+function stats(xs: number[]): { median: number; p95: number; min: number; max: number } {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  return { median: s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2, min: s[0]!, max: s[s.length - 1]! };
+  return { median: s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2, p95: percentile(s, 95), min: s[0]!, max: s[s.length - 1]! };
 }
 
 function sumBytes(runs: Run[]): Record<Kind, Bytes> {
@@ -196,57 +220,20 @@ function sumBytes(runs: Run[]): Record<Kind, Bytes> {
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
-async function main(): Promise<void> {
-  await ensureBuilt();
-  const { server, url } = await serve();
-  const browser = await launchBrowser();
-  const pages = {
-    // Functions, not strings: the app's Content-Security-Policy forbids evaluating strings.
-    app: { url: `${url}/app/`, idle: () => window.__atlas && window.__atlas.idleAt },
-    baseline: { url: `${url}/baseline/`, idle: () => (window as unknown as { __baseline?: { idleAt?: number } }).__baseline?.idleAt },
-  } as const;
-  const runs: Record<'app' | 'baseline', Run[]> = { app: [], baseline: [] };
-  let clicks: ClickStats | null = null;
-  let exports: ExportBench | null = null;
-  try {
-    // One warm-up of each (the browser's own caches of code, not HTTP), then N measured runs, alternating.
-    await measure(browser, pages.app.url, pages.app.idle);
-    await measure(browser, pages.baseline.url, pages.baseline.idle);
-    for (let i = 0; i < RUNS; i++) {
-      for (const which of ['app', 'baseline'] as const) {
-        const r = await measure(browser, pages[which].url, pages[which].idle);
-        runs[which].push(r);
-        process.stdout.write(`[bench] ${which} run ${i + 1}/${RUNS}: ${r.idleMs.toFixed(0)} ms\n`);
-      }
-    }
-    // Click-to-panel latency (bench/click.ts): ~100 clicks on leagues and banners/counties.
-    if (!args.includes('--no-clicks')) {
-      process.stdout.write('[bench] click-to-panel latency …\n');
-      clicks = await measureClicks(browser, pages.app.url);
-    }
-    // Export times (bench/export.ts): 1920×1080, 3840×2160, A3 at 300 dpi; `--export-runs N` (default 3).
-    if (!args.includes('--no-export')) {
-      const n = Number(args[args.indexOf('--export-runs') + 1]) || 3;
-      exports = await measureExports(browser, pages.app.url, n, (s) => process.stdout.write(`${s}\n`));
-    }
-  } finally {
-    await browser.close();
-    server.close();
-  }
+type LoadSummary = { idleMs: ReturnType<typeof stats>; bytes: Record<Kind, Bytes>; total: Bytes; foreign: string[]; errors: string[] };
 
-  const summary = Object.fromEntries(
-    (['app', 'baseline'] as const).map((w) => {
-      const bytes = sumBytes(runs[w]);
-      const total = Object.values(bytes).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, files: a.files + b.files }), { raw: 0, gzip: 0, files: 0 });
-      return [w, { idleMs: stats(runs[w].map((r) => r.idleMs)), bytes, total, foreign: [...new Set(runs[w].flatMap((r) => r.foreign))], errors: [...new Set(runs[w].flatMap((r) => r.errors))] }];
-    }),
-  ) as Record<'app' | 'baseline', { idleMs: ReturnType<typeof stats>; bytes: Record<Kind, Bytes>; total: Bytes; foreign: string[]; errors: string[] }>;
+function summariseLoad(runs: Run[]): LoadSummary {
+  const bytes = sumBytes(runs);
+  const total = Object.values(bytes).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, files: a.files + b.files }), { raw: 0, gzip: 0, files: 0 });
+  return { idleMs: stats(runs.map((r) => r.idleMs)), bytes, total, foreign: [...new Set(runs.flatMap((r) => r.foreign))], errors: [...new Set(runs.flatMap((r) => r.errors))] };
+}
 
-  const a = summary.app;
-  const b = summary.baseline;
+function loadTable(a: LoadSummary, b: LoadSummary): string[] {
   const zero: Bytes = { raw: 0, gzip: 0, files: 0 };
-  const rows: Array<[string, string, string, string]> = [
+  const rows: string[][] = [
+    ['', 'app', 'baseline', 'app / baseline'],
     ['time to first idle (median)', `${a.idleMs.median.toFixed(0)} ms`, `${b.idleMs.median.toFixed(0)} ms`, (a.idleMs.median / b.idleMs.median).toFixed(2)],
+    ['  p95', `${a.idleMs.p95.toFixed(0)} ms`, `${b.idleMs.p95.toFixed(0)} ms`, (a.idleMs.p95 / b.idleMs.p95).toFixed(2)],
     ['  min … max', `${a.idleMs.min.toFixed(0)} … ${a.idleMs.max.toFixed(0)} ms`, `${b.idleMs.min.toFixed(0)} … ${b.idleMs.max.toFixed(0)} ms`, ''],
   ];
   for (const k of ['js', 'data', 'fonts', 'css', 'html'] as Kind[]) {
@@ -256,23 +243,105 @@ async function main(): Promise<void> {
     rows.push([`${k} raw / gzip`, `${kb(x.raw)} / ${kb(x.gzip)}`, `${kb(y.raw)} / ${kb(y.gzip)}`, y.gzip ? (x.gzip / y.gzip).toFixed(2) : '—']);
   }
   rows.push(['total raw / gzip', `${kb(a.total.raw)} / ${kb(a.total.gzip)}`, `${kb(b.total.raw)} / ${kb(b.total.gzip)}`, (a.total.gzip / b.total.gzip).toFixed(2)]);
-  const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length), 3), Math.max(...rows.map((r) => r[2].length), 8), 14];
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`;
-  console.log(`\nPlan Atlas benchmark: ${RUNS} runs each, headless Chromium (SwiftShader), 1280×800, ${cpus().length} CPUs`);
-  console.log(line(['', 'app', 'baseline', 'app / baseline']));
-  console.log(`|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
+  return markdownTable(rows);
+}
+
+/** The issue's targets, each with the figure measured in this run (parts not run are left out). */
+function targetsTable(load: Record<'app' | 'baseline', LoadSummary> | null, clicks: ClickStats | null, frames: FramesBench | null): string[] {
+  const rows: string[][] = [['target', 'measured', 'met']];
+  if (clicks) rows.push(['click-to-panel p95 ≤ 50 ms', `${clicks.p95} ms`, clicks.p95 <= 50 ? 'yes' : 'NO']);
+  if (load) {
+    const r = load.app.idleMs.median / load.baseline.idleMs.median;
+    rows.push(['load-to-idle ≤ 1.15 × baseline (medians)', `${r.toFixed(2)} ×`, r <= 1.15 ? 'yes' : 'NO']);
+  }
+  if (frames) rows.push(['pan frame median ≤ 1.2 × baseline', `${frames.ratioMedian.toFixed(2)} ×`, frames.ratioMedian <= 1.2 ? 'yes' : 'NO']);
+  return rows.length > 1 ? markdownTable(rows) : [];
+}
+
+async function main(): Promise<void> {
+  await ensureBuilt();
+  const { server, url } = await serve();
+  const browser = await launchBrowser();
+  const log = (s: string) => process.stdout.write(`${s}\n`);
+  const pages = {
+    // Functions, not strings: the app's Content-Security-Policy forbids evaluating strings.
+    app: { url: `${url}/app/`, idle: () => window.__atlas && window.__atlas.idleAt },
+    baseline: { url: `${url}/baseline/`, idle: () => (window as unknown as { __baseline?: { idleAt?: number } }).__baseline?.idleAt },
+  } as const;
+  const runs: Record<'app' | 'baseline', Run[]> = { app: [], baseline: [] };
+  let clicks: ClickStats | null = null;
+  let frames: FramesBench | null = null;
+  let exports: ExportBench | null = null;
+  let peer: PeerBench | null = null;
+  const started = Date.now();
+  try {
+    if (wanted('load')) {
+      // One warm-up of each (the browser's own caches of code, not HTTP), then N measured runs, alternating.
+      await measure(browser, pages.app.url, pages.app.idle);
+      await measure(browser, pages.baseline.url, pages.baseline.idle);
+      for (let i = 0; i < RUNS; i++) {
+        for (const which of ['app', 'baseline'] as const) {
+          const r = await measure(browser, pages[which].url, pages[which].idle);
+          runs[which].push(r);
+          log(`[bench] load ${which} run ${i + 1}/${RUNS}: ${r.idleMs.toFixed(0)} ms`);
+        }
+      }
+    }
+    // Click-to-panel latency (bench/click.ts): ~100 clicks on leagues and banners/counties.
+    if (wanted('clicks')) {
+      log('[bench] click-to-panel latency …');
+      clicks = await measureClicks(browser, pages.app.url);
+    }
+    // Frame times during a scripted pan and zoom (bench/frames.ts), app and baseline alternating.
+    if (wanted('frames')) {
+      log('[bench] pan & zoom frame times …');
+      frames = await measureFrames(browser, { app: { url: pages.app.url, handle: '__atlas' }, baseline: { url: pages.baseline.url, handle: '__baseline' } }, FRAME_RUNS, log);
+    }
+    // Export times (bench/export.ts): 1920×1080, 3840×2160, A3 at 300 dpi (PNG and PDF).
+    if (wanted('export')) exports = await measureExports(browser, pages.app.url, EXPORT_RUNS, log);
+    // The same sizes with @watergis/maplibre-gl-export on the bare basemap (bench/peer/), in a
+    // browser process of its own: its very large canvases must not take the other parts down.
+    if (wanted('peer')) {
+      const peerBrowser = await launchBrowser();
+      try {
+        peer = await measurePeerExports(peerBrowser, `${url}/peer/`, EXPORT_RUNS, log);
+      } finally {
+        await peerBrowser.close().catch(() => undefined);
+      }
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+    server.close();
+  }
+
+  const load = wanted('load') ? { app: summariseLoad(runs.app), baseline: summariseLoad(runs.baseline) } : null;
+  console.log(`\nPlan Atlas benchmark: headless Chromium (SwiftShader), 1280×800, ${cpus().length} CPUs, ${((Date.now() - started) / 60000).toFixed(1)} min`);
+  if (load) {
+    console.log(`\nLoad (${RUNS} runs each)`);
+    for (const l of loadTable(load.app, load.baseline)) console.log(l);
+  }
   if (clicks) {
     console.log(
       `\nClick to panel (${clicks.clicks} clicks): median ${clicks.median} ms, p95 ${clicks.p95} ms, max ${clicks.max} ms` +
         ` (leagues median ${clicks.leagues.median} / p95 ${clicks.leagues.p95} ms; counties median ${clicks.counties.median} / p95 ${clicks.counties.p95} ms)`,
     );
   }
-  if (exports) {
-    console.log(`\nExport (median of ${exports.cases[0]?.runs.length ?? 0} runs after one warm-up; map = off-screen render and read-back)`);
-    for (const l of exportTable(exports)) console.log(l);
+  if (frames) {
+    console.log(`\nPan & zoom (${FRAME_RUNS} runs each, ${frames.script.length} animations, ${(frames.script.reduce((n, s) => n + s.ms, 0) / 1000).toFixed(1)} s of movement per run)`);
+    for (const l of framesTable(frames)) console.log(l);
   }
-  for (const [name, s] of Object.entries(summary)) {
+  if (exports || peer) {
+    console.log(`\nExport (median of ${EXPORT_RUNS} runs after one warm-up). Ours: in the page, from the call to the finished file; the frame has the thematic layers, title, legend, inset map, scale and north arrow. Peer: @watergis/maplibre-gl-export ${peer?.version ?? ''}, from the click on Generate to the download; the bare basemap only (no labels, no thematic layers), plus its north arrow.`);
+    if (exports) for (const l of exportTable(exports, peer)) console.log(l);
+    else if (peer) for (const c of peer.cases) console.log(`peer ${c.label}: ${(c.median / 1000).toFixed(1)} s, ${c.width}×${c.height}`);
+    if (peer?.messages.length) console.log(`peer page messages: ${peer.messages.join(' | ')}`);
+  }
+  const targets = targetsTable(load, clicks, frames);
+  if (targets.length) {
+    console.log('\nTargets (issue 6)');
+    for (const l of targets) console.log(l);
+  }
+  for (const [name, s] of Object.entries(load ?? {})) {
     if (s.foreign.length) console.log(`WARNING ${name}: requests to other hosts: ${s.foreign.join(', ')}`);
     if (s.errors.length) console.log(`WARNING ${name}: console/page errors: ${s.errors.join(' | ')}`);
   }
@@ -280,10 +349,24 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:]/g, '-').replace(/\..*/, '');
   const out = join(RESULTS, `${stamp}.json`);
-  writeFileSync(
-    out,
-    `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), node: process.version }, app: a, baseline: b, clicks, exports, ratio: { idleMedian: a.idleMs.median / b.idleMs.median, gzip: a.total.gzip / b.total.gzip, raw: a.total.raw / b.total.raw }, perRun: runs }, null, 2)}\n`,
-  );
+  const result = {
+    date: new Date().toISOString(),
+    parts: PARTS.filter(wanted),
+    runs: { load: RUNS, frames: FRAME_RUNS, export: EXPORT_RUNS },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    app: load?.app ?? null,
+    baseline: load?.baseline ?? null,
+    clicks,
+    frames,
+    exports,
+    peer,
+    ratio: {
+      ...(load ? { idleMedian: load.app.idleMs.median / load.baseline.idleMs.median, gzip: load.app.total.gzip / load.baseline.total.gzip, raw: load.app.total.raw / load.baseline.total.raw } : {}),
+      ...(frames ? { frameMedian: frames.ratioMedian, frameP95: frames.ratioP95 } : {}),
+    },
+    perRun: load ? runs : null,
+  };
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\n[bench] results written to ${out.slice(ROOT.length + 1)}`);
 }
 
