@@ -19,11 +19,12 @@
  *
  * Results are printed and written to bench/results/<timestamp>.json.
  */
+import { serveStatic } from '../scripts/static-server.ts';
+import { newest } from '../scripts/newest.ts';
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
@@ -55,14 +56,6 @@ for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new E
 /** Whether a part runs: listed by `--only` (default all) and not dropped by `--no-<part>`. */
 const wanted = (p: Part) => only.includes(p) && !args.includes(`--no-${p}`);
 
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let n = st.mtimeMs;
-  for (const e of readdirSync(path)) if (e !== 'node_modules' && e !== 'dist') n = Math.max(n, newest(join(path, e)));
-  return n;
-}
 
 async function viteBuild(options: Parameters<typeof build>[0]): Promise<void> {
   const saved = process.env.NODE_ENV;
@@ -103,41 +96,6 @@ async function ensureBarePage(name: string, root: string, dist: string): Promise
   for (const f of ['regions.geojson', 'countries.geojson']) {
     execFileSync('cp', [join(ROOT, 'public/geo', f), join(dist, 'geo', f)]);
   }
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-/**
- * A plain static server: /app/ → dist/, /baseline/ → bench/baseline/dist/, /peer/ → bench/peer/dist/. No compression (bytes are
- * gzipped here for the report). Files may be cached for the life of a browser context, as a normal
- * server would allow; each run has a fresh context, so nothing is cached across runs.
- */
-function serve(): Promise<{ server: Server; url: string }> {
-  const roots: Record<string, string> = { app: APP_DIST, baseline: BASELINE_DIST, peer: PEER_DIST };
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const [, prefix, ...rest] = url.pathname.split('/');
-    const root = roots[prefix ?? ''];
-    let file = root ? normalize(join(root, decodeURIComponent(rest.join('/')))) : '';
-    if (root && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!root || !file.startsWith(root) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }
 
 type Kind = 'js' | 'data' | 'fonts' | 'css' | 'html' | 'other';
@@ -260,7 +218,10 @@ function targetsTable(load: Record<'app' | 'baseline', LoadSummary> | null, clic
 
 async function main(): Promise<void> {
   await ensureBuilt();
-  const { server, url } = await serve();
+  // /app/ → dist/, /baseline/ → bench/baseline/dist/, /peer/ → bench/peer/dist/; files may be cached
+  // for the life of a browser context, as a normal server allows (each run has a fresh context).
+  const site = await serveStatic({ app: APP_DIST, baseline: BASELINE_DIST, peer: PEER_DIST }, { 'cache-control': 'max-age=3600' });
+  const url = site.origin;
   const browser = await launchBrowser();
   const log = (s: string) => process.stdout.write(`${s}\n`);
   const pages = {
@@ -311,7 +272,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close().catch(() => undefined);
-    server.close();
+    await site.close();
   }
 
   const load = wanted('load') ? { app: summariseLoad(runs.app), baseline: summariseLoad(runs.baseline) } : null;

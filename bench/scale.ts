@@ -11,6 +11,7 @@
  *
  * Writes bench/results/scale-<N>x-<stamp>.json and prints a markdown table.
  */
+import { newest } from '../scripts/newest.ts';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -35,14 +36,6 @@ const DIST = join(repoRoot, 'dist');
 const APP = join(repoRoot, `.tmp/scale-app-${SCALE}x`);
 const SYNTH = join(repoRoot, `.tmp/synth-${SCALE}x`);
 
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let n = st.mtimeMs;
-  for (const e of readdirSync(path)) if (e !== 'node_modules' && e !== 'dist') n = Math.max(n, newest(join(path, e)));
-  return n;
-}
 
 /** The built app (dist/), rebuilt when src/ is newer; then a copy whose data/ holds the N× catalogue. */
 async function prepareApp(): Promise<{ compileMs: number }> {

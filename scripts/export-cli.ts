@@ -20,8 +20,9 @@
  * 1600×900 window, and calls the page's own export (`window.__planExport`, src/ui/export/api.ts):
  * the file is exactly what the Export dialog makes.
  */
+import { newest } from './newest.ts';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { launchBrowser } from '../tests/e2e/browser.ts';
@@ -97,14 +98,6 @@ export function linkPart(state: string): string {
   return `?${s}`;
 }
 
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let n = st.mtimeMs;
-  for (const e of readdirSync(path)) if (e !== 'node_modules' && e !== 'dist') n = Math.max(n, newest(join(path, e)));
-  return n;
-}
 
 async function ensureBuilt(force: boolean): Promise<void> {
   execFileSync('npx', ['tsx', 'scripts/ensure-built.ts'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
