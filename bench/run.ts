@@ -81,7 +81,8 @@ async function ensureBuilt(): Promise<void> {
 
 /** Builds a bench page (bench/baseline/, bench/peer/) when its sources or the GeoJSON changed. */
 async function ensureBarePage(name: string, root: string, dist: string): Promise<void> {
-  const inputs = Math.max(newest(join(root, 'index.html')), newest(join(root, 'main.ts')), newest(join(ROOT, 'public/geo')), newest(join(ROOT, 'package-lock.json')));
+  // Both pages draw with the baseline's style (bench/baseline/style.ts); newest() skips dist/.
+  const inputs = Math.max(newest(root), newest(BASELINE_ROOT), newest(join(ROOT, 'public/geo')), newest(join(ROOT, 'package-lock.json')));
   if (!FORCE && newest(join(dist, 'index.html')) >= inputs) return;
   console.log(`[bench] building the ${name} page`);
   // Only the GeoJSON the page reads is copied (its own public folder would copy fonts and data too).

@@ -7,6 +7,7 @@
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { baselineStyle } from './style.ts';
 
 declare global {
   interface Window {
@@ -15,24 +16,10 @@ declare global {
 }
 
 setWorkerUrl(workerUrl);
-const url = (path: string) => new URL(path, document.baseURI).href;
 
 const map = new MapLibreMap({
   container: 'map',
-  style: {
-    version: 8,
-    sources: {
-      countries: { type: 'geojson', data: url('geo/countries.geojson') },
-      regions: { type: 'geojson', data: url('geo/regions.geojson') },
-    },
-    layers: [
-      { id: 'sea', type: 'background', paint: { 'background-color': '#d5e3ea' } },
-      { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': '#e9e7e1' } },
-      { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#a29d91' } },
-      { id: 'regions-fill', type: 'fill', source: 'regions', paint: { 'fill-color': '#f4f1ea' } },
-      { id: 'regions-line', type: 'line', source: 'regions', paint: { 'line-color': '#a69c89' } },
-    ],
-  },
+  style: baselineStyle(),
   bounds: [97, 35, 127, 53.5],
   fitBoundsOptions: { padding: { top: 40, bottom: 40, left: 60, right: 410 } },
   attributionControl: false,
