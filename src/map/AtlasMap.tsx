@@ -21,6 +21,7 @@ import { HIGHLIGHT_LAYERS, HIT_LAYERS } from './basemap/interaction.ts';
 import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
 import { basemapStyle, THEMATIC_BEFORE_ID } from './basemap/style.ts';
 import { SOURCE } from './basemap/sources.ts';
+import { deferEmptyGestureRepaints } from './click-repaint.ts';
 import { forgetGpuDevice, watchContextLoss } from './context-loss.ts';
 import type { GeoData, RegionInfo } from './geodata.ts';
 import { mountOverlay } from './overlay.ts';
@@ -195,6 +196,8 @@ export function AtlasMap(props: AtlasMapProps) {
       return;
     }
     mapRef.current = map;
+    // A click's panel paints before the map redraws (see click-repaint.ts).
+    const stopDeferringClickRepaints = deferEmptyGestureRepaints(map);
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
@@ -305,6 +308,7 @@ export function AtlasMap(props: AtlasMapProps) {
     return () => {
       if (frame) cancelAnimationFrame(frame);
       stopWatchingContext();
+      stopDeferringClickRepaints();
       const c = map.getCenter();
       resumeView.current = { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
       overlay.finalize();

@@ -121,7 +121,7 @@ export const MeasurePanel = memo(function MeasurePanel({ id, catalogue, filters,
                   <h5 className="measure-group__title">{g.theme.label[lang]}</h5>
                   <ul className="project-rows">
                     {g.items.map((p) => (
-                      <ProjectRow key={p.properties.id} catalogue={catalogue} project={p} lang={lang} onSelect={onSelectProject} />
+                      <ProjectRow key={p.properties.id} catalogue={catalogue} project={p} lang={lang} onSelect={onSelectProject} t={t} />
                     ))}
                   </ul>
                 </div>

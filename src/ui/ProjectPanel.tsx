@@ -44,7 +44,7 @@ export const ProjectPanel = memo(function ProjectPanel({ id, catalogue, lang, ..
       <button type="button" className="link-button" data-nav-item onClick={() => on.onSelectRegion(r.region.code)}>
         {name(r.region)}
       </button>
-      <RelationTags touch={r.touch} />
+      <RelationTags touch={r.touch} t={t} />
     </li>
   );
 
@@ -66,7 +66,7 @@ export const ProjectPanel = memo(function ProjectPanel({ id, catalogue, lang, ..
         <p className="project-card__theme">
           {symbol && <SymbolIcon symbol={symbol} />}
           <span>{theme?.label[lang]}</span>
-          <StageBadge verb={p.stage_verb} stage={p.stage} />
+          <StageBadge verb={p.stage_verb} stage={p.stage} t={t} />
         </p>
         <dl className="facts">
           <dt>{t('project.stage')}</dt>

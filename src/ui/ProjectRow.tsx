@@ -1,8 +1,10 @@
 /**
  * One project in a list: its map symbol, its name (a button that selects it), its stage (the
  * plan's verb and the normalised stage) and, in a region's list, how it touches the region.
+ * A list has hundreds of rows: they take `t` from their panel instead of each subscribing to
+ * i18next (two `useTranslation` hooks per row were a fifth of a league click's render time).
  */
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Catalogue } from '../domain/catalogue.ts';
 import { relationsOf } from '../domain/selection.ts';
 import type { ProjectFeature, Touch } from '../domain/types.ts';
@@ -11,8 +13,7 @@ import { projectSymbol } from '../map/themes/index.ts';
 import { stageClass } from '../map/themes/style.ts';
 import { SymbolIcon } from './SymbolIcon.tsx';
 
-export function StageBadge({ verb, stage }: { verb: string; stage: ProjectFeature['properties']['stage'] }) {
-  const { t } = useTranslation();
+export function StageBadge({ verb, stage, t }: { verb: string; stage: ProjectFeature['properties']['stage']; t: TFunction }) {
   return (
     <span className={`stage stage--${stageClass(stage)}`} title={t('stage.title', { verb, stage: t(`stage.${stage}`) })}>
       <span className="stage__verb" lang="zh-Hans">
@@ -23,8 +24,7 @@ export function StageBadge({ verb, stage }: { verb: string; stage: ProjectFeatur
   );
 }
 
-export function RelationTags({ touch }: { touch: Touch }) {
-  const { t } = useTranslation();
+export function RelationTags({ touch, t }: { touch: Touch; t: TFunction }) {
   return (
     <span className="relations">
       {relationsOf(touch).map((r) => (
@@ -42,9 +42,10 @@ export interface ProjectRowProps {
   lang: Lang;
   touch?: Touch;
   onSelect: (id: string) => void;
+  t: TFunction;
 }
 
-export function ProjectRow({ catalogue, project, lang, touch, onSelect }: ProjectRowProps) {
+export function ProjectRow({ catalogue, project, lang, touch, onSelect, t }: ProjectRowProps) {
   const p = project.properties;
   const symbol = projectSymbol(catalogue, project);
   return (
@@ -55,8 +56,8 @@ export function ProjectRow({ catalogue, project, lang, touch, onSelect }: Projec
           {lang === 'zh' ? p.name_zh : p.name_en}
         </button>
         <span className="project-row__meta">
-          <StageBadge verb={p.stage_verb} stage={p.stage} />
-          {touch && <RelationTags touch={touch} />}
+          <StageBadge verb={p.stage_verb} stage={p.stage} t={t} />
+          {touch && <RelationTags touch={touch} t={t} />}
         </span>
       </span>
     </li>

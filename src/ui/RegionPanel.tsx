@@ -91,7 +91,7 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
                       )}
                       <ul className="project-rows">
                         {mg.items.map((it) => (
-                          <ProjectRow key={it.project.properties.id} catalogue={catalogue!} project={it.project} touch={it.touch} lang={lang} onSelect={props.onSelectProject} />
+                          <ProjectRow key={it.project.properties.id} catalogue={catalogue!} project={it.project} touch={it.touch} lang={lang} onSelect={props.onSelectProject} t={t} />
                         ))}
                       </ul>
                     </div>

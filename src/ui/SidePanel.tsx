@@ -52,11 +52,16 @@ export function SidePanel(props: SidePanelProps) {
   const { t } = useTranslation();
   const { lang, selection, hovered, geo, bundle, filters } = props;
   const catalogue = bundle?.catalogue ?? null;
-  // A new selection starts at the top of the panel.
+  // A new selection starts at the top of the panel. Writing scrollTop forces a layout of the new
+  // panel in the middle of the click, so it is written only when the body was scrolled (the scroll
+  // offset is remembered from scroll events rather than read, which would force the layout too).
   const body = useRef<HTMLDivElement>(null);
+  const bodyScrolled = useRef(false);
   const selKey = selection ? `${selection.kind}:${selection.kind === 'region' ? selection.code : selection.id}` : '';
   useEffect(() => {
-    if (body.current && props.tab === 'details') body.current.scrollTop = 0;
+    if (!body.current || props.tab !== 'details' || !bodyScrolled.current) return;
+    body.current.scrollTop = 0;
+    bodyScrolled.current = false;
   }, [selKey, props.tab]);
   const regionInfo = selection?.kind === 'region' && geo ? (geo.byCode.get(selection.code) ?? null) : null;
   const parent = regionInfo?.parent && geo ? (geo.byCode.get(regionInfo.parent) ?? null) : null;
@@ -184,7 +189,7 @@ export function SidePanel(props: SidePanelProps) {
           </button>
         ))}
       </div>
-      <div className="side-panel__body" ref={body} id={`tabpanel-${props.tab}`} role="tabpanel" aria-labelledby={`tab-${props.tab}`}>
+      <div className="side-panel__body" ref={body} onScroll={(e) => (bodyScrolled.current = e.currentTarget.scrollTop > 0)} id={`tabpanel-${props.tab}`} role="tabpanel" aria-labelledby={`tab-${props.tab}`}>
         {props.tab === 'details' && (
           <>
             {details}

@@ -13,7 +13,6 @@ export function countyBorderLayers(): LayerSpecification[] {
       source: SOURCE.regions,
       filter: isInnerMongoliaCounty,
       minzoom: COUNTY_ZOOM - 0.5,
-      layout: { 'line-join': 'round' },
       paint: {
         'line-color': PALETTE.countyBorder,
         'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.6, 10, 1.4],

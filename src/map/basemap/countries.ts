@@ -20,7 +20,6 @@ export function countryBorderLayers(): LayerSpecification[] {
       id: 'countries-border',
       type: 'line',
       source: SOURCE.countries,
-      layout: { 'line-join': 'round' },
       paint: {
         'line-color': PALETTE.foreignBorder,
         'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 7, 1.2],

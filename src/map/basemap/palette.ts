@@ -20,7 +20,6 @@ export const PALETTE = {
   innerMongolia: '#e6d6ad',
 
   provinceBorder: '#a69c89',
-  provinceBorderCasing: '#fbf8f2',
   prefectureBorder: '#c7b899',
   /** League / city boundaries of Inner Mongolia. */
   leagueBorder: '#8c7446',

@@ -15,7 +15,6 @@ export function prefectureBorderLayers(): LayerSpecification[] {
       source: SOURCE.regions,
       filter: isOtherPrefecture,
       minzoom: 4,
-      layout: { 'line-join': 'round' },
       paint: {
         'line-color': PALETTE.prefectureBorder,
         'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 8, 1],
@@ -27,7 +26,6 @@ export function prefectureBorderLayers(): LayerSpecification[] {
       type: 'line',
       source: SOURCE.regions,
       filter: isLeague,
-      layout: { 'line-join': 'round' },
       paint: {
         'line-color': PALETTE.leagueBorder,
         'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.7, 6, 1.3, 9, 2],

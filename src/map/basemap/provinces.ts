@@ -30,27 +30,17 @@ export function provinceFillLayers(): LayerSpecification[] {
   ];
 }
 
+// Thin borders use miter joins (MapLibre's default): at 1–2 px they look the same as round joins,
+// and round joins add a fan of triangles at every vertex, which software WebGL pays for in every
+// frame. (A pale casing under the province border was dropped for the same reason: at these widths
+// it was barely visible and cost about a seventh of a frame; see bench/README.md.)
 export function provinceBorderLayers(): LayerSpecification[] {
   return [
-    {
-      // A pale casing under the border lifts it off both neighbours' tints.
-      id: 'provinces-border-casing',
-      type: 'line',
-      source: SOURCE.regions,
-      filter: isProvince,
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': PALETTE.provinceBorderCasing,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, 1.6, 8, 4],
-        'line-opacity': 0.8,
-      },
-    },
     {
       id: 'provinces-border',
       type: 'line',
       source: SOURCE.regions,
       filter: isProvince,
-      layout: { 'line-join': 'round' },
       paint: {
         'line-color': PALETTE.provinceBorder,
         'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.4],
@@ -61,7 +51,6 @@ export function provinceBorderLayers(): LayerSpecification[] {
       type: 'line',
       source: SOURCE.regions,
       filter: isInnerMongolia,
-      layout: { 'line-join': 'round' },
       paint: {
         'line-color': PALETTE.innerMongoliaBorder,
         'line-width': ['interpolate', ['linear'], ['zoom'], 3, 1.4, 6, 2.2, 9, 3],

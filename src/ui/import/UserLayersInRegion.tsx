@@ -55,7 +55,7 @@ export function UserLayersInRegion({ code, regions }: { code: string; regions: R
                             </span>
                           )}
                           <span className="project-row__meta">
-                            <RelationTags touch={{ project: feature.id, named: false, spatial: touch.spatial, ...(touch.km != null ? { km: touch.km } : {}) }} />
+                            <RelationTags touch={{ project: feature.id, named: false, spatial: touch.spatial, ...(touch.km != null ? { km: touch.km } : {}) }} t={t} />
                           </span>
                         </span>
                       </li>

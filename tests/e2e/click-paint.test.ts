@@ -1,0 +1,78 @@
+/**
+ * A click shows its answer before the map redraws (src/map/click-repaint.ts): MapLibre would
+ * repaint the whole map on the mouseup of a click that moved nothing, in the same frame as the
+ * panel, so under software WebGL the panel appeared only with the map's frame. Here the frame that
+ * paints the region's card has no map render in it; the map (selection outline) follows after; and
+ * gestures that do move the map (drag, wheel) still draw at once.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { assertClean, freePointIn, launch, openPage, waitForMapIdle, type Session } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('a click on the map', () => {
+  it('paints the region card in a frame without a map render; the outline follows', async () => {
+    const { page, rec } = await openPage(session, baseUrl, '');
+    await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });
+    await waitForMapIdle(page);
+    for (const code of ['150200', '152500', '150400']) {
+      const p = await freePointIn(page, code);
+      await page.mouse.move(p.x, p.y);
+      await waitForMapIdle(page);
+      await page.evaluate((code) => {
+        const w = window as unknown as { __paint: Promise<{ rendersBeforePanelFrame: number }> };
+        w.__paint = new Promise((resolve) => {
+          const map = window.__atlas!.map;
+          let renders = 0;
+          let counting = false;
+          const onRender = () => counting && renders++;
+          map.on('render', onRender);
+          map.getCanvas().addEventListener('mousedown', () => (counting = true), { capture: true, once: true });
+          const seen = new MutationObserver(() => {
+            if (!counting || !document.querySelector(`[data-testid="region-card"][data-code="${code}"]`)) return;
+            seen.disconnect();
+            // The frame that paints the card: rAF callbacks run before that frame's paint, after
+            // MapLibre's own callback when a map render was queued earlier.
+            requestAnimationFrame(() => {
+              map.off('render', onRender);
+              resolve({ rendersBeforePanelFrame: renders });
+            });
+          });
+          seen.observe(document.body, { subtree: true, childList: true, attributes: true });
+        });
+      }, code);
+      await page.mouse.click(p.x, p.y);
+      const { rendersBeforePanelFrame } = await page.evaluate(() => (window as unknown as { __paint: Promise<{ rendersBeforePanelFrame: number }> }).__paint);
+      expect(rendersBeforePanelFrame, `map renders before the frame of ${code}'s card`).toBe(0);
+      // The map follows: the outline's filter names the region and the map has drawn since.
+      await expect.poll(() => page.evaluate(() => JSON.stringify(window.__atlas!.map.getFilter('selection-line')))).toContain(code);
+      await waitForMapIdle(page);
+    }
+    assertClean(rec);
+  });
+
+  it('drag and wheel still move the map at once', async () => {
+    const { page, rec } = await openPage(session, baseUrl, '#map=5/42/112');
+    await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });
+    await waitForMapIdle(page);
+    const centre = () => page.evaluate(() => window.__atlas!.map.getCenter().toArray());
+    const before = await centre();
+    await page.mouse.move(640, 400);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(640 - i * 20, 400, { steps: 2 });
+    await page.mouse.up();
+    await expect.poll(async () => (await centre())[0] - before[0], { message: 'dragging left moves the centre east' }).toBeGreaterThan(1);
+    await waitForMapIdle(page);
+    const zoom = await page.evaluate(() => window.__atlas!.map.getZoom());
+    await page.mouse.wheel(0, -400);
+    await expect.poll(() => page.evaluate(() => window.__atlas!.map.getZoom())).toBeGreaterThan(zoom + 0.2);
+    assertClean(rec);
+  });
+});
