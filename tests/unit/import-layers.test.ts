@@ -159,6 +159,49 @@ describe('imported features in a region', () => {
   });
 });
 
+describe('imported areas, lines and points on the real boundaries', () => {
+  const regions = new RegionIndex((JSON.parse(readFileSync('public/geo/regions.geojson', 'utf8')) as RegionCollection).features);
+  const square = (name: string, x0: number, y0: number, x1: number, y1: number) =>
+    feature({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] }, { name });
+  const layer = layerOf(
+    fc([
+      square('in 固阳', 110.0, 41.0, 110.2, 41.2), // wholly in 固阳县, so in 包头市 and 内蒙古
+      square('across', 109.0, 41.6, 109.8, 41.9), // 乌拉特中旗 (巴彦淖尔) and 达茂旗 (包头)
+      square('over 白云鄂博', 109.8, 41.6, 110.1, 41.97), // all of 白云鄂博矿区, inside 达茂旗
+      feature({ type: 'LineString', coordinates: [[110.0, 41.0], [110.2, 41.2]] }, { name: 'line in 固阳' }),
+      feature({ type: 'Point', coordinates: [110.1, 41.1] }, { name: 'point in 固阳' }),
+    ]),
+    'areas.geojson',
+    'u-areas0',
+  );
+  const relations = (code: string) => Object.fromEntries(importedTouching(code, [layer], regions).map((t) => [t.feature.name, t.touch.spatial]));
+
+  it('a square inside 包头 lies in it (and in its county and province), it does not overlap them', () => {
+    for (const code of ['150000', '150200', '150222']) expect(relations(code)['in 固阳'], code).toBe('contains');
+  });
+
+  it('a square across the 包头–巴彦淖尔 border overlaps both leagues and lies in 内蒙古', () => {
+    expect(relations('150200')['across']).toBe('overlaps');
+    expect(relations('150800')['across']).toBe('overlaps');
+    expect(relations('150000')['across']).toBe('contains');
+  });
+
+  it('a square around a whole county covers the county, overlaps the banner around it and lies in 包头', () => {
+    expect(relations('150206')['over 白云鄂博']).toBe('covers');
+    expect(relations('150223')['over 白云鄂博']).toBe('overlaps');
+    expect(relations('150200')['over 白云鄂博']).toBe('contains');
+  });
+
+  it('a point lies in its regions; a line inside them is measured as km inside, its whole length', () => {
+    expect(relations('150200')['point in 固阳']).toBe('contains');
+    const line = importedTouching('150200', [layer], regions).find((t) => t.feature.name === 'line in 固阳')!.touch;
+    expect(line.spatial).toBe('crosses');
+    expect(line.km).toBeGreaterThan(27);
+    expect(line.km).toBeLessThan(29); // ≈ 27.8 km from (110.0, 41.0) to (110.2, 41.2)
+    expect(relations('150800')).toEqual({ across: 'overlaps' });
+  });
+});
+
 describe('map definition of an imported layer', () => {
   const a = layerOf(
     fc([feature({ type: 'Point', coordinates: [110, 40] }, { name: 'p' }), feature({ type: 'LineString', coordinates: [[100, 30], [120, 30]] }, { name: 'l' })]),
