@@ -434,6 +434,7 @@ export function App({ initial, fonts, geoData }: AppProps) {
         onFilters={setFilters}
         choropleth={choropleth}
         onChoropleth={setChoropleth}
+        mapShown={webgl && !error}
       />
       {/* Components outside the panel (the export dialog) read the state from AtlasContext (src/ui/app-context.ts). */}
       <ExportControls />{/* export */}

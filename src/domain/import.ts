@@ -2,6 +2,8 @@
  * Users' own layers: a GeoJSON file, or a CSV with longitude/latitude columns, checked before it
  * reaches the map. Every problem names the feature or row it is in; nothing is half-imported.
  * Pure: text in, features or problems out (names stay plain strings: the UI renders them as text).
+ * Problems are codes with parameters, not sentences: src/ui/import/problem-text.ts words them in
+ * the UI's language.
  */
 import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
 
@@ -33,7 +35,60 @@ export interface ImportedLayer {
   features: ImportedFeature[];
 }
 
-export type ImportResult = { ok: true; layer: ImportedLayer; warnings: string[] } | { ok: false; problems: string[] };
+/** One step of where a problem is: the feature or row (with its name, if it has one), then the part of its geometry. */
+export interface ProblemPlace {
+  kind: 'feature' | 'row' | 'point' | 'line' | 'polygon' | 'ring' | 'position';
+  /** 1-based; a row counts the header as row 1, as a spreadsheet shows it. */
+  n: number;
+  name?: string;
+}
+
+/** What is wrong; each has a text under `import.problem.` in src/i18n/{zh,en}.json (values in comments). */
+export const IMPORT_PROBLEM_CODES = [
+  'tooLarge', // params: mb, max
+  'fileType', // ext
+  'unreadable', // message (the file could not be read: set by the UI)
+  'notJson', // message (the JSON parser's own, as the browser words it)
+  'notObject',
+  'jsonIsList',
+  'jsonNoType',
+  'unknownType', // type
+  'noFeaturesArray',
+  'noFeatures',
+  'tooManyFeatures', // total, max
+  'notFeature',
+  'noGeometry',
+  'geometryType', // type, supported
+  'positionNotNumbers', // found
+  'outOfRange', // lon, lat
+  'outOfRangeSwapped', // lon, lat (looks like latitude and longitude swapped)
+  'lineTooShort',
+  'ringTooShort',
+  'ringNotClosed',
+  'noPoints', // a MultiPoint without positions
+  'noLines', // a MultiLineString without lines
+  'noRings', // a polygon without rings
+  'noPolygons', // a MultiPolygon without polygons
+  'csvNoRows',
+  'csvNoCoordinates', // columns
+  'csvTooManyRows', // total, max
+  'csvNotNumbers', // lon, lat
+  'more', // count: problems not listed
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
+export interface ImportProblem {
+  code: ImportProblemCode;
+  /** Where, outermost first; empty for the file as a whole. */
+  at: ProblemPlace[];
+  params: Record<string, string | number>;
+}
+
+export function problem(code: ImportProblemCode, at: ProblemPlace[] = [], params: ImportProblem['params'] = {}): ImportProblem {
+  return { code, at, params };
+}
+
+export type ImportResult = { ok: true; layer: ImportedLayer; warnings: string[] } | { ok: false; problems: ImportProblem[] };
 
 const NAME_KEYS = ['name_zh', 'name', '名称', '名字', 'title', 'label', 'name_en', 'id'];
 const DESCRIPTION_KEYS = ['description', 'desc', '描述', '说明', '备注', 'note', 'notes'];
@@ -41,67 +96,71 @@ const LON_KEYS = ['lon', 'lng', 'long', 'longitude', 'x', '经度'];
 const LAT_KEYS = ['lat', 'latitude', 'y', '纬度'];
 
 class Problems {
-  readonly list: string[] = [];
+  readonly list: ImportProblem[] = [];
   private more = 0;
-  add(msg: string) {
-    if (this.list.length < IMPORT_LIMITS.maxProblems) this.list.push(msg);
+  add(code: ImportProblemCode, at: ProblemPlace[] = [], params: ImportProblem['params'] = {}) {
+    if (this.list.length < IMPORT_LIMITS.maxProblems) this.list.push(problem(code, at, params));
     else this.more++;
   }
   get any() {
     return this.list.length > 0;
   }
-  done(): string[] {
-    return this.more ? [...this.list, `… and ${this.more} more problems`] : this.list;
+  done(): ImportProblem[] {
+    return this.more ? [...this.list, problem('more', [], { count: this.more })] : this.list;
   }
 }
+
+type Where = ProblemPlace[];
+const step = (where: Where, kind: ProblemPlace['kind'], index: number): Where => [...where, { kind, n: index + 1 }];
 
 function isPosition(p: unknown): p is Position {
   return Array.isArray(p) && p.length >= 2 && p.length <= 3 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
 }
 
-function checkPosition(p: unknown, where: string, problems: Problems): boolean {
+function checkPosition(p: unknown, where: Where, problems: Problems): boolean {
   if (!isPosition(p)) {
-    problems.add(`${where}: a position must be [longitude, latitude] numbers, found ${JSON.stringify(p)?.slice(0, 40)}`);
+    problems.add('positionNotNumbers', where, { found: JSON.stringify(p)?.slice(0, 40) ?? String(p) });
     return false;
   }
   if (p[0]! < -180 || p[0]! > 180 || p[1]! < -90 || p[1]! > 90) {
-    problems.add(`${where}: coordinates [${p[0]}, ${p[1]}] are out of range (longitude −180…180, latitude −90…90)${Math.abs(p[0]!) <= 90 && Math.abs(p[1]!) > 90 ? ' — are longitude and latitude swapped?' : ''}`);
+    const swapped = Math.abs(p[0]!) <= 90 && Math.abs(p[1]!) > 90;
+    problems.add(swapped ? 'outOfRangeSwapped' : 'outOfRange', where, { lon: p[0]!, lat: p[1]! });
     return false;
   }
   return true;
 }
 
-function checkLine(coords: unknown, where: string, problems: Problems): boolean {
+function checkLine(coords: unknown, where: Where, problems: Problems): boolean {
   if (!Array.isArray(coords) || coords.length < 2) {
-    problems.add(`${where}: a line needs at least 2 positions`);
+    problems.add('lineTooShort', where);
     return false;
   }
-  return coords.every((p, i) => checkPosition(p, `${where}, position ${i + 1}`, problems));
+  return coords.every((p, i) => checkPosition(p, step(where, 'position', i), problems));
 }
 
-function checkRing(coords: unknown, where: string, problems: Problems): boolean {
+function checkRing(coords: unknown, where: Where, problems: Problems): boolean {
   if (!Array.isArray(coords) || coords.length < 4) {
-    problems.add(`${where}: a polygon ring needs at least 4 positions`);
+    problems.add('ringTooShort', where);
     return false;
   }
-  if (!coords.every((p, i) => checkPosition(p, `${where}, position ${i + 1}`, problems))) return false;
+  if (!coords.every((p, i) => checkPosition(p, step(where, 'position', i), problems))) return false;
   const a = coords[0] as Position;
   const b = coords[coords.length - 1] as Position;
   if (a[0] !== b[0] || a[1] !== b[1]) {
-    problems.add(`${where}: a polygon ring must end where it starts`);
+    problems.add('ringNotClosed', where);
     return false;
   }
   return true;
 }
 
-function checkGeometry(g: unknown, where: string, problems: Problems): g is ImportedFeature['geometry'] {
+function checkGeometry(g: unknown, where: Where, problems: Problems): g is ImportedFeature['geometry'] {
   if (!g || typeof g !== 'object') {
-    problems.add(`${where}: has no geometry`);
+    problems.add('noGeometry', where);
     return false;
   }
   const { type, coordinates } = g as { type?: unknown; coordinates?: unknown };
   if (typeof type !== 'string' || !(SUPPORTED as readonly string[]).includes(type)) {
-    problems.add(`${where}: geometry type ${JSON.stringify(type)} is not supported (use ${SUPPORTED.join(', ')})`);
+    problems.add('geometryType', where, { type: JSON.stringify(type) ?? String(type), supported: SUPPORTED.join(', ') });
     return false;
   }
   const arr = (x: unknown): x is unknown[] => Array.isArray(x) && x.length > 0;
@@ -109,19 +168,21 @@ function checkGeometry(g: unknown, where: string, problems: Problems): g is Impo
     case 'Point':
       return checkPosition(coordinates, where, problems);
     case 'MultiPoint':
-      if (!arr(coordinates)) return (problems.add(`${where}: MultiPoint has no positions`), false);
-      return coordinates.every((p, i) => checkPosition(p, `${where}, point ${i + 1}`, problems));
+      if (!arr(coordinates)) return (problems.add('noPoints', where), false);
+      return coordinates.every((p, i) => checkPosition(p, step(where, 'point', i), problems));
     case 'LineString':
       return checkLine(coordinates, where, problems);
     case 'MultiLineString':
-      if (!arr(coordinates)) return (problems.add(`${where}: MultiLineString has no lines`), false);
-      return coordinates.every((l, i) => checkLine(l, `${where}, line ${i + 1}`, problems));
+      if (!arr(coordinates)) return (problems.add('noLines', where), false);
+      return coordinates.every((l, i) => checkLine(l, step(where, 'line', i), problems));
     case 'Polygon':
-      if (!arr(coordinates)) return (problems.add(`${where}: Polygon has no rings`), false);
-      return coordinates.every((r, i) => checkRing(r, `${where}, ring ${i + 1}`, problems));
+      if (!arr(coordinates)) return (problems.add('noRings', where), false);
+      return coordinates.every((r, i) => checkRing(r, step(where, 'ring', i), problems));
     case 'MultiPolygon':
-      if (!arr(coordinates)) return (problems.add(`${where}: MultiPolygon has no polygons`), false);
-      return coordinates.every((poly, j) => arr(poly) ? poly.every((r, i) => checkRing(r, `${where}, polygon ${j + 1}, ring ${i + 1}`, problems)) : (problems.add(`${where}, polygon ${j + 1}: has no rings`), false));
+      if (!arr(coordinates)) return (problems.add('noPolygons', where), false);
+      return coordinates.every((poly, j) =>
+        arr(poly) ? poly.every((r, i) => checkRing(r, step(step(where, 'polygon', j), 'ring', i), problems)) : (problems.add('noRings', step(where, 'polygon', j)), false),
+      );
   }
 }
 
@@ -159,16 +220,24 @@ function feature(id: string, props: ImportedFeature['properties'], index: number
   return { id, name: displayName(props, index), ...(description ? { description } : {}), geometry, properties: props };
 }
 
+/** A feature or row as a problem names it: its number, and its name when it has one. */
+function placeOf(kind: 'feature' | 'row', props: ImportedFeature['properties'], index: number): ProblemPlace {
+  const name = displayName(props, index);
+  // Rows count the header as row 1.
+  const n = kind === 'row' ? index + 2 : index + 1;
+  return name !== `#${index + 1}` ? { kind, n, name } : { kind, n };
+}
+
 function parseGeoJson(text: string, layerId: string, problems: Problems): ImportedFeature[] {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    problems.add(`not valid JSON: ${(e as Error).message}`);
+    problems.add('notJson', [], { message: (e as Error).message });
     return [];
   }
   if (!doc || typeof doc !== 'object') {
-    problems.add('not GeoJSON: expected an object with a "type"');
+    problems.add('notObject');
     return [];
   }
   const type = (doc as { type?: unknown }).type;
@@ -176,30 +245,30 @@ function parseGeoJson(text: string, layerId: string, problems: Problems): Import
   if (type === 'FeatureCollection') {
     const fs = (doc as { features?: unknown }).features;
     if (!Array.isArray(fs)) {
-      problems.add('not GeoJSON: a FeatureCollection needs a "features" array');
+      problems.add('noFeaturesArray');
       return [];
     }
     features = fs;
   } else if (type === 'Feature') features = [doc];
   else if (typeof type === 'string' && (SUPPORTED as readonly string[]).includes(type)) features = [{ type: 'Feature', geometry: doc, properties: {} }];
   else if (Array.isArray(doc) || type === undefined) {
-    problems.add(`not GeoJSON: the JSON ${Array.isArray(doc) ? 'is a list' : 'object has no "type"'}; expected a FeatureCollection, a Feature or a geometry`);
+    problems.add(Array.isArray(doc) ? 'jsonIsList' : 'jsonNoType');
     return [];
   } else {
-    problems.add(`not GeoJSON: type ${JSON.stringify(type)} is not FeatureCollection, Feature or a geometry`);
+    problems.add('unknownType', [], { type: JSON.stringify(type) ?? String(type) });
     return [];
   }
-  if (features.length === 0) problems.add('the file has no features');
+  if (features.length === 0) problems.add('noFeatures');
   if (features.length > IMPORT_LIMITS.maxFeatures) {
-    problems.add(`the file has ${features.length} features; at most ${IMPORT_LIMITS.maxFeatures} can be imported`);
+    problems.add('tooManyFeatures', [], { total: features.length, max: IMPORT_LIMITS.maxFeatures });
     return [];
   }
   const out: ImportedFeature[] = [];
   features.forEach((f, i) => {
     const props = plainProperties((f as Feature | null)?.properties ?? null);
-    const where = `feature ${i + 1}${displayName(props, i) !== `#${i + 1}` ? ` (${displayName(props, i)})` : ''}`;
+    const where = [placeOf('feature', props, i)];
     if (!f || typeof f !== 'object' || (f as { type?: unknown }).type !== 'Feature') {
-      problems.add(`${where}: is not a Feature`);
+      problems.add('notFeature', where);
       return;
     }
     const g = (f as Feature).geometry;
@@ -240,7 +309,7 @@ export function parseCsvRows(text: string): string[][] {
 function parseCsv(text: string, layerId: string, problems: Problems): ImportedFeature[] {
   const rows = parseCsvRows(text);
   if (rows.length < 2) {
-    problems.add('the CSV needs a header row and at least one data row');
+    problems.add('csvNoRows');
     return [];
   }
   const header = rows[0]!.map((h) => h.trim());
@@ -248,11 +317,11 @@ function parseCsv(text: string, layerId: string, problems: Problems): ImportedFe
   const lonCol = find(LON_KEYS);
   const latCol = find(LAT_KEYS);
   if (lonCol < 0 || latCol < 0) {
-    problems.add(`the CSV needs longitude and latitude columns (named e.g. lon/lng/longitude/经度 and lat/latitude/纬度); its columns are: ${header.join(', ')}`);
+    problems.add('csvNoCoordinates', [], { columns: header.join(', ') });
     return [];
   }
   if (rows.length - 1 > IMPORT_LIMITS.maxFeatures) {
-    problems.add(`the CSV has ${rows.length - 1} rows; at most ${IMPORT_LIMITS.maxFeatures} can be imported`);
+    problems.add('csvTooManyRows', [], { total: rows.length - 1, max: IMPORT_LIMITS.maxFeatures });
     return [];
   }
   const out: ImportedFeature[] = [];
@@ -261,12 +330,12 @@ function parseCsv(text: string, layerId: string, problems: Problems): ImportedFe
     header.forEach((h, c) => {
       if (c !== lonCol && c !== latCol) props[h || `column ${c + 1}`] = r[c] ?? '';
     });
-    const where = `row ${i + 2}${displayName(props, i) !== `#${i + 1}` ? ` (${displayName(props, i)})` : ''}`;
+    const where = [placeOf('row', props, i)];
     const lonText = (r[lonCol] ?? '').trim();
     const latText = (r[latCol] ?? '').trim();
     const num = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
     if (!num.test(lonText) || !num.test(latText)) {
-      problems.add(`${where}: longitude ${JSON.stringify(lonText)} and latitude ${JSON.stringify(latText)} must be decimal numbers`);
+      problems.add('csvNotNumbers', where, { lon: JSON.stringify(lonText), lat: JSON.stringify(latText) });
       return;
     }
     const pos: Position = [Number(lonText), Number(latText)];
@@ -277,8 +346,8 @@ function parseCsv(text: string, layerId: string, problems: Problems): ImportedFe
 }
 
 /** A file larger than this is refused before it is read (the caller knows the size up front). */
-export function sizeProblem(byteLength: number): string | null {
-  return byteLength > IMPORT_LIMITS.maxBytes ? `the file is ${(byteLength / 1048576).toFixed(1)} MB; at most ${IMPORT_LIMITS.maxBytes / 1048576} MB can be imported` : null;
+export function sizeProblem(byteLength: number): ImportProblem | null {
+  return byteLength > IMPORT_LIMITS.maxBytes ? problem('tooLarge', [], { mb: (byteLength / 1048576).toFixed(1), max: IMPORT_LIMITS.maxBytes / 1048576 }) : null;
 }
 
 /** File name endings read as GeoJSON (.geojson, .json) or CSV (.csv); anything else is refused by name. */
@@ -296,7 +365,7 @@ export function importUserLayer(text: string, fileName: string, byteLength = tex
   const base = fileName.replace(/^.*[\\/]/, '');
   // A file without an ending (e.g. dragged from some apps) is tried as GeoJSON.
   if (/\.[^.]{1,8}$/.test(base) && !KNOWN_EXTENSION.test(base))
-    return { ok: false, problems: [`the file type ${JSON.stringify(base.slice(base.lastIndexOf('.')))} is not supported: import a GeoJSON file (.geojson, .json) or a CSV file (.csv) with longitude/latitude columns`] };
+    return { ok: false, problems: [problem('fileType', [], { ext: JSON.stringify(base.slice(base.lastIndexOf('.'))) })] };
   const name = base.replace(/\.(geo)?json$|\.csv$/i, '') || 'layer';
   layerId ??= `user-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'layer'}`;
   const isCsv = /\.csv$/i.test(base);

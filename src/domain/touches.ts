@@ -47,17 +47,40 @@ export function lineKmByRegion(line: LineString, regions: RegionIndex): Map<stri
   return km;
 }
 
+/** Shares of an area above this count as whole (simplified borders never match exactly). */
+const WHOLE_SHARE = 0.995;
+/** An overlap this small a share of both the region and the area is a border sliver, not a touch. */
+const SLIVER_SHARE = 0.002;
+
+const regionAreas = new WeakMap<Feature, number>();
+function regionArea(region: Feature<Polygon | MultiPolygon>): number {
+  let a = regionAreas.get(region);
+  if (a === undefined) regionAreas.set(region, (a = turfArea(region)));
+  return a;
+}
+
+/**
+ * How an area touches each region near it, by the share of the overlap in each of the two: all of
+ * the region → covers; all of the area → the region contains it (lies in); else overlaps. Areas, not
+ * boolean predicates, because regions are simplified multipolygons whose borders the user's data
+ * never follows exactly.
+ */
 function polygonRelation(geom: Polygon | MultiPolygon, regions: RegionIndex): SpatialTouch[] {
   const box = turfBbox(geom) as [number, number, number, number];
   const out: SpatialTouch[] = [];
   const shape: Feature<Polygon | MultiPolygon> = { type: 'Feature', properties: {}, geometry: geom };
+  const shapeArea = turfArea(shape);
+  if (!(shapeArea > 0)) return out;
   for (const region of regions.regionsNearBox(box)) {
     const inter = intersect(featureCollection([shape, region]));
     if (!inter) continue;
-    const share = turfArea(inter) / turfArea(region);
-    // Slivers along a shared border are artefacts of simplification, not touches.
-    if (share < 0.002) continue;
-    out.push({ region: region.properties.code, spatial: share > 0.995 ? 'covers' : 'overlaps' });
+    const overlap = turfArea(inter);
+    const ofRegion = overlap / regionArea(region);
+    const ofShape = overlap / shapeArea;
+    // Measured against the region alone, a small area inside a large region would look like a sliver.
+    if (ofRegion < SLIVER_SHARE && ofShape < SLIVER_SHARE) continue;
+    const spatial = ofRegion > WHOLE_SHARE ? 'covers' : ofShape > WHOLE_SHARE ? 'contains' : 'overlaps';
+    out.push({ region: region.properties.code, spatial });
   }
   return out;
 }

@@ -72,7 +72,7 @@ export type ProjectCollection = FeatureCollection<ProjectGeometry, ProjectProps>
 
 /** How a project's geometry meets a region. */
 export type SpatialRelation =
-  | 'contains' // the region contains the project's point
+  | 'contains' // the region contains the project's point or all of its area (lies in)
   | 'crosses' // a line runs through the region (km inside)
   | 'covers' // an area covers the whole region
   | 'overlaps'; // an area covers part of the region

@@ -17,7 +17,7 @@ import type { FontManifest } from '../styles/font-manifest.ts';
 import { maplibreFontFaces, maplibreFontStacks } from '../styles/fonts.ts';
 import { COUNTY_ZOOM, HOME_BOUNDS } from './basemap/codes.ts';
 import { byCode, byIso3, isInnerMongoliaCounty, isLeague } from './basemap/filters.ts';
-import { HIGHLIGHT_LAYERS, HIT_LAYERS } from './basemap/interaction.ts';
+import { HIGHLIGHT_LAYERS, HIT_LAYERS, hitLayersAt } from './basemap/interaction.ts';
 import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
 import { basemapStyle, THEMATIC_BEFORE_ID } from './basemap/style.ts';
 import { SOURCE } from './basemap/sources.ts';
@@ -246,10 +246,11 @@ export function AtlasMap(props: AtlasMapProps) {
     let frame = 0;
     let lastMove: MapMouseEvent | null = null;
     const regionAt = (point: MapMouseEvent['point']) => {
-      const layers = HIT_LAYERS.filter((id) => map.getLayer(id));
+      // Only the layers of this zoom: leagues below COUNTY_ZOOM, counties from it (as drawn and labelled).
+      const layers = hitLayersAt(map.getZoom()).filter((id) => map.getLayer(id));
       const hits = map.queryRenderedFeatures(point, { layers });
       // queryRenderedFeatures lists top layers first; pick the most specific by HIT_LAYERS order.
-      for (const id of HIT_LAYERS) {
+      for (const id of layers) {
         const f = hits.find((h) => h.layer.id === id);
         const code = featureCode(f?.properties);
         if (code) return code;

@@ -20,6 +20,8 @@ export interface MeasurePanelProps {
   catalogue: Catalogue;
   filters: Filters;
   lang: Lang;
+  /** False when there is no map (no WebGL, or it failed): the panel then says nothing of what it draws. */
+  mapShown: boolean;
   onSelectMeasure: (id: string) => void;
   onSelectProject: (id: string) => void;
   onClear: () => void;
@@ -42,7 +44,7 @@ export function Targets({ measure, lang }: { measure: Measure; lang: Lang }) {
   );
 }
 
-export const MeasurePanel = memo(function MeasurePanel({ id, catalogue, filters, lang, onSelectMeasure, onSelectProject, onClear }: MeasurePanelProps) {
+export const MeasurePanel = memo(function MeasurePanel({ id, catalogue, filters, lang, mapShown, onSelectMeasure, onSelectProject, onClear }: MeasurePanelProps) {
   const { t } = useTranslation();
   const measure = catalogue.measure(id);
   const path = catalogue.measurePath(id);
@@ -113,7 +115,7 @@ export const MeasurePanel = memo(function MeasurePanel({ id, catalogue, filters,
           <>
             <p className="summary-line">
               {t('outline.projectCount', { count: data.items.length })}
-              {data.places.length > 0 && <span className="muted"> {t('outline.placeCount', { count: data.places.length })}</span>}
+              {data.places.length > 0 && <span className="muted" data-testid="measure-place-count"> {t(mapShown ? 'outline.placeCount' : 'outline.placeCountNoMap', { count: data.places.length })}</span>}
             </p>
             <div className="grouped-list" onKeyDown={onArrowNav} data-testid="measure-project-list">
               {data.byTheme.map((g) => (

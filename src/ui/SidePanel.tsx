@@ -44,6 +44,8 @@ export interface SidePanelProps {
   onFilters: (f: Filters) => void;
   choropleth: string | null;
   onChoropleth: (c: string | null) => void;
+  /** Whether a map is there to point at (false without WebGL or when it failed to build). */
+  mapShown: boolean;
   /** Extra controls in the header (e.g. the export button). */
   headerActions?: ReactNode;
 }
@@ -129,6 +131,7 @@ export function SidePanel(props: SidePanelProps) {
         catalogue={catalogue}
         filters={filters}
         lang={lang}
+        mapShown={props.mapShown}
         onSelectMeasure={selectMeasure}
         onSelectProject={selectProject}
         onClear={props.onClear}

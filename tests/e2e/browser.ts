@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { hitLayersAt } from '../../src/map/basemap/interaction.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -184,13 +185,15 @@ export async function canvasColourShares<K extends string>(page: Page, colours: 
  * symbol is under the pointer, so a click selects the region. Searched on a grid over the region.
  */
 export async function freePointIn(page: Page, code: string): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate((code) => {
+  // The layers the app asks at this zoom (src/map/basemap/interaction.ts), most specific first.
+  const zoomLayers = hitLayersAt(await page.evaluate(() => window.__atlas!.map.getZoom()));
+  const p = await page.evaluate(([code, zoomLayers]) => {
     const { map, pick } = window.__atlas!;
     const canvas = map.getCanvas();
     const r = canvas.getBoundingClientRect();
     const w = canvas.clientWidth;
     const h = canvas.clientHeight;
-    const layers = ['hit-counties', 'hit-leagues', 'hit-prefectures', 'hit-provinces', 'hit-countries'].filter((id) => map.getLayer(id));
+    const layers = zoomLayers.filter((id) => map.getLayer(id));
     for (let step = 24; step >= 6; step /= 2)
       for (let y = step; y < h - step; y += step)
         for (let x = 300; x < w - 420; x += step) {
@@ -201,7 +204,7 @@ export async function freePointIn(page: Page, code: string): Promise<{ x: number
           return { x: r.left + x, y: r.top + y };
         }
     return null;
-  }, code);
+  }, [code, zoomLayers] as const);
   if (!p) throw new Error(`no free point in ${code}`);
   return p;
 }

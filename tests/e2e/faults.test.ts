@@ -151,7 +151,14 @@ describe('no WebGL', () => {
       await expect.poll(() => page.getByTestId('measure-name').textContent()).toContain('合作完善铁路路网');
       await expect.poll(() => new URL(page.url()).searchParams.get('measure')).toBe('c4.s1.i1');
       await expect.poll(() => page.getByTestId('measure-project-list').textContent()).toContain('包头至银川高铁');
+      // Its places are counted, but there is no map to ring them on: the panel does not say it does.
+      const places = page.getByTestId('measure-place-count');
+      expect(await places.textContent()).toMatch(/^ 涉及 \d+ 个地点$/);
       await screenshot(page, 'h-faults-no-webgl.png');
+      await page.getByTestId('lang-en').click();
+      await expect.poll(() => places.textContent()).toMatch(/^ at \d+ places$/);
+      expect(await page.getByTestId('measure-card').textContent()).not.toMatch(/yellow/);
+      await screenshot(page, 'h-faults-no-webgl-en.png');
       assertClean(rec);
     } finally {
       await noGl.close();

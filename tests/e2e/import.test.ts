@@ -122,7 +122,8 @@ describe('importing a layer', SLOW, () => {
     const rows = section.getByTestId('region-user-feature');
     expect(await rows.nth(0).locator('[data-relation]').allTextContents()).toEqual(['位于其中']);
     expect(await rows.nth(1).locator('[data-relation]').textContent()).toMatch(/^穿过 [\d.]+ 千米$/);
-    expect(await rows.nth(2).locator('[data-relation]').textContent()).toMatch(/^(部分覆盖|覆盖)$/);
+    // The area lies wholly inside Baotou: it lies in it, it does not "cover part" of it.
+    expect(await rows.nth(2).locator('[data-relation]').allTextContents()).toEqual(['位于其中']);
     expect(await section.getByTestId('region-user-feature-description').textContent()).toBe('用户自己的站点');
     await page.mouse.move(1100, 780);
     await waitForMapIdle(page);
@@ -241,14 +242,15 @@ describe('bad files', SLOW, () => {
     await expect.poll(() => names(page)).toEqual(['good']);
     const before = await share(page, MAGENTA);
     expect(before).toBeGreaterThan(0);
+    // The problems are worded in the UI's language (src/ui/import/problem-text.ts).
     const cases: [string, Buffer, RegExp][] = [
-      ['notes.geojson', Buffer.from('this is not JSON'), /not valid JSON/],
-      ['data.json', Buffer.from(JSON.stringify({ rows: [1, 2, 3] })), /not GeoJSON: the JSON object has no "type"/],
-      ['topo.json', Buffer.from(JSON.stringify({ type: 'Topology', objects: {} })), /not GeoJSON: type "Topology"/],
-      ['north.geojson', geojson([feature({ type: 'Point', coordinates: [110, 40] }), feature({ type: 'Point', coordinates: [110, 95] }, { name: '北极' })]), /feature 2 \(北极\): coordinates \[110, 95\] are out of range/],
-      ['north.csv', Buffer.from('name,lon,lat\nok,110,40\nnorth,110,95\n'), /row 3 \(north\): coordinates \[110, 95\] are out of range/],
-      ['huge.geojson', Buffer.alloc(11 * 1024 * 1024, 32), /the file is 11\.0 MB; at most 10 MB can be imported/],
-      ['places.kml', Buffer.from('<kml/>'), /file type "\.kml" is not supported/],
+      ['notes.geojson', Buffer.from('this is not JSON'), /不是有效的 JSON：/],
+      ['data.json', Buffer.from(JSON.stringify({ rows: [1, 2, 3] })), /不是 GeoJSON：该 JSON 对象没有 "type"/],
+      ['topo.json', Buffer.from(JSON.stringify({ type: 'Topology', objects: {} })), /不是 GeoJSON：类型 "Topology" 不是/],
+      ['north.geojson', geojson([feature({ type: 'Point', coordinates: [110, 40] }), feature({ type: 'Point', coordinates: [110, 95] }, { name: '北极' })]), /第 2 个要素（北极）：坐标 \[110, 95\] 超出范围/],
+      ['north.csv', Buffer.from('name,lon,lat\nok,110,40\nnorth,110,95\n'), /第 3 行（north）：坐标 \[110, 95\] 超出范围/],
+      ['huge.geojson', Buffer.alloc(11 * 1024 * 1024, 32), /文件大小为 11\.0 MB，最多只能导入 10 MB/],
+      ['places.kml', Buffer.from('<kml/>'), /不支持 "\.kml" 类型的文件/],
     ];
     for (const [name, buffer, problem] of cases) {
       await pickFile(page, name, buffer);
@@ -262,7 +264,14 @@ describe('bad files', SLOW, () => {
     expect(await share(page, MAGENTA)).toBeCloseTo(before, 5);
     await pickFile(page, 'north.geojson', cases[3]![1]);
     await expect.poll(() => notice(page).count()).toBe(1);
+    expect(await notice(page).locator('li').allTextContents()).toEqual(['第 2 个要素（北极）：坐标 [110, 95] 超出范围（经度 −180…180，纬度 −90…90）']);
+    await page.mouse.move(1100, 780);
     await screenshot(page, 'h6-import-refused.png');
+    // The open notice follows the language: the same problem in English.
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => notice(page).locator('li').allTextContents()).toEqual(['feature 2 (北极): coordinates [110, 95] are out of range (longitude −180…180, latitude −90…90)']);
+    expect(await notice(page).textContent()).toContain('“north.geojson” was not imported; nothing on the map changed.');
+    await screenshot(page, 'h6-import-refused-en.png');
     assertClean(rec);
     await page.close();
   });
@@ -327,7 +336,7 @@ describe('imported names and descriptions', SLOW, () => {
     expect(await page.getByTestId('legend-user-layer').locator('h4').textContent()).toBe('"><img src=x onerror=window.__xss=99>');
     // A refused file whose problems quote a payload.
     await pickFile(page, 'bad<img src=x onerror=window.__xss=98>.geojson', geojson([feature({ type: 'Point', coordinates: [500, 0] }, { name: '<img src=x onerror="window.__xss=97">' })]));
-    await expect.poll(() => notice(page).textContent()).toContain('feature 1 (<img src=x onerror="window.__xss=97">): coordinates [500, 0] are out of range');
+    await expect.poll(() => notice(page).textContent()).toContain('第 1 个要素（<img src=x onerror="window.__xss=97">）：坐标 [500, 0] 超出范围');
     expect(await notice(page).textContent()).toContain('未导入“bad<img src=x onerror=window.__xss=98>.geojson”');
 
     // Hover each point: the tooltip shows the payload as text.

@@ -64,6 +64,29 @@ describe('regions', () => {
     await page.close();
   });
 
+  it('over one point of 固阳县, a hover and a click take 包头市 at zoom 6.3 and the county at 6.8', async () => {
+    // County borders fade in from 6.0 and counties are labelled and clickable from COUNTY_ZOOM (6.5).
+    const { page, rec } = await openPage(session, baseUrl, '?layers=none#map=6.3/41.1/110.2');
+    await waitForMapIdle(page);
+    await page.waitForFunction(() => (window.__atlas?.layersAt ?? 0) > 0);
+    for (const [zoom, code, name] of [[6.3, '150200', '包头市'], [6.8, '150222', '固阳县'], [6.3, '150200', '包头市']] as const) {
+      await page.evaluate((zoom) => window.__atlas!.map.jumpTo({ center: [110.2, 41.1], zoom }), zoom);
+      await waitForMapIdle(page);
+      const p = await pagePointOf(page, 110.2, 41.1);
+      await page.mouse.move(p.x - 4, p.y);
+      await page.mouse.move(p.x, p.y);
+      await expect.poll(() => page.getByTestId('map-tooltip').textContent(), { message: `hover at ${zoom}` }).toBe(name);
+      await page.mouse.click(p.x, p.y);
+      await expect.poll(() => page.getByTestId('region-card').getAttribute('data-code'), { message: `click at ${zoom}` }).toBe(code);
+      // The map outlines what the panel shows.
+      await expect.poll(() => page.evaluate(() => JSON.stringify(window.__atlas!.map.getFilter('selection-line')))).toBe(JSON.stringify(['==', ['get', 'code'], code]));
+      await waitForMapIdle(page);
+      await screenshot(page, `h-fixes-click-${zoom}.png`);
+    }
+    assertClean(rec);
+    await page.close();
+  });
+
   it('a county when zoomed in; the choropleth shades leagues by project counts, with its legend', async () => {
     const { page, rec } = await openPage(session, baseUrl, '?choro=all#map=7.2/40.9/110.3');
     await waitForMapIdle(page);
@@ -253,6 +276,8 @@ describe('plan outline', () => {
     await expect.poll(() => list.textContent()).toContain('包头至银川高铁');
     await expect.poll(() => query(page).get('measure')).toBe('c4.s1.i1');
     await expect.poll(() => overlayLayerIds(page)).toContain('highlight-places');
+    // The places are ringed on the map, and the panel says so (not without a map: faults.test.ts).
+    expect(await page.getByTestId('measure-place-count').textContent()).toMatch(/^ 涉及 \d+ 个地点（图上以黄圈标出）$/);
     await waitForMapIdle(page);
     await screenshot(page, 'h4-measure-zh.png');
     // English outline.

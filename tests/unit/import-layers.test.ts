@@ -27,7 +27,7 @@ import { buildUserLayers, pickUserFeature, USER_PALETTE, userLayerDef, userLegen
 
 function layerOf(text: string, file: string, id: string, existing: UserLayer[] = []): UserLayer {
   const r = importUserLayer(text, file, text.length, id);
-  if (!r.ok) throw new Error(r.problems.join('\n'));
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return newUserLayer(r.layer, id, existing, USER_PALETTE.length, new Date('2026-11-20T10:00:00Z'));
 }
 const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
@@ -36,16 +36,16 @@ const feature = (geometry: unknown, properties: Record<string, unknown> = {}) =>
 describe('import messages', () => {
   it('says what is wrong with JSON that is not GeoJSON, and with a file type it cannot read', () => {
     const obj = importUserLayer(JSON.stringify({ hello: 1 }), 'x.json');
-    expect(!obj.ok && obj.problems[0]).toMatch(/^not GeoJSON: the JSON object has no "type"/);
+    expect(!obj.ok && obj.problems).toEqual([{ code: 'jsonNoType', at: [], params: {} }]);
     const list = importUserLayer('[1, 2]', 'x.json');
-    expect(!list.ok && list.problems[0]).toMatch(/^not GeoJSON: the JSON is a list/);
+    expect(!list.ok && list.problems).toEqual([{ code: 'jsonIsList', at: [], params: {} }]);
     const kml = importUserLayer('<kml/>', 'places.kml');
-    expect(!kml.ok && kml.problems[0]).toMatch(/file type "\.kml" is not supported.*\.geojson.*\.csv/);
+    expect(!kml.ok && kml.problems).toEqual([{ code: 'fileType', at: [], params: { ext: '".kml"' } }]);
   });
 
   it('names the row of a CSV latitude out of range', () => {
     const r = importUserLayer('name,lon,lat\nok,110,40\nnorth,110,95\n', 'x.csv');
-    expect(!r.ok && r.problems).toEqual([expect.stringMatching(/^row 3 \(north\): coordinates \[110, 95\] are out of range/)]);
+    expect(!r.ok && r.problems).toEqual([{ code: 'outOfRange', at: [{ kind: 'row', n: 3, name: 'north' }], params: { lon: 110, lat: 95 } }]);
   });
 
   it('keeps a description as plain text and uses the given layer id for feature ids', () => {
@@ -156,6 +156,49 @@ describe('imported features in a region', () => {
     expect(importedTouching('150200', [l], regions).map((t) => t.feature.name)).toEqual(['包头站']);
     expect(importedTouching('150000', [l], regions).map((t) => t.touch.spatial)).toEqual(['contains']);
     expect(importedTouching('150100', [l], regions)).toEqual([]);
+  });
+});
+
+describe('imported areas, lines and points on the real boundaries', () => {
+  const regions = new RegionIndex((JSON.parse(readFileSync('public/geo/regions.geojson', 'utf8')) as RegionCollection).features);
+  const square = (name: string, x0: number, y0: number, x1: number, y1: number) =>
+    feature({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] }, { name });
+  const layer = layerOf(
+    fc([
+      square('in 固阳', 110.0, 41.0, 110.2, 41.2), // wholly in 固阳县, so in 包头市 and 内蒙古
+      square('across', 109.0, 41.6, 109.8, 41.9), // 乌拉特中旗 (巴彦淖尔) and 达茂旗 (包头)
+      square('over 白云鄂博', 109.8, 41.6, 110.1, 41.97), // all of 白云鄂博矿区, inside 达茂旗
+      feature({ type: 'LineString', coordinates: [[110.0, 41.0], [110.2, 41.2]] }, { name: 'line in 固阳' }),
+      feature({ type: 'Point', coordinates: [110.1, 41.1] }, { name: 'point in 固阳' }),
+    ]),
+    'areas.geojson',
+    'u-areas0',
+  );
+  const relations = (code: string) => Object.fromEntries(importedTouching(code, [layer], regions).map((t) => [t.feature.name, t.touch.spatial]));
+
+  it('a square inside 包头 lies in it (and in its county and province), it does not overlap them', () => {
+    for (const code of ['150000', '150200', '150222']) expect(relations(code)['in 固阳'], code).toBe('contains');
+  });
+
+  it('a square across the 包头–巴彦淖尔 border overlaps both leagues and lies in 内蒙古', () => {
+    expect(relations('150200')['across']).toBe('overlaps');
+    expect(relations('150800')['across']).toBe('overlaps');
+    expect(relations('150000')['across']).toBe('contains');
+  });
+
+  it('a square around a whole county covers the county, overlaps the banner around it and lies in 包头', () => {
+    expect(relations('150206')['over 白云鄂博']).toBe('covers');
+    expect(relations('150223')['over 白云鄂博']).toBe('overlaps');
+    expect(relations('150200')['over 白云鄂博']).toBe('contains');
+  });
+
+  it('a point lies in its regions; a line inside them is measured as km inside, its whole length', () => {
+    expect(relations('150200')['point in 固阳']).toBe('contains');
+    const line = importedTouching('150200', [layer], regions).find((t) => t.feature.name === 'line in 固阳')!.touch;
+    expect(line.spatial).toBe('crosses');
+    expect(line.km).toBeGreaterThan(27);
+    expect(line.km).toBeLessThan(29); // ≈ 27.8 km from (110.0, 41.0) to (110.2, 41.2)
+    expect(relations('150800')).toEqual({ across: 'overlaps' });
   });
 });
 

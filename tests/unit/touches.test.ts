@@ -79,8 +79,15 @@ describe('area touches', () => {
     const t = spatialTouches({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] }, regions);
     const byRegion = Object.fromEntries(t.map((x) => [x.region, x.spatial]));
     expect(byRegion['100100']).toBe('covers');
-    expect(byRegion['100000']).toBe('overlaps');
+    expect(byRegion['100000']).toBe('contains'); // all of it lies in P, which it covers only half of
     expect(byRegion['100200']).toBeUndefined();
+  });
+  it('says a small polygon lies in the regions around it, and overlaps the ones it straddles', () => {
+    const inA1 = spatialTouches({ type: 'Polygon', coordinates: [[[0.1, 0.1], [0.2, 0.1], [0.2, 0.2], [0.1, 0.2], [0.1, 0.1]]] }, regions);
+    // 1/100 of A1 and 1/200 of P: measured against the region alone, too small a share to count.
+    expect(Object.fromEntries(inA1.map((x) => [x.region, x.spatial]))).toEqual({ '100000': 'contains', '100100': 'contains', '100101': 'contains' });
+    const across = spatialTouches({ type: 'Polygon', coordinates: [[[0.9, 0.1], [1.1, 0.1], [1.1, 0.2], [0.9, 0.2], [0.9, 0.1]]] }, regions);
+    expect(Object.fromEntries(across.map((x) => [x.region, x.spatial]))).toEqual({ '100000': 'contains', '100100': 'overlaps', '100200': 'overlaps', '100102': 'overlaps' });
   });
 });
 

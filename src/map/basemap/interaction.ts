@@ -14,6 +14,7 @@ import { SOURCE } from './sources.ts';
 
 /** Hit layers, most specific first (the first hit wins). */
 export const HIT_LAYERS = ['hit-counties', 'hit-leagues', 'hit-prefectures', 'hit-provinces', 'hit-countries'] as const;
+export type HitLayerId = (typeof HIT_LAYERS)[number];
 
 const invisible = { 'fill-color': '#000000', 'fill-opacity': 0 } as const;
 
@@ -25,6 +26,21 @@ export function hitLayers(): LayerSpecification[] {
     { id: 'hit-leagues', type: 'fill', source: SOURCE.regions, filter: isLeague, maxzoom: COUNTY_ZOOM, paint: invisible },
     { id: 'hit-counties', type: 'fill', source: SOURCE.regions, filter: isInnerMongoliaCounty, minzoom: COUNTY_ZOOM, paint: invisible },
   ];
+}
+
+const HIT_SPECS = new Map(hitLayers().map((l) => [l.id, l]));
+
+/**
+ * The hit layers that answer a pointer at `zoom`, most specific first: those MapLibre draws there
+ * (minzoom ≤ zoom < maxzoom). queryRenderedFeatures does not check this itself: it asks the tiles of
+ * the integer zoom, which hold every layer with floor(minzoom) ≤ that zoom, so at 6.3 the counties
+ * (minzoom 6.5) would answer and win over the league the map still shows.
+ */
+export function hitLayersAt(zoom: number): HitLayerId[] {
+  return HIT_LAYERS.filter((id) => {
+    const spec = HIT_SPECS.get(id)!;
+    return zoom >= (spec.minzoom ?? 0) && zoom < (spec.maxzoom ?? Infinity);
+  });
 }
 
 export const HIGHLIGHT_LAYERS = {

@@ -1,11 +1,12 @@
 /**
  * What importing (or restoring a saved view's layers) did, floating over the map where a dropped
  * file lands: refused files with every problem the check found (the feature or row, and what is
- * wrong), storage that refused to keep a layer, layers a saved view had that are gone. Dismissable.
+ * wrong, in the UI's language), storage that refused to keep a layer, layers a saved view had that are gone. Dismissable.
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import './import.css';
+import { problemText } from './problem-text.ts';
 import { useUserLayersApi } from './use-user-layers.ts';
 
 /** How long a notice that only reports success stays. */
@@ -34,7 +35,7 @@ export function ImportNotices() {
               <ul>
                 {n.details.map((d, i) => (
                   <li key={i}>
-                    <code>{d}</code>
+                    <code>{problemText(t, d)}</code>
                   </li>
                 ))}
               </ul>

@@ -5,7 +5,7 @@
  * they follow the language.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { decodeText, importUserLayer, sizeProblem } from '../../domain/import.ts';
+import { decodeText, importUserLayer, problem, sizeProblem, type ImportProblem } from '../../domain/import.ts';
 import { layerBbox, MAX_USER_LAYERS, newUserLayer, newUserLayerId, restoreRefs, visibleRefs, type BBox, type UserLayer, type UserLayerRef } from '../../domain/user-layers.ts';
 import { USER_PALETTE } from '../../map/imported-layers.ts';
 import { deleteLayer, errorText, isQuotaError, loadHidden, loadLayers, putLayer, storeHidden } from './store.ts';
@@ -16,8 +16,8 @@ export interface ImportNotice {
   /** i18n key under `import.` and its values. */
   key: string;
   values?: Record<string, string | number>;
-  /** Problems as import.ts states them (file, feature or row, and what is wrong). */
-  details?: string[];
+  /** Problems as import.ts codes them (feature or row, and what is wrong); worded by problem-text.ts. */
+  details?: ImportProblem[];
 }
 
 export interface UserLayersApi {
@@ -93,7 +93,7 @@ export function useUserLayers(opts: { onImported?: (bbox: BBox) => void } = {}):
       try {
         text = decodeText(new Uint8Array(await file.arrayBuffer()));
       } catch (e) {
-        return notify({ kind: 'error', key: 'failed', values: { file: file.name }, details: [`the file could not be read: ${errorText(e)}`] });
+        return notify({ kind: 'error', key: 'failed', values: { file: file.name }, details: [problem('unreadable', [], { message: errorText(e) })] });
       }
       const id = newUserLayerId();
       const r = importUserLayer(text, file.name, file.size, id);

@@ -1,0 +1,72 @@
+/**
+ * Import problems in the UI's language (src/ui/import/problem-text.ts): every code and place has a
+ * text in both languages, Chinese in zh and English in en, with the feature or row named; names
+ * from the file stay literal (no i18next nesting or interpolation inside them).
+ */
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_PROBLEM_CODES, importUserLayer, problem, type ImportProblem } from '../../src/domain/import.ts';
+import en from '../../src/i18n/en.json';
+import zh from '../../src/i18n/zh.json';
+import { problemText } from '../../src/ui/import/problem-text.ts';
+
+const i18n = i18next.createInstance();
+let tZh: TFunction;
+let tEn: TFunction;
+beforeAll(async () => {
+  await i18n.init({ resources: { zh: { translation: zh }, en: { translation: en } }, lng: 'zh', fallbackLng: 'zh', interpolation: { escapeValue: false } });
+  tZh = i18n.getFixedT('zh');
+  tEn = i18n.getFixedT('en');
+});
+
+function problemsOf(text: string, file: string): ImportProblem[] {
+  const r = importUserLayer(text, file);
+  if (r.ok) throw new Error('expected problems');
+  return r.problems;
+}
+
+const HAN = /\p{Script=Han}/u;
+const PARAMS = { mb: '11.0', max: 10, ext: '".kml"', message: 'Unexpected token', type: '"Topology"', total: 20001, found: '["1",2]', lon: 110, lat: 95, supported: 'Point', columns: 'a, b', count: 3 };
+
+describe('import problems in the UI language', () => {
+  it('has a text for every code and every place, in both languages', () => {
+    const places = (['feature', 'row', 'point', 'line', 'polygon', 'ring', 'position'] as const).map((kind, i) => ({ kind, n: i + 1 }));
+    for (const code of IMPORT_PROBLEM_CODES) {
+      const p = problem(code, places, PARAMS);
+      const zhText = problemText(tZh, p);
+      const enText = problemText(tEn, p);
+      for (const text of [zhText, enText]) {
+        expect(text, code).not.toMatch(/import\.|\{\{|undefined/);
+      }
+      expect(zhText, code).toMatch(HAN);
+      // English, except the column names the CSV hint quotes (经度/纬度).
+      expect(enText.replace(/经度|纬度/g, ''), code).not.toMatch(HAN);
+      expect(zhText).not.toBe(enText);
+    }
+  });
+
+  it('a latitude of 95 names the feature in Chinese in zh and in English in en', () => {
+    const [p] = problemsOf(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '北极' }, geometry: { type: 'Point', coordinates: [110, 95] } }] }), 'x.geojson');
+    expect(problemText(tZh, p!)).toBe('第 1 个要素（北极）：坐标 [110, 95] 超出范围（经度 −180…180，纬度 −90…90）');
+    expect(problemText(tEn, p!)).toBe('feature 1 (北极): coordinates [110, 95] are out of range (longitude −180…180, latitude −90…90)');
+  });
+
+  it('names the CSV row and the place in a geometry', () => {
+    const [row] = problemsOf('名称,经度,纬度\n好,110,40\n坏,abc,40\n', 'x.csv');
+    expect(problemText(tZh, row!)).toBe('第 3 行（坏）：经度 "abc" 和纬度 "40" 必须是十进制数字');
+    expect(problemText(tEn, row!)).toBe('row 3 (坏): longitude "abc" and latitude "40" must be decimal numbers');
+    const [ring] = problemsOf(JSON.stringify({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] }), 'x.geojson');
+    expect(problemText(tZh, ring!)).toBe('第 1 个要素，第 1 个环：多边形的环必须首尾闭合');
+    expect(problemText(tEn, ring!)).toBe('feature 1, ring 1: a polygon ring must end where it starts');
+    expect(problemText(tZh, problem('more', [], { count: 10 }))).toBe('……另有 10 个问题');
+    expect(problemText(tEn, problem('more', [], { count: 1 }))).toBe('… and 1 more problem');
+  });
+
+  it('keeps names from the file literal, i18next syntax included', () => {
+    for (const name of ['$t(import.heading)', '{{constructor.constructor}}', '<img src=x onerror=alert(1)>']) {
+      const p = problem('noGeometry', [{ kind: 'feature', n: 1, name }]);
+      expect(problemText(tZh, p)).toBe(`第 1 个要素（${name}）：没有几何图形`);
+      expect(problemText(tEn, p)).toBe(`feature 1 (${name}): has no geometry`);
+    }
+  });
+});
