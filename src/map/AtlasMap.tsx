@@ -40,6 +40,8 @@ declare global {
       ready: boolean;
       idleAt?: number;
       layersAt?: number;
+      /** Milliseconds from navigation start to the first quiet frame with the thematic layers drawn. */
+      atlasIdleAt?: number;
       /** The thematic symbol or line at a canvas point (what a click there selects), or null. */
       pick?: (x: number, y: number) => PickTarget | null;
     };
@@ -149,6 +151,8 @@ export function AtlasMap(props: AtlasMapProps) {
   const [tooltip, setTooltip] = useState<HoverInfo | null>(null);
   const [zoom, setZoom] = useState(() => zoomStep(props.initialView?.zoom ?? 4));
   const [styleReady, setStyleReady] = useState(false);
+  // The basemap's first quiet frame: the thematic layers wait for it (see below).
+  const [basemapShown, setBasemapShown] = useState(false);
   // WebGL context loss (context-loss.ts): `build` counts map rebuilds (the "reload map" button),
   // `overlayBuild` deck.gl overlays mounted on a restored context; `glLost` what the user is told.
   const [build, setBuild] = useState(0);
@@ -167,6 +171,7 @@ export function AtlasMap(props: AtlasMapProps) {
     contextLost.current = false;
     setGlLost(null);
     setStyleReady(false);
+    setBasemapShown(false);
     const stacks = maplibreFontStacks(fonts);
     let map: MapLibreMap;
     try {
@@ -229,6 +234,7 @@ export function AtlasMap(props: AtlasMapProps) {
       window.__atlas.ready = true;
       // Milliseconds from navigation start to the first quiet frame (read by bench/run.ts).
       window.__atlas.idleAt = performance.now();
+      setBasemapShown(true);
     });
     map.on('error', (e) => {
       const message = e.error?.message ?? 'unknown error';
@@ -323,16 +329,24 @@ export function AtlasMap(props: AtlasMapProps) {
   // Thematic layers: rebuilt from the state (deck.gl diffs them by id; data is memoised).
   const { catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, extraLayers } = props;
   // Applied after the next paint: a click first shows its answer in the panel, and the map (whose
-  // frame costs more, above all under software WebGL) follows in the frame after.
+  // frame costs more, above all under software WebGL) follows in the frame after. At start they wait
+  // for the basemap's first quiet frame: deck.gl compiles its shaders and builds its buffers on the
+  // main thread (about 1.5 s under software WebGL), and the regions, their names and the search are
+  // usable without them; the themes follow in the next frames.
   useEffect(() => {
     const overlay = overlayRef.current;
-    if (!overlay || !catalogue || !styleReady || contextLost.current) return;
+    const map = mapRef.current;
+    if (!overlay || !map || !catalogue || !styleReady || !basemapShown || contextLost.current) return;
     return afterPaint(() => {
       const ctx: LayerContext = { catalogue, filters, lang, emphasis, emphasisPlaces, highlight, scale: 1, zoom, beforeId: THEMATIC_BEFORE_ID };
       overlay.setProps({ layers: [...buildThemeLayers(ctx, visibleLayers), ...(extraLayers ?? [])] });
-      if (window.__atlas) window.__atlas.layersAt = performance.now();
+      const handle = window.__atlas;
+      if (!handle) return;
+      const first = !handle.layersAt;
+      handle.layersAt = performance.now();
+      if (first) map.once('idle', () => (handle.atlasIdleAt = performance.now()));
     });
-  }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady, overlayBuild, extraLayers]);
+  }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady, basemapShown, overlayBuild, extraLayers]);
 
   // Choropleth.
   useEffect(() => {
