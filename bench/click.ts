@@ -33,8 +33,19 @@ export function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
-/** Resolves once the map has no frame pending (checked twice, a little apart). */
+/**
+ * Resolves once the map has no frame pending (checked twice, a little apart) and the browser has
+ * shown its last frame: under software WebGL the GPU process is still drawing a map frame long
+ * after the main thread is done with it, and the next frames wait for it (three animation frames
+ * in a row start only once it is on screen).
+ */
 export async function mapQuiet(page: Page): Promise<void> {
+  await mapIdleOnMainThread(page);
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))));
+  await mapIdleOnMainThread(page);
+}
+
+async function mapIdleOnMainThread(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       new Promise<boolean>((resolve) => {
@@ -97,7 +108,9 @@ export async function measureClicks(browser: Browser, appUrl: string, rounds = 4
   const countyTimes: number[] = [];
   const ready = async () => {
     await page.waitForFunction(() => window.__atlas?.ready && (window.__atlas.layersAt ?? 0) > 0, undefined, { timeout: 120_000 });
-    await page.evaluate(() => new Promise((r) => window.__atlas!.map.once('idle', r as () => void) && window.__atlas!.map.triggerRepaint()));
+    // Resolve with nothing: the idle event holds the map, which the page would serialise back
+    // (hundreds of MB at 100×).
+    await page.evaluate(() => new Promise<void>((r) => window.__atlas!.map.once('idle', () => r()) && window.__atlas!.map.triggerRepaint()));
   };
   try {
     await page.goto(appUrl, { waitUntil: 'load' });

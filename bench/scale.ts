@@ -7,7 +7,8 @@
  *   parent link to Inner Mongolia (the region every project touches: the longest list);
  * - pan/zoom: frame times while dragging and wheel-zooming (requestAnimationFrame deltas), and long tasks.
  *
- *   npx tsx bench/scale.ts --scale 10 [--runs 3] [--keep-data]      (--scale 1 = the real catalogue)
+ *   npx tsx bench/scale.ts --scale 10 [--runs 3] [--keep-data] [--parts load,clicks,province,pan]
+ *   (--scale 1 = the real catalogue; parts not named are not measured and print as "—")
  *
  * Writes bench/results/scale-<N>x-<stamp>.json and prints a markdown table.
  */
@@ -32,6 +33,7 @@ const arg = (flag: string, fallback: string) => {
 };
 const SCALE = Number(arg('--scale', '10'));
 const RUNS = Number(arg('--runs', '3'));
+const PARTS = new Set(arg('--parts', 'load,clicks,province,pan').split(','));
 const DIST = join(repoRoot, 'dist');
 const APP = join(repoRoot, `.tmp/scale-app-${SCALE}x`);
 const SYNTH = join(repoRoot, `.tmp/synth-${SCALE}x`);
@@ -179,28 +181,37 @@ async function main(): Promise<void> {
   const url = `${site.origin}/app/`;
   const browser = await launchBrowser();
   const loads: Array<{ layersMs: number; idleMs: number }> = [];
-  let clicks: ClickStats;
-  let province: number[];
-  let panZoom: FrameStats;
+  let clicks: ClickStats | null = null;
+  let province: number[] = [];
+  let panZoom: FrameStats | null = null;
   try {
-    await measureLoad(browser, url); // warm-up: the browser's code caches, not HTTP
-    for (let i = 0; i < RUNS; i++) loads.push(await measureLoad(browser, url));
-    console.log(`[scale] load: ${loads.map((l) => `${l.layersMs}/${l.idleMs}`).join(', ')} ms (layers/idle)`);
-    clicks = await measureClicks(browser, url);
-    console.log(`[scale] clicks: ${JSON.stringify(clicks)}`);
-    province = await measureProvince(browser, url);
-    console.log(`[scale] Inner Mongolia panel: ${province.map(Math.round).join(', ')} ms`);
-    panZoom = await measurePanZoom(browser, url);
-    console.log(`[scale] pan/zoom: ${JSON.stringify(panZoom)}`);
+    if (PARTS.has('load')) {
+      await measureLoad(browser, url); // warm-up: the browser's code caches, not HTTP
+      for (let i = 0; i < RUNS; i++) loads.push(await measureLoad(browser, url));
+      console.log(`[scale] load: ${loads.map((l) => `${l.layersMs}/${l.idleMs}`).join(', ')} ms (layers/idle)`);
+    }
+    if (PARTS.has('clicks')) {
+      clicks = await measureClicks(browser, url);
+      console.log(`[scale] clicks: ${JSON.stringify(clicks)}`);
+    }
+    if (PARTS.has('province')) {
+      province = await measureProvince(browser, url);
+      console.log(`[scale] Inner Mongolia panel: ${province.map(Math.round).join(', ')} ms`);
+    }
+    if (PARTS.has('pan')) {
+      panZoom = await measurePanZoom(browser, url);
+      console.log(`[scale] pan/zoom: ${JSON.stringify(panZoom)}`);
+    }
   } finally {
     await browser.close();
     await site.close();
   }
   const med = (xs: number[]) => pct(xs, 50);
-  const load = { layersMs: med(loads.map((l) => l.layersMs)), idleMs: med(loads.map((l) => l.idleMs)) };
+  const load = loads.length ? { layersMs: med(loads.map((l) => l.layersMs)), idleMs: med(loads.map((l) => l.idleMs)) } : null;
   const result = {
     date: new Date().toISOString(),
     scale: SCALE,
+    parts: [...PARTS],
     projects,
     dataBytes: bytes,
     compileMs,
@@ -217,12 +228,13 @@ async function main(): Promise<void> {
   console.log(`\n| ${SCALE}× | value |\n| --- | --- |`);
   console.log(`| projects / data | ${projects} / ${(bytes / 2 ** 20).toFixed(1)} MB |`);
   if (!Number.isNaN(compileMs)) console.log(`| compile (npm run data equivalent) | ${(compileMs / 1000).toFixed(1)} s |`);
-  console.log(`| load → layers drawn / → idle (median of ${RUNS}) | ${load.layersMs} / ${load.idleMs} ms |`);
-  console.log(`| click → panel (${clicks.clicks} clicks) median / p95 / max | ${clicks.median} / ${clicks.p95} / ${clicks.max} ms |`);
-  console.log(`|   leagues median / p95; counties median / p95 | ${clicks.leagues.median} / ${clicks.leagues.p95}; ${clicks.counties.median} / ${clicks.counties.p95} ms |`);
-  console.log(`| parent link → Inner Mongolia panel (3×) | ${result.provincePanelMs.join(', ')} ms |`);
-  console.log(`| pan/zoom frames median / p95 / max | ${panZoom.median} / ${panZoom.p95} / ${panZoom.max} ms (${panZoom.frames} frames, ${panZoom.over50} > 50 ms, ${panZoom.over200} > 200 ms) |`);
-  console.log(`| long tasks during pan/zoom (count, longest) | ${panZoom.longTasks}, ${panZoom.longestTask} ms |`);
+  const none = '—';
+  console.log(`| load → layers drawn / → idle (median of ${RUNS}) | ${load ? `${load.layersMs} / ${load.idleMs} ms` : none} |`);
+  console.log(`| click → panel (${clicks?.clicks ?? 0} clicks) median / p95 / max | ${clicks ? `${clicks.median} / ${clicks.p95} / ${clicks.max} ms` : none} |`);
+  console.log(`|   leagues median / p95; counties median / p95 | ${clicks ? `${clicks.leagues.median} / ${clicks.leagues.p95}; ${clicks.counties.median} / ${clicks.counties.p95} ms` : none} |`);
+  console.log(`| parent link → Inner Mongolia panel (3×) | ${province.length ? `${result.provincePanelMs.join(', ')} ms` : none} |`);
+  console.log(`| pan/zoom frames median / p95 / max | ${panZoom ? `${panZoom.median} / ${panZoom.p95} / ${panZoom.max} ms (${panZoom.frames} frames, ${panZoom.over50} > 50 ms, ${panZoom.over200} > 200 ms)` : none} |`);
+  console.log(`| long tasks during pan/zoom (count, longest) | ${panZoom ? `${panZoom.longTasks}, ${panZoom.longestTask} ms` : none} |`);
   console.log(`\nwritten ${file.slice(repoRoot.length + 1)}`);
 }
 
