@@ -167,7 +167,8 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
     features.push({
       type: 'Feature',
       id: project.id,
-      geometry: roundPositions(geometry) as ProjectGeometry,
+      // Coordinates to 5 decimals (about 1 m): dissolved outlines carry 17-digit intersection points.
+      geometry: { ...geometry!, coordinates: roundPositions(geometry!.coordinates) } as ProjectGeometry,
       properties: {
         id: project.id,
         name_zh: project.name.zh,
