@@ -400,7 +400,8 @@ export function App({ initial, fonts, geoData }: AppProps) {
   }
 
   const userForExport = useMemo(() => ({ layers: userLayers.layers, visible: userLayers.visible }), [userLayers.layers, userLayers.visible]);
-  const atlasContext = useMemo(() => ({ state: appState, catalogue, geo, apply: applyAppState, user: userForExport }), [appState, catalogue, geo, applyAppState, userForExport]);
+  const mapShown = webgl && !error;
+  const atlasContext = useMemo(() => ({ state: appState, catalogue, geo, apply: applyAppState, user: userForExport, mapShown }), [appState, catalogue, geo, applyAppState, userForExport, mapShown]);
 
   return (
     <AtlasContext.Provider value={atlasContext}>
@@ -434,7 +435,7 @@ export function App({ initial, fonts, geoData }: AppProps) {
         onFilters={setFilters}
         choropleth={choropleth}
         onChoropleth={setChoropleth}
-        mapShown={webgl && !error}
+        mapShown={mapShown}
       />
       {/* Components outside the panel (the export dialog) read the state from AtlasContext (src/ui/app-context.ts). */}
       <ExportControls />{/* export */}

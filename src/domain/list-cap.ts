@@ -8,6 +8,9 @@ import type { ChapterGroup } from './catalogue.ts';
 /** Rows a region panel renders at first (above the real catalogue's longest list, 211 for Inner Mongolia, so 1× is unchanged); "show more" adds four times as many. */
 export const LIST_STEP = 250;
 
+/** Rows a region panel paints in the frame of the click (more than fit in the panel); the rest of the first LIST_STEP follow in a background render. */
+export const FIRST_PAINT_ROWS = 40;
+
 export interface CappedGroups {
   groups: ChapterGroup[];
   /** Rows kept (a project listed under two measures counts twice, as it is drawn twice). */

@@ -3,11 +3,11 @@
  * and every project touching it, grouped chapter → measure in plan order, each with its symbol,
  * its stage and how it touches the region (named in the plan, crosses with km inside, covers, lies in).
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../domain/catalogue.ts';
 import { isFiltering, type Filters } from '../domain/filters.ts';
-import { capGroups, LIST_STEP } from '../domain/list-cap.ts';
+import { capGroups, FIRST_PAINT_ROWS, LIST_STEP } from '../domain/list-cap.ts';
 import { regionProjects } from '../domain/selection.ts';
 import type { Lang } from '../domain/url-state.ts';
 import type { RegionInfo } from '../map/geodata.ts';
@@ -48,6 +48,11 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
   const [more, setMore] = useState<{ code: string; limit: number } | null>(null);
   const limit = more?.code === info.code ? more.limit : LIST_STEP;
   const capped = useMemo(() => (data ? capGroups(data.groups, limit) : null), [data, limit]);
+  // A click paints the card with the first rows (more than a panel's height); the rest of the list
+  // follows in a background render (React's deferred value lags one render behind a new region).
+  const settledCode = useDeferredValue(info.code, '');
+  const firstPaint = settledCode !== info.code;
+  const rows = useMemo(() => (data && firstPaint ? capGroups(data.groups, Math.min(limit, FIRST_PAINT_ROWS)) : capped), [data, firstPaint, limit, capped]);
 
   return (
     <>
@@ -68,8 +73,8 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
               {isFiltering(filters) && data.total !== data.items.length && <span className="muted"> {t('projects.ofTotal', { total: data.total })}</span>}
             </p>
             <SummaryChart counts={data.byTheme} lang={lang} label={t('projects.chartLabel')} />
-            <div className="grouped-list" onKeyDown={onArrowNav} data-testid="region-project-list">
-              {capped!.groups.map((g) => (
+            <div className="grouped-list" onKeyDown={onArrowNav} data-testid="region-project-list" data-complete={firstPaint ? 'false' : 'true'}>
+              {rows!.groups.map((g) => (
                 <div key={g.chapter.id} className="chapter-group">
                   <h4 className="chapter-group__title">
                     <button type="button" className="link-button" onClick={() => props.onSelectMeasure(g.chapter.id)}>
@@ -99,7 +104,7 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
                 </div>
               ))}
             </div>
-            {capped!.hidden > 0 && (
+            {!firstPaint && capped!.hidden > 0 && (
               <button type="button" className="link-button" data-testid="region-show-more" onClick={() => setMore({ code: info.code, limit: limit + LIST_STEP * 4 })}>
                 {t('projects.showMore', { count: Math.min(capped!.hidden, LIST_STEP * 4), hidden: capped!.hidden })}
               </button>

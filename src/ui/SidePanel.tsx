@@ -142,7 +142,7 @@ export function SidePanel(props: SidePanelProps) {
   } else {
     details = (
       <section className="panel-section hint" data-testid="panel-hint">
-        <p>{t('panel.hint')}</p>
+        <p>{t(props.mapShown ? 'panel.hint' : 'panel.hintNoMap')}</p>
         <p className="muted">{t('panel.hintKeys')}</p>
         {catalogue && <p className="muted">{t('panel.overview', { projects: catalogue.allProjects().length, measures: catalogue.allMeasures().length })}</p>}
       </section>

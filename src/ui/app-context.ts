@@ -15,6 +15,8 @@ export interface AtlasContextValue {
   geo: GeoData | null;
   /** Applies a state (selection, layers, filters, choropleth, language; `fly` moves the map to its view). */
   apply: (state: Partial<AppState>, opts?: { fly?: boolean }) => void;
+  /** False when there is no map (no WebGL, or it failed): exports and presentations need one. */
+  mapShown?: boolean;
   /** The imported layers and which of them are on (exports draw and list the ones that are on). */
   user?: { layers: readonly UserLayer[]; visible: ReadonlySet<string> };
 }

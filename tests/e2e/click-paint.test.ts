@@ -58,6 +58,37 @@ describe('a click on the map', () => {
     assertClean(rec);
   });
 
+  it('a long list paints its first rows with the click, then the rest', async () => {
+    const { page, rec } = await openPage(session, baseUrl, '?region=150200');
+    await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('region-name').textContent()).toBe('包头市');
+    // The first state of Inner Mongolia's list (211 rows in the real catalogue) as React commits it.
+    await page.evaluate(() => {
+      const w = window as unknown as { __first: Promise<{ rows: number; complete: string | null }> };
+      w.__first = new Promise((resolve) => {
+        const seen = new MutationObserver(() => {
+          const list = document.querySelector('[data-testid="region-card"][data-code="150000"]') && document.querySelector('[data-testid="region-project-list"]');
+          if (!list) return;
+          seen.disconnect();
+          resolve({ rows: list.querySelectorAll('.project-row').length, complete: list.getAttribute('data-complete') });
+        });
+        seen.observe(document.body, { subtree: true, childList: true });
+      });
+    });
+    await page.locator('[data-testid="region-parent"] a, [data-testid="region-parent"] button').first().click();
+    const first = await page.evaluate(() => (window as unknown as { __first: Promise<{ rows: number; complete: string | null }> }).__first);
+    expect(first).toEqual({ rows: 40, complete: 'false' });
+    const list = page.getByTestId('region-project-list');
+    await expect.poll(() => list.getAttribute('data-complete')).toBe('true');
+    const summary = (await page.getByTestId('region-summary').textContent()) ?? '';
+    const total = Number(/\d+/.exec(summary)?.[0]);
+    expect(total).toBeGreaterThan(40);
+    // Every project is listed once per measure it answers: at least one row each.
+    const ids = await list.locator('.project-row').evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute('data-project'))).size);
+    expect(ids).toBe(total);
+    assertClean(rec);
+  });
+
   it('drag and wheel still move the map at once', async () => {
     const { page, rec } = await openPage(session, baseUrl, '#map=5/42/112');
     await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });

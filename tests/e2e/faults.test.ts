@@ -125,6 +125,13 @@ describe('no WebGL', () => {
     try {
       const { page, rec } = await openPage(noGl, baseUrl);
       await expect.poll(() => page.getByTestId('no-webgl').isVisible(), { timeout: 30_000 }).toBe(true);
+      // The hint does not send the user to a map that is not there; export and present, which
+      // draw the map, are off and say why.
+      await expect.poll(() => page.getByTestId('panel-hint').textContent()).toContain('WebGL');
+      expect(await page.getByTestId('panel-hint').textContent()).not.toContain('点击地图');
+      await expect.poll(() => page.getByTestId('export-open').getAttribute('title')).toContain('WebGL');
+      expect(await page.getByTestId('export-open').isDisabled()).toBe(true);
+      expect(await page.getByTestId('present-open').isDisabled()).toBe(true);
       // Search, then pick a result: the panel shows the region's projects.
       const input = page.getByTestId('search-input');
       await expect.poll(() => input.isEnabled(), { timeout: 30_000 }).toBe(true);

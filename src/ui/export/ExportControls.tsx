@@ -26,6 +26,9 @@ export function ExportControls() {
   const savedRef = useRef(saved);
   savedRef.current = saved;
   const ready = atlas.catalogue != null && atlas.geo != null;
+  // Exports and presentations draw the map: without one (no WebGL) they are off, and say why.
+  const canDraw = ready && atlas.mapShown !== false;
+  const needsMap = atlas.mapShown === false ? t('export.needsMap') : undefined;
 
   useEffect(
     () =>
@@ -41,20 +44,20 @@ export function ExportControls() {
   return (
     <>
       <div className="export-toolbar" role="toolbar" aria-label={t('export.toolbar')} data-testid="export-toolbar">
-        <button type="button" className="export-toolbar__button export-toolbar__button--primary" onClick={() => setOpen('export')} disabled={!ready} data-testid="export-open">
+        <button type="button" className="export-toolbar__button export-toolbar__button--primary" onClick={() => setOpen('export')} disabled={!canDraw} title={needsMap} data-testid="export-open">
           {t('export.open')}
         </button>
         <button type="button" className="export-toolbar__button" onClick={() => setOpen('views')} disabled={!ready} data-testid="views-open">
           {t('export.views.open')}
           {saved.views.length > 0 && <span className="export-toolbar__count">{saved.views.length}</span>}
         </button>
-        <button type="button" className="export-toolbar__button" onClick={() => setPresenting(true)} disabled={!ready || saved.views.length === 0} title={saved.views.length === 0 ? t('export.present.none') : undefined} data-testid="present-open">
+        <button type="button" className="export-toolbar__button" onClick={() => setPresenting(true)} disabled={!canDraw || saved.views.length === 0} title={needsMap ?? (saved.views.length === 0 ? t('export.present.none') : undefined)} data-testid="present-open">
           {t('export.present.open')}
         </button>
       </div>
-      {(open === 'export' || open === 'deck') && ready && <ExportDialog onClose={close} views={saved.views} initialScope={open === 'deck' ? 'views' : 'view'} />}
-      {open === 'views' && ready && <SavedViewsDialog onClose={close} saved={saved} onPresent={() => (setOpen(null), setPresenting(true))} onExport={() => setOpen('deck')} />}
-      {presenting && <Presentation views={saved.views} onExit={() => setPresenting(false)} />}
+      {(open === 'export' || open === 'deck') && canDraw && <ExportDialog onClose={close} views={saved.views} initialScope={open === 'deck' ? 'views' : 'view'} />}
+      {open === 'views' && ready && <SavedViewsDialog onClose={close} saved={saved} canDraw={canDraw} onPresent={() => (setOpen(null), setPresenting(true))} onExport={() => setOpen('deck')} />}
+      {presenting && canDraw && <Presentation views={saved.views} onExit={() => setPresenting(false)} />}
     </>
   );
 }

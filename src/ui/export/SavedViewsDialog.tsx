@@ -20,9 +20,11 @@ export interface SavedViewsDialogProps {
   saved: SavedViews;
   onPresent: () => void;
   onExport: () => void;
+  /** False without a map: the views are kept and listed, but cannot be presented or exported. */
+  canDraw?: boolean;
 }
 
-export function SavedViewsDialog({ onClose, saved, onPresent, onExport }: SavedViewsDialogProps) {
+export function SavedViewsDialog({ onClose, saved, onPresent, onExport, canDraw = true }: SavedViewsDialogProps) {
   const { t } = useTranslation();
   const atlas = useAtlas();
   const { catalogue, geo, state } = atlas;
@@ -190,10 +192,10 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport }: SavedV
             </ol>
           )}
           <div className="export-actions views-actions">
-            <button type="button" className="button-quiet" onClick={onPresent} disabled={saved.views.length === 0} data-testid="views-present">
+            <button type="button" className="button-quiet" onClick={onPresent} disabled={!canDraw || saved.views.length === 0} title={canDraw ? undefined : t('export.needsMap')} data-testid="views-present">
               {t('export.present.open')}
             </button>
-            <button type="button" className="button-quiet" onClick={onExport} disabled={saved.views.length === 0}>
+            <button type="button" className="button-quiet" onClick={onExport} disabled={!canDraw || saved.views.length === 0} title={canDraw ? undefined : t('export.needsMap')}>
               {t('export.views.exportDeck')}
             </button>
             <button type="button" className="button-quiet" onClick={() => download(new Blob([serialise(saved.views)], { type: 'application/json' }), 'plan-atlas-views.json')} disabled={saved.views.length === 0} data-testid="views-export-json">
