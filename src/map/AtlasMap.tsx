@@ -373,9 +373,12 @@ export function AtlasMap(props: AtlasMapProps) {
     if (!map) return;
     const info = props.selectedRegion ? props.geo.byCode.get(props.selectedRegion) : undefined;
     const apply = () => setRegionFilters(map, 'selection', info ? props.selectedRegion : null, info?.level === 'country');
-    if (!map.isStyleLoaded()) {
-      map.once('styledata', apply);
-      return;
+    // Wait for the style's layers, not for `isStyleLoaded()`: that is also false while tiles load
+    // (after a zoom), and the 'styledata' it waited for then never came, so the outline stayed on
+    // the previous region.
+    if (!map.getLayer('selection-line')) {
+      map.once('load', apply);
+      return () => void map.off('load', apply);
     }
     return afterPaint(apply);
   }, [props.selectedRegion, props.geo, build]);
@@ -418,8 +421,9 @@ export function AtlasMap(props: AtlasMapProps) {
         }
       }
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('styledata', apply);
+    // As for the outline: the label layers exist once the style has loaded, tiles or not.
+    if (map.getLayer(LABEL_LAYERS[0])) apply();
+    else map.once('load', apply);
     setTooltip(null);
     // MapLibre reads its control labels once; relabel the zoom buttons in the new language.
     for (const [selector, key] of [
