@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { hitLayersAt } from '../../src/map/basemap/interaction.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,6 +32,27 @@ export const RESULTS_DIR = 'test-results';
 export interface Session {
   context: BrowserContext;
   close: () => Promise<void>;
+}
+
+/** One browser for a test file: launched before its tests, closed after. Call at the file's top level. */
+export function sessionForFile(): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('the browser session is not launched yet');
+    return session;
+  };
+}
+
+/** Waits until the atlas has drawn its basemap and set its thematic layers. */
+export async function atlasDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });
+  await waitForMapIdle(page);
 }
 
 export async function launch(extraArgs: string[] = []): Promise<Session> {

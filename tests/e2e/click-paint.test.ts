@@ -5,23 +5,16 @@
  * paints the region's card has no map render in it; the map (selection outline) follows after; and
  * gestures that do move the map (drag, wheel) still draw at once.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertClean, freePointIn, launch, openPage, waitForMapIdle, type Session } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { assertClean, atlasDrawn, freePointIn, openPage, sessionForFile, waitForMapIdle } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let session: Session;
-beforeAll(async () => {
-  session = await launch();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionForFile();
 
 describe('a click on the map', () => {
   it('paints the region card in a frame without a map render; the outline follows', async () => {
-    const { page, rec } = await openPage(session, baseUrl, '');
-    await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });
-    await waitForMapIdle(page);
+    const { page, rec } = await openPage(session(), baseUrl, '');
+    await atlasDrawn(page);
     for (const code of ['150200', '152500', '150400']) {
       const p = await freePointIn(page, code);
       await page.mouse.move(p.x, p.y);
@@ -59,8 +52,8 @@ describe('a click on the map', () => {
   });
 
   it('a long list paints its first rows with the click, then the rest', async () => {
-    const { page, rec } = await openPage(session, baseUrl, '?region=150200');
-    await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });
+    const { page, rec } = await openPage(session(), baseUrl, '?region=150200');
+    await atlasDrawn(page);
     await expect.poll(() => page.getByTestId('region-name').textContent()).toBe('包头市');
     // The first state of Inner Mongolia's list (211 rows in the real catalogue) as React commits it.
     await page.evaluate(() => {
@@ -90,9 +83,8 @@ describe('a click on the map', () => {
   });
 
   it('drag and wheel still move the map at once', async () => {
-    const { page, rec } = await openPage(session, baseUrl, '#map=5/42/112');
-    await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });
-    await waitForMapIdle(page);
+    const { page, rec } = await openPage(session(), baseUrl, '#map=5/42/112');
+    await atlasDrawn(page);
     const centre = () => page.evaluate(() => window.__atlas!.map.getCenter().toArray());
     const before = await centre();
     await page.mouse.move(640, 400);

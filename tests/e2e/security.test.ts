@@ -2,21 +2,15 @@
  * The built app's Content-Security-Policy: the atlas runs clean under it, an injected inline script
  * does not run, and a connection to another origin is refused by the browser before it leaves.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertClean, launch, openPage, waitForMapIdle, type Session } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { assertClean, openPage, sessionForFile, waitForMapIdle } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let session: Session;
-beforeAll(async () => {
-  session = await launch();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionForFile();
 
 describe('content security policy', () => {
   it('ships a policy that forbids inline script and foreign connections, and the atlas runs clean under it', async () => {
-    const { page, rec } = await openPage(session, baseUrl, '?region=150200');
+    const { page, rec } = await openPage(session(), baseUrl, '?region=150200');
     await waitForMapIdle(page);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toMatch(/script-src 'self'(;|$)/);
@@ -28,7 +22,7 @@ describe('content security policy', () => {
   });
 
   it('refuses an injected inline script and a connection to another origin', async () => {
-    const { page, rec } = await openPage(session, baseUrl);
+    const { page, rec } = await openPage(session(), baseUrl);
     await waitForMapIdle(page);
     const outcome = await page.evaluate(async () => {
       const violations: string[] = [];
