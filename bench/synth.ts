@@ -15,8 +15,8 @@ import type { Place, Project } from '../data/schema.ts';
 import { repoRoot } from '../src/cli/load.ts';
 import type { RegionCollection, RegionFeature } from '../src/domain/types.ts';
 
-/** mulberry32: small, fast, seeded. */
-function rng(seed: number): () => number {
+/** mulberry32: small, fast, seeded (also used by tests/unit/scale-index.test.ts, so failures reproduce). */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

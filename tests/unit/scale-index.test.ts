@@ -10,6 +10,7 @@ import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { dissolve } from '../../data/build.ts';
 import { loadCatalogueSources } from '../../data/load.ts';
+import { rng } from '../../bench/synth.ts';
 import { repoRoot } from '../../src/cli/load.ts';
 import { orientSign, PolygonPointIndex } from '../../src/domain/polygon-index.ts';
 import { RegionIndex } from '../../src/domain/regions.ts';
@@ -19,18 +20,6 @@ import type { ProjectGeometry, RegionCollection, RegionFeature } from '../../src
 const regionsFc = JSON.parse(readFileSync(join(repoRoot, 'public/geo/regions.geojson'), 'utf8')) as RegionCollection;
 const features = regionsFc.features;
 const index = new RegionIndex(features);
-
-/** mulberry32, so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The lookups as they were before the index: every leaf in input order, turf's point-in-polygon. */
 class BruteRegions extends RegionIndex {

@@ -50,19 +50,17 @@ export function MapDropZone() {
       e.preventDefault();
       if (e.dataTransfer) e.dataTransfer.dropEffect = 'none';
     };
-    target.addEventListener('dragenter', onEnter);
-    target.addEventListener('dragover', onOver);
-    target.addEventListener('dragleave', onLeave);
-    target.addEventListener('drop', onDrop);
-    window.addEventListener('dragover', refuse);
-    window.addEventListener('drop', refuse);
+    const listeners: Array<[EventTarget, string, (e: DragEvent) => void]> = [
+      [target, 'dragenter', onEnter],
+      [target, 'dragover', onOver],
+      [target, 'dragleave', onLeave],
+      [target, 'drop', onDrop],
+      [window, 'dragover', refuse],
+      [window, 'drop', refuse],
+    ];
+    for (const [on, type, fn] of listeners) on.addEventListener(type, fn as EventListener);
     return () => {
-      target.removeEventListener('dragenter', onEnter);
-      target.removeEventListener('dragover', onOver);
-      target.removeEventListener('dragleave', onLeave);
-      target.removeEventListener('drop', onDrop);
-      window.removeEventListener('dragover', refuse);
-      window.removeEventListener('drop', refuse);
+      for (const [on, type, fn] of listeners) on.removeEventListener(type, fn as EventListener);
     };
   }, [importFiles]);
 
