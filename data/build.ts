@@ -186,6 +186,7 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
         phrase: project.phrase,
         ...(project.note ? { note: project.note } : {}),
         ...(km != null ? { km } : {}),
+        ...(project.geometry.type === 'area' ? { cells: regions.leafCells(expand(project.geometry.regions, project.id)) } : {}),
       },
     });
   }

@@ -96,6 +96,23 @@ export class RegionIndex {
     return this.childCodes.get(code) ?? [];
   }
 
+  /**
+   * The leaves (regions with no children) that make up the union of `codes`, sorted and without
+   * repeats: a league becomes its banners and counties, a prefecture without counties stays itself.
+   * Children tile their parent exactly in regions.geojson, so the leaves cover the same ground.
+   */
+  leafCells(codes: readonly string[]): string[] {
+    const out = new Set<string>();
+    const stack = [...codes];
+    while (stack.length) {
+      const c = stack.pop()!;
+      const kids = this.childCodes.get(c);
+      if (kids) stack.push(...kids);
+      else if (this.byCode.has(c)) out.add(c);
+    }
+    return [...out].sort();
+  }
+
   /** Parent, grandparent … (nearest first). */
   ancestors(code: string): string[] {
     const out: string[] = [];

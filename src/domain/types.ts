@@ -63,6 +63,11 @@ export interface ProjectProps extends SearchKeys {
   precision: Project['precision'];
   phrase: string;
   note?: string;
+  /**
+   * Areas made of regions: the leaf regions (banners, counties; prefectures and provinces that have
+   * none) whose union is the area. The map tints each leaf once with the strongest tint over it.
+   */
+  cells?: string[];
   /** Length in km for lines (geodesic, along the drawn segments). */
   km?: number;
 }

@@ -520,6 +520,8 @@ export interface FillD {
   polygon: XY[][];
   color: RGB;
   alpha: number;
+  /** The leaf regions the area is made of (compiled `cells`), when it is a union of regions. */
+  cells?: readonly string[];
 }
 export interface LineD {
   id: string;
@@ -580,7 +582,8 @@ function themeDraw(def: ThemeDef, cat: Catalogue, filters: Filters): DrawData {
   const labelColor: RGB = [59, 52, 38];
   const out: DrawData = { fills: [], hatches: [], lines: [], icons: [], labels: [] };
   for (const d of v.areas) {
-    const f: FillD = { id: d.project.properties.id, polygon: d.polygon, color: fill, alpha: st.hatch ? 0.16 : fillOpacity };
+    const cells = d.project.properties.cells;
+    const f: FillD = { id: d.project.properties.id, polygon: d.polygon, color: fill, alpha: st.hatch ? 0.16 : fillOpacity, ...(cells?.length ? { cells } : {}) };
     (st.hatch ? out.hatches : out.fills).push(f);
     if (st.hatch) out.fills.push({ ...f, alpha: fillOpacity });
   }
@@ -632,6 +635,79 @@ export function mergedDraw(defs: readonly ThemeDef[], cat: Catalogue, filters: F
   return out;
 }
 
+/** An area's tint strength in a context: its own, stronger when emphasised, faint when others are. */
+export function areaAlpha(ctx: Pick<LayerContext, 'emphasis'>): (d: FillD) => number {
+  const on = ctx.emphasis.size > 0;
+  return (d) => (on ? (ctx.emphasis.has(d.id) ? Math.min(1, d.alpha * EMPHASISED_AREA) : d.alpha * DIM_AREA) : d.alpha);
+}
+
+/** One part of a leaf region covered by region-made areas, and the areas over it. */
+export interface CellD {
+  code: string;
+  polygon: XY[][];
+  fills: FillD[];
+}
+
+const cellShapes = new WeakMap<Catalogue, Map<string, XY[][][]>>();
+/** A region's polygons as drawn (one entry per part), memoised per catalogue. */
+function regionParts(cat: Catalogue, code: string): XY[][][] {
+  let byCode = cellShapes.get(cat);
+  if (!byCode) cellShapes.set(cat, (byCode = new Map()));
+  let parts = byCode.get(code);
+  if (!parts) {
+    const g = cat.regions.get(code)?.geometry;
+    parts = (g ? (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) : []) as XY[][][];
+    byCode.set(code, parts);
+  }
+  return parts;
+}
+
+const cellsCache = new WeakMap<readonly FillD[], { cells: CellD[]; rest: FillD[] }>();
+/**
+ * The fills split into leaf-region cells (each with the fills over it; an area drawn in several
+ * parts counts once) and the fills that are not unions of regions. Memoised per fills array.
+ */
+export function areaCells(fills: readonly FillD[], cat: Catalogue): { cells: CellD[]; rest: FillD[] } {
+  const hit = cellsCache.get(fills);
+  if (hit) return hit;
+  const over = new Map<string, FillD[]>();
+  const rest: FillD[] = [];
+  const seen = new Set<string>();
+  for (const f of fills) {
+    const cells = f.cells?.filter((c) => cat.regions.has(c));
+    if (!cells?.length) {
+      rest.push(f);
+      continue;
+    }
+    // Hatched themes put a fill and a hatch of one project in `fills` once; parts share an id.
+    const key = `${f.id}|${f.color.join(',')}|${f.alpha}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const c of cells) {
+      const l = over.get(c);
+      if (l) l.push(f);
+      else over.set(c, [f]);
+    }
+  }
+  const cells: CellD[] = [];
+  for (const [code, list] of [...over].sort(([a], [b]) => a.localeCompare(b))) for (const polygon of regionParts(cat, code)) cells.push({ code, polygon, fills: list });
+  const out = { cells, rest };
+  cellsCache.set(fills, out);
+  return out;
+}
+
+/** The strongest tint of `fills` (channel by channel the least, as `min` blending would draw them). */
+export function strongestTint(fills: readonly FillD[], alphaOf: (d: FillD) => number): [number, number, number, number] {
+  const out: [number, number, number, number] = [255, 255, 255, 255];
+  for (const f of fills) {
+    const t = tint(f.color, alphaOf(f));
+    if (t[0] < out[0]) out[0] = t[0];
+    if (t[1] < out[1]) out[1] = t[1];
+    if (t[2] < out[2]) out[2] = t[2];
+  }
+  return out;
+}
+
 const CORRIDOR_OPACITY = 0.42;
 const HATCH = { hatch: { type: 'hatch' as const, angle: 45, strokeWidth: 1, gap: 8 } };
 
@@ -652,23 +728,46 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
   const on = ctx.emphasis.size > 0;
   const layers: Layer[] = [];
 
-  const fillAlpha = (d: FillD) => (on ? (ctx.emphasis.has(d.id) ? Math.min(1, d.alpha * EMPHASISED_AREA) : d.alpha * DIM_AREA) : d.alpha);
+  const fillAlpha = areaAlpha(ctx);
   // Areas overlap a great deal (a league can lie in a dozen of them). Drawn with ordinary alpha
   // blending their tints add up to mud; drawn as colours lightened towards white and combined with
   // the `min` operation, each pixel takes the strongest tint of the areas over it, whatever their
   // number: a soft fill that never piles up.
-  if (data.fills.length)
-    layers.push(
-      new SolidPolygonLayer<FillD>({
-        id: `${prefix}-area-fill`,
-        data: data.fills,
-        getPolygon: (d) => d.polygon,
-        getFillColor: (d) => tint(d.color, fillAlpha(d)),
-        pickable: false,
-        parameters: { blend: true, blendColorOperation: 'min', blendAlphaOperation: 'max', depthWriteEnabled: false, depthCompare: 'always' },
-        updateTriggers: { getFillColor: emph },
-      }),
-    );
+  //
+  // Most areas are unions of regions, and they pile up (on average nine deep over Inner Mongolia):
+  // under software WebGL every covered pixel costs, so those are drawn as their leaf regions, each
+  // once, in the strongest (min) tint of the areas over it — the same pixels the per-area drawing
+  // gives, as `min` does not care how the tints are grouped. Areas of authored outlines are drawn as
+  // they are. The cell shapes stay the same object while only the emphasis changes (no new
+  // triangulation on a click), only their colours are recomputed.
+  if (data.fills.length) {
+    const blendMin = { blend: true, blendColorOperation: 'min', blendAlphaOperation: 'max', depthWriteEnabled: false, depthCompare: 'always' } as const;
+    const { cells, rest } = areaCells(data.fills, ctx.catalogue);
+    if (cells.length)
+      layers.push(
+        new SolidPolygonLayer<CellD>({
+          id: `${prefix}-area-fill`,
+          data: cells,
+          getPolygon: (d) => d.polygon,
+          getFillColor: (d) => strongestTint(d.fills, fillAlpha),
+          pickable: false,
+          parameters: blendMin,
+          updateTriggers: { getFillColor: emph },
+        }),
+      );
+    if (rest.length)
+      layers.push(
+        new SolidPolygonLayer<FillD>({
+          id: `${prefix}-area-fill-shapes`,
+          data: rest,
+          getPolygon: (d) => d.polygon,
+          getFillColor: (d) => tint(d.color, fillAlpha(d)),
+          pickable: false,
+          parameters: blendMin,
+          updateTriggers: { getFillColor: emph },
+        }),
+      );
+  }
   if (data.hatches.length)
     layers.push(
       new SolidPolygonLayer<FillD, FillStyleExtensionProps<FillD>>({

@@ -1,0 +1,112 @@
+/**
+ * Region-made areas are drawn as their leaf regions, each once, in the strongest tint over it
+ * (src/map/themes/common.ts areaCells). These tests hold that drawing to the per-area one it
+ * replaced: same ground, same colour at every point, same shapes when only the emphasis changes.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { area, booleanPointInPolygon, pointOnFeature, polygon as turfPolygon } from '@turf/turf';
+import { readCatalogue } from '../../src/cli/load.ts';
+import type { Catalogue } from '../../src/domain/catalogue.ts';
+import { NO_FILTERS } from '../../src/domain/filters.ts';
+import { THEMES } from '../../src/map/themes/index.ts';
+import { areaAlpha, areaCells, makeLayers, mergedDraw, strongestTint, tint, type CellD, type FillD } from '../../src/map/themes/common.ts';
+import type { LayerContext } from '../../src/map/themes/types.ts';
+
+let cat: Catalogue;
+beforeAll(() => {
+  cat = readCatalogue();
+});
+
+const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: new Set(), highlight: null, scale: 1, zoom: 5, ...over });
+
+describe('leaf cells of regions', () => {
+  it('breaks a province and a league into their counties and keeps a region without children', () => {
+    const im = cat.regions.leafCells(['150000']);
+    expect(im.length).toBe(cat.regions.descendants('150000').filter((c) => cat.regions.level(c) === 'county').length);
+    expect(im.every((c) => cat.regions.level(c) === 'county' && c.startsWith('15'))).toBe(true);
+    expect(cat.regions.leafCells(['150200'])).toEqual(cat.regions.children('150200').slice().sort());
+    expect(cat.regions.leafCells(['110000'])).toEqual(['110000']);
+    expect(cat.regions.leafCells(['130100'])).toEqual(['130100']);
+    // Overlapping codes count once; unknown codes are dropped.
+    expect(cat.regions.leafCells(['150200', '150203', '150200', 'nowhere'])).toEqual(cat.regions.leafCells(['150200']));
+  });
+
+  it('gives every region-made area of the catalogue cells covering the ground it draws', () => {
+    const areas = cat.allProjects().filter((p) => p.properties.geometry_spec === 'area');
+    expect(areas.length).toBeGreaterThan(20);
+    for (const p of areas) {
+      const cells = p.properties.cells ?? [];
+      expect(cells.length, p.properties.id).toBeGreaterThan(0);
+      const cellArea = cells.reduce((s, c) => s + area(cat.regions.get(c)!), 0);
+      expect(Math.abs(cellArea - area(p)) / area(p), p.properties.id).toBeLessThan(1e-3);
+    }
+    // Point and line projects have none.
+    expect(cat.allProjects().filter((p) => p.properties.geometry_spec !== 'area').every((p) => p.properties.cells == null)).toBe(true);
+  });
+});
+
+describe('areas drawn as cells', () => {
+  const fills = () => mergedDraw(THEMES, cat, NO_FILTERS).fills;
+  // The area layers only (the symbol layers need a DOM canvas for their icon atlas).
+  const areaLayer = (c: LayerContext) => makeLayers('themes', { ...mergedDraw(THEMES, cat, NO_FILTERS), icons: [], labels: [], lines: [] }, c).find((l) => l.id === 'themes-area-fill')!;
+
+  /** What the per-area drawing gave at a point: the least tint, channel by channel, of the areas over it. */
+  function perAreaColour(all: readonly FillD[], alpha: (d: FillD) => number, pt: [number, number]): [number, number, number] {
+    const out: [number, number, number] = [255, 255, 255];
+    for (const f of all) {
+      if (!booleanPointInPolygon(pt, turfPolygon(f.polygon))) continue;
+      const t = tint(f.color, alpha(f));
+      for (let i = 0; i < 3; i++) out[i] = Math.min(out[i]!, t[i]!);
+    }
+    return out;
+  }
+
+  function checkEveryCell(c: LayerContext) {
+    const all = fills();
+    const { cells, rest } = areaCells(all, cat);
+    expect(rest).toEqual([]);
+    expect(cells.length).toBeGreaterThan(100);
+    const alpha = areaAlpha(c);
+    let checked = 0;
+    for (const cell of cells) {
+      const pt = pointOnFeature(turfPolygon(cell.polygon)).geometry.coordinates as [number, number];
+      expect(strongestTint(cell.fills, alpha).slice(0, 3), cell.code).toEqual(perAreaColour(all, alpha, pt));
+      checked++;
+    }
+    return checked;
+  }
+
+  it('colours every cell as the overlapping per-area tints did', () => {
+    expect(checkEveryCell(ctx())).toBeGreaterThan(100);
+  });
+
+  it('does so with a selection emphasising some areas and dimming the rest', () => {
+    const some = new Set(cat.allProjects().filter((p) => p.properties.cells?.includes('150203')).map((p) => p.properties.id));
+    expect(some.size).toBeGreaterThan(0);
+    checkEveryCell(ctx({ emphasis: some }));
+  });
+
+  it('draws each cell once, and keeps its shapes when only the emphasis changes', () => {
+    const first = areaLayer(ctx());
+    const some = new Set(cat.allProjects().filter((p) => p.properties.cells?.includes('150203')).map((p) => p.properties.id));
+    const second = areaLayer(ctx({ emphasis: some }));
+    const data = first.props.data as CellD[];
+    expect(second.props.data).toBe(data);
+    const parts = new Set(data.map((d) => d.polygon));
+    expect(parts.size).toBe(data.length);
+    // Fewer shapes than the overlapping areas had parts, and far fewer than their sum of cells.
+    const drawnBefore = fills().length;
+    expect(new Set(data.map((d) => d.code)).size).toBeLessThan(fills().reduce((s, f) => s + (f.cells?.length ?? 0), 0));
+    expect(drawnBefore).toBeGreaterThan(0);
+    const getColor = (l: typeof first) => (l.props as unknown as { getFillColor: (d: CellD) => number[] }).getFillColor;
+    const cell = data.find((d) => d.code === '150203')!;
+    expect(getColor(second)(cell)).not.toEqual(getColor(first)(cell));
+  });
+
+  it('draws areas with an authored outline as they are', () => {
+    const own: FillD = { id: 'x', polygon: [[[110, 40], [111, 40], [111, 41], [110, 40]]], color: [10, 20, 30], alpha: 0.2 };
+    const { cells, rest } = areaCells([own, ...fills()], cat);
+    expect(rest).toEqual([own]);
+    expect(cells.length).toBe(areaCells(fills(), cat).cells.length);
+  });
+});
