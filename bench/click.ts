@@ -17,6 +17,8 @@ export interface ClickStats {
   max: number;
   leagues: { median: number; p95: number };
   counties: { median: number; p95: number };
+  /** The ten slowest clicks (region code and time), to see what the tail is made of. */
+  slowest: Array<{ code: string; ms: number }>;
 }
 
 const LEAGUES = ['150100', '150200', '150300', '150400', '150500', '150600', '150700', '150800', '150900', '152200', '152500', '152900'];
@@ -106,6 +108,8 @@ export async function measureClicks(browser: Browser, appUrl: string, rounds = 4
   const page = await context.newPage();
   const leagueTimes: number[] = [];
   const countyTimes: number[] = [];
+  const samples: Array<{ code: string; ms: number }> = [];
+  const log = (code: string, ms: number) => (samples.push({ code, ms: Math.round(ms * 10) / 10 }), ms);
   const ready = async () => {
     await page.waitForFunction(() => window.__atlas?.ready && (window.__atlas.layersAt ?? 0) > 0, undefined, { timeout: 120_000 });
     // Resolve with nothing: the idle event holds the map, which the page would serialise back
@@ -124,7 +128,7 @@ export async function measureClicks(browser: Browser, appUrl: string, rounds = 4
       }
     }
     // Alternate leagues so every click changes the selection.
-    for (let r = 0; r < rounds; r++) for (const [c, p] of leaguePoints) leagueTimes.push(await timedClick(page, c, p));
+    for (let r = 0; r < rounds; r++) for (const [c, p] of leaguePoints) leagueTimes.push(log(c, await timedClick(page, c, p)));
     for (const v of COUNTY_VIEWS) {
       await page.goto(`${appUrl}${v.hash}`, { waitUntil: 'load' });
       await ready();
@@ -136,7 +140,7 @@ export async function measureClicks(browser: Browser, appUrl: string, rounds = 4
           /* a county hidden under the panel or legend in this view */
         }
       }
-      for (let r = 0; r < Math.max(1, Math.ceil(rounds / 2)); r++) for (const [c, p] of pts) countyTimes.push(await timedClick(page, c, p));
+      for (let r = 0; r < Math.max(1, Math.ceil(rounds / 2)); r++) for (const [c, p] of pts) countyTimes.push(log(c, await timedClick(page, c, p)));
     }
   } finally {
     await context.close();
@@ -150,5 +154,6 @@ export async function measureClicks(browser: Browser, appUrl: string, rounds = 4
     max: round(Math.max(...all)),
     leagues: { median: round(pct(leagueTimes, 50)), p95: round(pct(leagueTimes, 95)) },
     counties: { median: round(pct(countyTimes, 50)), p95: round(pct(countyTimes, 95)) },
+    slowest: samples.sort((a, b) => b.ms - a.ms).slice(0, 10),
   };
 }

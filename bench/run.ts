@@ -291,7 +291,8 @@ async function main(): Promise<void> {
   if (clicks) {
     console.log(
       `\nClick to panel (${clicks.clicks} clicks): median ${clicks.median} ms, p95 ${clicks.p95} ms, max ${clicks.max} ms` +
-        ` (leagues median ${clicks.leagues.median} / p95 ${clicks.leagues.p95} ms; counties median ${clicks.counties.median} / p95 ${clicks.counties.p95} ms)`,
+        ` (leagues median ${clicks.leagues.median} / p95 ${clicks.leagues.p95} ms; counties median ${clicks.counties.median} / p95 ${clicks.counties.p95} ms)` +
+        `\nslowest: ${clicks.slowest.map((c) => `${c.code} ${c.ms} ms`).join(', ')}`,
     );
   }
   if (frames) {

@@ -8,8 +8,8 @@ import type { ChapterGroup } from './catalogue.ts';
 /** Rows a region panel renders at first (above the real catalogue's longest list, 211 for Inner Mongolia, so 1× is unchanged); "show more" adds four times as many. */
 export const LIST_STEP = 250;
 
-/** Rows a region panel paints in the frame of the click (more than fit in the panel); the rest of the first LIST_STEP follow in a background render. */
-export const FIRST_PAINT_ROWS = 40;
+/** Rows a region panel paints in the frame of the click (about what a 1080-px-high panel shows below the card and the theme chart); the rest of the first LIST_STEP follow in a background render. */
+export const FIRST_PAINT_ROWS = 16;
 
 export interface CappedGroups {
   groups: ChapterGroup[];

@@ -7,6 +7,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { assertClean, atlasDrawn, freePointIn, openPage, sessionForFile, waitForMapIdle } from './browser.ts';
+import { FIRST_PAINT_ROWS } from '../../src/domain/list-cap.ts';
 
 const baseUrl = inject('baseUrl');
 const session = sessionForFile();
@@ -70,12 +71,12 @@ describe('a click on the map', () => {
     });
     await page.locator('[data-testid="region-parent"] a, [data-testid="region-parent"] button').first().click();
     const first = await page.evaluate(() => (window as unknown as { __first: Promise<{ rows: number; complete: string | null }> }).__first);
-    expect(first).toEqual({ rows: 40, complete: 'false' });
+    expect(first).toEqual({ rows: FIRST_PAINT_ROWS, complete: 'false' });
     const list = page.getByTestId('region-project-list');
     await expect.poll(() => list.getAttribute('data-complete')).toBe('true');
     const summary = (await page.getByTestId('region-summary').textContent()) ?? '';
     const total = Number(/\d+/.exec(summary)?.[0]);
-    expect(total).toBeGreaterThan(40);
+    expect(total).toBeGreaterThan(FIRST_PAINT_ROWS);
     // Every project is listed once per measure it answers: at least one row each.
     const ids = await list.locator('.project-row').evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute('data-project'))).size);
     expect(ids).toBe(total);
