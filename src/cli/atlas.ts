@@ -15,6 +15,7 @@ function touchLabel(t: Touch): string {
   const parts: string[] = [];
   if (t.named) parts.push('named in the plan');
   if (t.spatial === 'crosses') parts.push(`crosses, ${t.km} km inside`);
+  else if (t.spatial === 'contains' && t.km != null) parts.push(`lies inside, all ${t.km} km`);
   else if (t.spatial) parts.push(t.spatial);
   return parts.join('; ');
 }

@@ -5,6 +5,7 @@
  * Problems are codes with parameters, not sentences: src/ui/import/problem-text.ts words them in
  * the UI's language.
  */
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
 
 export const IMPORT_LIMITS = {
@@ -48,7 +49,8 @@ export const IMPORT_PROBLEM_CODES = [
   'tooLarge', // params: mb, max
   'fileType', // ext
   'unreadable', // message (the file could not be read: set by the UI)
-  'notJson', // message (the JSON parser's own, as the browser words it)
+  'notJson', // line, column, what (a JSON_ERROR_KINDS name), near (the text there)
+  'notJsonEnd', // (the text ends before the JSON does)
   'notObject',
   'jsonIsList',
   'jsonNoType',
@@ -228,12 +230,39 @@ function placeOf(kind: 'feature' | 'row', props: ImportedFeature['properties'], 
   return name !== `#${index + 1}` ? { kind, n, name } : { kind, n };
 }
 
+/** Kinds of JSON syntax error, as jsonc-parser names them (texts under `import.jsonError.`). */
+export const JSON_ERROR_KINDS = ['InvalidSymbol', 'InvalidNumberFormat', 'PropertyNameExpected', 'ValueExpected', 'ColonExpected', 'CommaExpected', 'CloseBraceExpected', 'CloseBracketExpected', 'EndOfFileExpected', 'InvalidCommentToken', 'UnexpectedEndOfComment', 'UnexpectedEndOfString', 'UnexpectedEndOfNumber', 'InvalidUnicode', 'InvalidEscapeCharacter', 'InvalidCharacter'] as const;
+
+/**
+ * Where and why a text is not JSON: line, column, what was expected and the text there. The
+ * browser's JSON.parse message is English and worded differently by each engine, so the place is
+ * found with jsonc-parser in strict JSON mode. Null when the text just ends too early.
+ */
+export function jsonErrorAt(text: string): { line: number; column: number; what: string; near: string } | null {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first || first.offset >= text.trimEnd().length) return null;
+  const what = printParseErrorCode(first.error);
+  const pos = first.offset;
+  // A string or number still open on the last line: the text was cut there.
+  if (what.startsWith('UnexpectedEndOf') && !text.slice(pos).trimEnd().includes('\n')) return null;
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  const near = text.slice(Math.max(0, pos - 12), pos + 16).replace(/\s+/g, ' ').trim();
+  return { line, column, what, near };
+}
+
 function parseGeoJson(text: string, layerId: string, problems: Problems): ImportedFeature[] {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    problems.add('notJson', [], { message: (e as Error).message });
+    void e; // the engine's English words; jsonErrorAt says where instead
+    const at = jsonErrorAt(text);
+    if (at) problems.add('notJson', [], at);
+    else problems.add('notJsonEnd');
     return [];
   }
   if (!doc || typeof doc !== 'object') {

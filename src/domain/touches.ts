@@ -95,19 +95,34 @@ function mergeSpatial(parts: SpatialTouch[][]): SpatialTouch[] {
   return [...out.values()];
 }
 
+/**
+ * How lines meet regions, with the length inside each: a region holding the whole line (all its
+ * samples but at most one, a border's noise) contains it; others are crossed.
+ */
+function lineTouches(lines: LineString[], regions: RegionIndex): SpatialTouch[] {
+  const km = new Map<string, number>();
+  let total = 0;
+  for (const line of lines)
+    for (const [code, k] of lineKmByRegion(line, regions)) {
+      km.set(code, (km.get(code) ?? 0) + k);
+    }
+  for (const line of lines) for (let i = 0; i + 1 < line.coordinates.length; i++) total += distance(line.coordinates[i]!, line.coordinates[i + 1]!, { units: 'kilometers' });
+  return [...km]
+    .filter(([, k]) => k >= LINE_STEP_KM) // a single sample is noise at a border
+    .map(([region, k]) => ({ region, spatial: k >= total - LINE_STEP_KM ? ('contains' as const) : ('crosses' as const), km: Math.round(k * 10) / 10 }));
+}
+
 /** Spatial touches of any geometry (used for authored polygons and user-imported features). */
 export function spatialTouches(geom: ProjectGeometry | MultiPoint | MultiLineString, regions: RegionIndex): SpatialTouch[] {
   switch (geom.type) {
     case 'MultiPoint':
       return mergeSpatial(geom.coordinates.map((coordinates) => spatialTouches({ type: 'Point', coordinates }, regions)));
     case 'MultiLineString':
-      return mergeSpatial(geom.coordinates.map((coordinates) => spatialTouches({ type: 'LineString', coordinates }, regions)));
+      return lineTouches(geom.coordinates.map((coordinates) => ({ type: 'LineString', coordinates })), regions);
     case 'Point':
       return regions.regionsAt(geom.coordinates).map((region) => ({ region, spatial: 'contains' as const }));
     case 'LineString':
-      return [...lineKmByRegion(geom, regions)]
-        .filter(([, km]) => km >= LINE_STEP_KM) // a single sample is noise at a border
-        .map(([region, km]) => ({ region, spatial: 'crosses' as const, km: Math.round(km * 10) / 10 }));
+      return lineTouches([geom], regions);
     case 'Polygon':
     case 'MultiPolygon':
       return polygonRelation(geom, regions);

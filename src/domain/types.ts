@@ -77,7 +77,7 @@ export type ProjectCollection = FeatureCollection<ProjectGeometry, ProjectProps>
 
 /** How a project's geometry meets a region. */
 export type SpatialRelation =
-  | 'contains' // the region contains the project's point or all of its area (lies in)
+  | 'contains' // the region contains the project's point, all of its area or all of its line (lies in)
   | 'crosses' // a line runs through the region (km inside)
   | 'covers' // an area covers the whole region
   | 'overlaps'; // an area covers part of the region
@@ -87,7 +87,7 @@ export interface Touch {
   /** The plan names this region, a region inside it, or a place inside it, for this project. */
   named: boolean;
   spatial?: SpatialRelation;
-  /** For lines: the length inside the region. */
+  /** For lines: the length inside the region (all of it when the region contains the line). */
   km?: number;
 }
 

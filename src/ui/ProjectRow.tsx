@@ -29,7 +29,7 @@ export function RelationTags({ touch, t }: { touch: Touch; t: TFunction }) {
     <span className="relations">
       {relationsOf(touch).map((r) => (
         <span key={r} className={`tag${r === 'named' ? '' : ' tag--muted'}`} data-relation={r}>
-          {r === 'crosses' && touch.km != null ? t('relation.crossesKm', { km: touch.km < 10 ? touch.km.toFixed(1) : Math.round(touch.km) }) : t(`relation.${r}`)}
+          {(r === 'crosses' || r === 'lies_in') && touch.km != null ? t(r === 'crosses' ? 'relation.crossesKm' : 'relation.liesInKm', { km: touch.km < 10 ? touch.km.toFixed(1) : Math.round(touch.km) }) : t(`relation.${r}`)}
         </span>
       ))}
     </span>

@@ -244,7 +244,9 @@ describe('bad files', SLOW, () => {
     expect(before).toBeGreaterThan(0);
     // The problems are worded in the UI's language (src/ui/import/problem-text.ts).
     const cases: [string, Buffer, RegExp][] = [
-      ['notes.geojson', Buffer.from('this is not JSON'), /不是有效的 JSON：/],
+      // Where and why in Chinese, not the browser parser's English ("Unexpected token …").
+      ['notes.geojson', Buffer.from('this is not JSON'), /不是有效的 JSON：第 1 行第 1 列，无法识别的字符（此处的文字：this is not JSON）/],
+      ['cut.geojson', Buffer.from('{"type": "FeatureCollection", "features": [{"type": "Feature"'), /不是有效的 JSON：文件在 JSON 结束之前就结束了（可能不完整）/],
       ['data.json', Buffer.from(JSON.stringify({ rows: [1, 2, 3] })), /不是 GeoJSON：该 JSON 对象没有 "type"/],
       ['topo.json', Buffer.from(JSON.stringify({ type: 'Topology', objects: {} })), /不是 GeoJSON：类型 "Topology" 不是/],
       ['north.geojson', geojson([feature({ type: 'Point', coordinates: [110, 40] }), feature({ type: 'Point', coordinates: [110, 95] }, { name: '北极' })]), /第 2 个要素（北极）：坐标 \[110, 95\] 超出范围/],
@@ -262,7 +264,7 @@ describe('bad files', SLOW, () => {
       await page.getByTestId('import-notice-dismiss').click();
     }
     expect(await share(page, MAGENTA)).toBeCloseTo(before, 5);
-    await pickFile(page, 'north.geojson', cases[3]![1]);
+    await pickFile(page, 'north.geojson', cases[4]![1]);
     await expect.poll(() => notice(page).count()).toBe(1);
     expect(await notice(page).locator('li').allTextContents()).toEqual(['第 2 个要素（北极）：坐标 [110, 95] 超出范围（经度 −180…180，纬度 −90…90）']);
     await page.mouse.move(1100, 780);

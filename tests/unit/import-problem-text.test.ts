@@ -26,7 +26,7 @@ function problemsOf(text: string, file: string): ImportProblem[] {
 }
 
 const HAN = /\p{Script=Han}/u;
-const PARAMS = { mb: '11.0', max: 10, ext: '".kml"', message: 'Unexpected token', type: '"Topology"', total: 20001, found: '["1",2]', lon: 110, lat: 95, supported: 'Point', columns: 'a, b', count: 3 };
+const PARAMS = { mb: '11.0', max: 10, ext: '".kml"', message: 'Unexpected token', line: 3, column: 7, what: 'CommaExpected', near: '[110 40]', type: '"Topology"', total: 20001, found: '["1",2]', lon: 110, lat: 95, supported: 'Point', columns: 'a, b', count: 3 };
 
 describe('import problems in the UI language', () => {
   it('has a text for every code and every place, in both languages', () => {
@@ -60,6 +60,22 @@ describe('import problems in the UI language', () => {
     expect(problemText(tEn, ring!)).toBe('feature 1, ring 1: a polygon ring must end where it starts');
     expect(problemText(tZh, problem('more', [], { count: 10 }))).toBe('……另有 10 个问题');
     expect(problemText(tEn, problem('more', [], { count: 1 }))).toBe('… and 1 more problem');
+  });
+
+  it('says where and why a file is not JSON in the UI language, not in the browser parser\'s English', () => {
+    const text = '{"type": "FeatureCollection",\n "features": [\n  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [110 40]}}\n]}';
+    const [p] = problemsOf(text, 'x.geojson');
+    expect(p).toEqual({ code: 'notJson', at: [], params: { line: 3, column: 73, what: 'CommaExpected', near: 'ates": [110 40]}} ]}' } });
+    expect(problemText(tZh, p!)).toBe('不是有效的 JSON：第 3 行第 73 列，两项之间缺少逗号（此处的文字：ates": [110 40]}} ]}）');
+    expect(problemText(tEn, p!)).toBe('not valid JSON: line 3, column 73: a comma is missing between two items (the text there: ates": [110 40]}} ]})');
+    const [word] = problemsOf('hello', 'x.geojson');
+    expect(problemText(tZh, word!)).toBe('不是有效的 JSON：第 1 行第 1 列，无法识别的字符（此处的文字：hello）');
+    // Cut short: said as such, at whatever point it was cut.
+    for (const cut of ['{"type": "FeatureCollection", "features": [', '{"type": "Feat', '', '   ']) {
+      const [end] = problemsOf(cut, 'x.geojson');
+      expect(end, JSON.stringify(cut)).toEqual({ code: 'notJsonEnd', at: [], params: {} });
+      expect(problemText(tZh, end!)).toBe('不是有效的 JSON：文件在 JSON 结束之前就结束了（可能不完整）');
+    }
   });
 
   it('keeps names from the file literal, i18next syntax included', () => {

@@ -46,10 +46,22 @@ describe('line touches', () => {
     expect(km.get('100100')! / total).toBeCloseTo(0.5, 2);
     expect(km.get('100101')! / total).toBeCloseTo(0.4 / 1.8, 2);
   });
-  it('reports crossings with km and never a region the line misses', () => {
+  it('a line wholly inside regions lies in them, with its whole length; never a region it misses', () => {
     const t = spatialTouches({ type: 'LineString', coordinates: [[1.2, 0.2], [1.8, 0.8]] }, regions);
     expect(t.map((x) => x.region).sort()).toEqual(['100000', '100200']);
-    expect(t.every((x) => x.spatial === 'crosses' && x.km! > 0)).toBe(true);
+    const total = distance([1.2, 0.2], [1.8, 0.8], { units: 'kilometers' });
+    for (const x of t) {
+      expect(x.spatial, x.region).toBe('contains');
+      expect(x.km!).toBeCloseTo(total, 0);
+    }
+  });
+  it('a line leaving a region crosses it, with the km inside', () => {
+    const t = spatialTouches({ type: 'LineString', coordinates: [[0.6, 0.5], [1.6, 0.5]] }, regions);
+    const by = new Map(t.map((x) => [x.region, x]));
+    expect(by.get('100000')!.spatial).toBe('contains');
+    expect(by.get('100100')!.spatial).toBe('crosses');
+    expect(by.get('100200')!.spatial).toBe('crosses');
+    expect(by.get('100100')!.km! + by.get('100200')!.km!).toBeCloseTo(by.get('100000')!.km!, 0);
   });
   it('merges the parts of multi-geometries (imported layers)', () => {
     const mp = spatialTouches({ type: 'MultiPoint', coordinates: [[0.2, 0.5], [1.5, 0.5]] }, regions);
@@ -57,6 +69,12 @@ describe('line touches', () => {
     const ml = spatialTouches({ type: 'MultiLineString', coordinates: [[[1.1, 0.5], [1.5, 0.5]], [[1.5, 0.6], [1.9, 0.6]]] }, regions);
     const b = ml.find((x) => x.region === '100200')!;
     expect(b.km).toBeCloseTo(distance([1.1, 0.5], [1.5, 0.5]) + distance([1.5, 0.6], [1.9, 0.6]), 0);
+    // Both parts inside B: B contains the whole; A holds neither part.
+    expect(b.spatial).toBe('contains');
+    expect(ml.some((x) => x.region === '100100')).toBe(false);
+    const split = spatialTouches({ type: 'MultiLineString', coordinates: [[[1.1, 0.5], [1.5, 0.5]], [[0.2, 0.6], [0.6, 0.6]]] }, regions);
+    expect(split.find((x) => x.region === '100200')!.spatial).toBe('crosses');
+    expect(split.find((x) => x.region === '100000')!.spatial).toBe('contains');
   });
 
   it('puts a point in every region that contains it', () => {

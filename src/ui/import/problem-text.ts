@@ -12,7 +12,9 @@ export function placeText(t: TFunction, place: ProblemPlace): string {
 }
 
 export function problemText(t: TFunction, problem: ImportProblem): string {
-  const message = t(`import.problem.${problem.code}`, problem.params);
+  // A JSON syntax error names its kind by a code word; say it in the UI's language.
+  const params = problem.code === 'notJson' ? { ...problem.params, what: t(`import.jsonError.${String(problem.params.what)}`) } : problem.params;
+  const message = t(`import.problem.${problem.code}`, params);
   if (problem.at.length === 0) return message;
   const where = problem.at.map((p) => placeText(t, p)).join(t('import.place.separator'));
   return t('import.problem.at', { where, message });
