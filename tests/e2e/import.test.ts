@@ -128,6 +128,11 @@ describe('importing a layer', SLOW, () => {
     await page.mouse.move(1100, 780);
     await waitForMapIdle(page);
     await screenshot(page, 'h6-import-region-panel.png');
+    // Inner Mongolia holds the whole line: it lies in it, with its whole length (not "穿过").
+    await page.locator('[data-testid="region-parent"] a, [data-testid="region-parent"] button').first().click();
+    await expect.poll(() => page.getByTestId('region-name').textContent()).toBe('内蒙古自治区');
+    const line = section.getByTestId('region-user-feature').filter({ hasText: '测试线路' });
+    await expect.poll(() => line.locator('[data-relation]').allTextContents()).toEqual([expect.stringMatching(/^位于其中，全长 [\d.]+ 千米$/)]);
     // Hidden layers are not listed.
     await page.getByTestId('tab-layers').click();
     await page.getByTestId('user-layer-toggle').uncheck();
