@@ -9,7 +9,8 @@
  *   and say so in the legend;
  * - points: the theme's shape and colour; filled at a real site (`exact`), hollow where a city's
  *   seat stands for something the plan places only in that city (`schematic`, `regional`);
- * - areas (`regional`): a soft fill and a dashed outline in the theme's colour, never a precise edge;
+ * - areas (`regional`): a soft tint in the theme's colour (hatched for ecological zones), no drawn
+ *   edge; overlapping tints are drawn once per leaf region in the strongest of them (areaCells);
  * - place layers (ports of entry, seaports, airports): every gazetteer place of that kind, full
  *   size when a project of the plan is at it, small and faint otherwise.
  */
