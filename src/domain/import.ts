@@ -238,12 +238,12 @@ export const JSON_ERROR_KINDS = ['InvalidSymbol', 'InvalidNumberFormat', 'Proper
  * browser's JSON.parse message is English and worded differently by each engine, so the place is
  * found with jsonc-parser in strict JSON mode. Null when the text just ends too early.
  */
-export function jsonErrorAt(text: string): { line: number; column: number; what: string; near: string } | null {
+export function jsonErrorAt(text: string): { line: number; column: number; what: (typeof JSON_ERROR_KINDS)[number]; near: string } | null {
   const errors: ParseError[] = [];
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (!first || first.offset >= text.trimEnd().length) return null;
-  const what = printParseErrorCode(first.error);
+  const what = printParseErrorCode(first.error) as (typeof JSON_ERROR_KINDS)[number];
   const pos = first.offset;
   // A string or number still open on the last line: the text was cut there.
   if (what.startsWith('UnexpectedEndOf') && !text.slice(pos).trimEnd().includes('\n')) return null;
@@ -258,8 +258,8 @@ function parseGeoJson(text: string, layerId: string, problems: Problems): Import
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (e) {
-    void e; // the engine's English words; jsonErrorAt says where instead
+  } catch {
+    // Not the engine's message (English, worded differently by each browser): where and why, found again.
     const at = jsonErrorAt(text);
     if (at) problems.add('notJson', [], at);
     else problems.add('notJsonEnd');

@@ -2,7 +2,7 @@
  * Which regions a project touches, and how. Used by the catalogue compiler and, for
  * user-imported layers, in the browser: one implementation for both.
  */
-import { area as turfArea, bbox as turfBbox, distance, featureCollection, intersect } from '@turf/turf';
+import { area as turfArea, bbox as turfBbox, distance, featureCollection, intersect, length as turfLength, lineString } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
 import type { RegionIndex } from './regions.ts';
 import type { ProjectGeometry, SpatialRelation, Touch } from './types.ts';
@@ -102,11 +102,10 @@ function mergeSpatial(parts: SpatialTouch[][]): SpatialTouch[] {
 function lineTouches(lines: LineString[], regions: RegionIndex): SpatialTouch[] {
   const km = new Map<string, number>();
   let total = 0;
-  for (const line of lines)
-    for (const [code, k] of lineKmByRegion(line, regions)) {
-      km.set(code, (km.get(code) ?? 0) + k);
-    }
-  for (const line of lines) for (let i = 0; i + 1 < line.coordinates.length; i++) total += distance(line.coordinates[i]!, line.coordinates[i + 1]!, { units: 'kilometers' });
+  for (const line of lines) {
+    for (const [code, k] of lineKmByRegion(line, regions)) km.set(code, (km.get(code) ?? 0) + k);
+    total += turfLength(lineString(line.coordinates), { units: 'kilometers' });
+  }
   return [...km]
     .filter(([, k]) => k >= LINE_STEP_KM) // a single sample is noise at a border
     .map(([region, k]) => ({ region, spatial: k >= total - LINE_STEP_KM ? ('contains' as const) : ('crosses' as const), km: Math.round(k * 10) / 10 }));

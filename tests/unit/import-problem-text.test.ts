@@ -5,7 +5,7 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_PROBLEM_CODES, importUserLayer, problem, type ImportProblem } from '../../src/domain/import.ts';
+import { IMPORT_PROBLEM_CODES, JSON_ERROR_KINDS, importUserLayer, problem, type ImportProblem } from '../../src/domain/import.ts';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 import { problemText } from '../../src/ui/import/problem-text.ts';
@@ -42,6 +42,15 @@ describe('import problems in the UI language', () => {
       // English, except the column names the CSV hint quotes (经度/纬度).
       expect(enText.replace(/经度|纬度/g, ''), code).not.toMatch(HAN);
       expect(zhText).not.toBe(enText);
+    }
+  });
+
+  it('has a text for every kind of JSON syntax error, in both languages', () => {
+    for (const what of JSON_ERROR_KINDS) {
+      const p = problem('notJson', [], { line: 1, column: 2, what, near: 'x' });
+      expect(problemText(tZh, p), what).toMatch(HAN);
+      expect(problemText(tZh, p), what).not.toMatch(/jsonError|[A-Z][a-z]+[A-Z]/);
+      expect(problemText(tEn, p), what).not.toMatch(/jsonError|[A-Z][a-z]+[A-Z]|\p{Script=Han}/u);
     }
   });
 
