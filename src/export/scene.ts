@@ -22,8 +22,9 @@ import { emphasisOf } from '../domain/selection.ts';
 import type { ProjectFeature } from '../domain/types.ts';
 import type { AppState, Lang, Selection } from '../domain/url-state.ts';
 import { COUNTY_ZOOM } from '../map/basemap/codes.ts';
-import { byCode, byIso3 } from '../map/basemap/filters.ts';
-import { HIGHLIGHT_LAYERS } from '../map/basemap/interaction.ts';
+import { choroplethData } from '../map/basemap/choropleth.ts';
+import { highlightData } from '../map/basemap/interaction.ts';
+import { SOURCE } from '../map/basemap/sources.ts';
 import { LABEL_LAYERS, labelLayers, type FontStacks } from '../map/basemap/labels.ts';
 import { THEMATIC_BEFORE_ID } from '../map/basemap/style.ts';
 import { choroplethColour } from '../map/choropleth-style.ts';
@@ -101,12 +102,9 @@ export function choroplethOf(state: AppState, cat: Catalogue, geo: GeoData): { l
   return { leagues: computeChoropleth(cat, codes.leagues, keep), counties: computeChoropleth(cat, codes.counties, keep) };
 }
 
-const CHOROPLETH_LAYER_IDS = ['choropleth-leagues', 'choropleth-counties'];
-
 /** The live style adjusted for a state: hover off, selection outline, label language, choropleth. */
 export function sceneStyle(base: StyleSpecification, state: AppState, lang: Lang, env: Pick<SceneEnv, 'catalogue' | 'geo' | 'fontStacks'>): StyleSpecification {
   const sel = state.selection?.kind === 'region' ? state.selection.code : null;
-  const isCountry = sel ? env.geo.byCode.get(sel)?.level === 'country' : false;
   const labels = new Map(labelLayers(lang, env.fontStacks).map((l) => [l.id, l]));
   const choro = choroplethOf(state, env.catalogue, env.geo);
   const colours = new Map<string, string>();
@@ -116,29 +114,20 @@ export function sceneStyle(base: StyleSpecification, state: AppState, lang: Lang
         const k = classOf(n, c.classes);
         if (k >= 0) colours.set(code, choroplethColour(k, c.classes.length));
       }
-  const regionLayers = new Set<string>([...HIGHLIGHT_LAYERS.regionFill, ...HIGHLIGHT_LAYERS.regionLine]);
-  const countryLayers = new Set<string>([...HIGHLIGHT_LAYERS.countryFill, ...HIGHLIGHT_LAYERS.countryLine]);
   const layers = base.layers.map((l): LayerSpecification => {
-    if (regionLayers.has(l.id) || countryLayers.has(l.id)) {
-      const selection = l.id.startsWith('selection');
-      const value = selection ? sel : null;
-      const filter = regionLayers.has(l.id) ? byCode(isCountry ? null : value) : byIso3(isCountry ? value : null);
-      return { ...l, filter } as LayerSpecification;
-    }
     if ((LABEL_LAYERS as readonly string[]).includes(l.id)) {
       const fresh = labels.get(l.id);
       return fresh ? { ...fresh, ...('minzoom' in l ? { minzoom: l.minzoom } : {}), ...('maxzoom' in l ? { maxzoom: l.maxzoom } : {}) } : l;
     }
-    if (CHOROPLETH_LAYER_IDS.includes(l.id) && l.type === 'fill') {
-      if (colours.size === 0) return { ...l, layout: { ...l.layout, visibility: 'none' } };
-      const match: unknown[] = ['match', ['get', 'code']];
-      for (const [code, colour] of colours) match.push(code, colour);
-      match.push('rgba(0,0,0,0)');
-      return { ...l, layout: { ...l.layout, visibility: 'visible' }, paint: { ...l.paint, 'fill-color': match as never } };
-    }
     return l;
   });
-  return { ...base, layers };
+  // The selection outlined, nothing hovered; the choropleth's shaded regions (src/map/basemap/*.ts).
+  const sources = {
+    ...base.sources,
+    [SOURCE.highlight]: { ...base.sources[SOURCE.highlight], type: 'geojson', data: highlightData(sel, null, env.geo.shapes) },
+    [SOURCE.choropleth]: { ...base.sources[SOURCE.choropleth], type: 'geojson', data: choroplethData(env.geo.regions, colours) },
+  } as StyleSpecification['sources'];
+  return { ...base, sources, layers };
 }
 
 /** The LayerContext the map builds for a state (AtlasMap.tsx), at a zoom. */

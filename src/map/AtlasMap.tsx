@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Map as MapLibreMap, NavigationControl, ScaleControl, type LayerSpecification, type MapMouseEvent } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 import type { Catalogue } from '../domain/catalogue.ts';
@@ -15,9 +15,9 @@ import type { Filters } from '../domain/filters.ts';
 import type { Lang, MapView } from '../domain/url-state.ts';
 import type { FontManifest } from '../styles/font-manifest.ts';
 import { maplibreFontFaces, maplibreFontStacks } from '../styles/fonts.ts';
-import { COUNTY_ZOOM, HOME_BOUNDS } from './basemap/codes.ts';
-import { byCode, byIso3, isInnerMongoliaCounty, isLeague } from './basemap/filters.ts';
-import { HIGHLIGHT_LAYERS, HIT_LAYERS, hitLayersAt } from './basemap/interaction.ts';
+import { CHOROPLETH_LAYERS, choroplethData } from './basemap/choropleth.ts';
+import { HOME_BOUNDS } from './basemap/codes.ts';
+import { highlightData, hitLayersAt } from './basemap/interaction.ts';
 import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
 import { basemapStyle, THEMATIC_BEFORE_ID } from './basemap/style.ts';
 import { SOURCE } from './basemap/sources.ts';
@@ -98,11 +98,20 @@ export interface AtlasMapProps {
   describeAt?: (project: Projector, x: number, y: number) => { text: string; sub?: string } | null;
 }
 
-function setRegionFilters(map: MapLibreMap, kind: 'hover' | 'selection', code: string | null, isCountry: boolean) {
-  const regionLayers = [...HIGHLIGHT_LAYERS.regionFill, ...HIGHLIGHT_LAYERS.regionLine].filter((id) => id.startsWith(kind));
-  const countryLayers = [...HIGHLIGHT_LAYERS.countryFill, ...HIGHLIGHT_LAYERS.countryLine].filter((id) => id.startsWith(kind));
-  for (const id of regionLayers) map.setFilter(id, byCode(isCountry ? null : code));
-  for (const id of countryLayers) map.setFilter(id, byIso3(isCountry ? code : null));
+/** What each map's highlight source holds now: "selection|hover" codes. */
+const highlightShown = new WeakMap<MapLibreMap, string>();
+
+/**
+ * Draws the selected and the hovered region or country (codes; null for none). Only a change is
+ * sent: each setData makes MapLibre tile the source again and draw a frame.
+ */
+function setHighlight(map: MapLibreMap, geo: GeoData, selection: string | null, hover: string | null) {
+  const key = `${selection ?? ''}|${hover ?? ''}`;
+  if ((highlightShown.get(map) ?? '|') === key) return;
+  const source = map.getSource<GeoJSONSource>(SOURCE.highlight);
+  if (!source) return;
+  highlightShown.set(map, key);
+  source.setData(highlightData(selection, hover, geo.shapes));
 }
 
 function featureCode(props: Record<string, unknown> | null | undefined): string | null {
@@ -131,16 +140,6 @@ function afterPaint(fn: () => void): () => void {
   };
 }
 
-export const CHOROPLETH_LAYERS = ['choropleth-leagues', 'choropleth-counties'] as const;
-
-function choroplethLayers(): LayerSpecification[] {
-  const paint = { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': 0.82 } as const;
-  return [
-    { id: CHOROPLETH_LAYERS[0], type: 'fill', source: SOURCE.regions, filter: isLeague, maxzoom: COUNTY_ZOOM, layout: { visibility: 'none' }, paint },
-    { id: CHOROPLETH_LAYERS[1], type: 'fill', source: SOURCE.regions, filter: isInnerMongoliaCounty, minzoom: COUNTY_ZOOM, layout: { visibility: 'none' }, paint },
-  ];
-}
-
 export function AtlasMap(props: AtlasMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
@@ -161,6 +160,10 @@ export function AtlasMap(props: AtlasMapProps) {
   const contextLost = useRef(false);
   /** The view of the map being rebuilt, for the next one. */
   const resumeView = useRef<MapView | null>(null);
+  /** The region or country outlined as selected and as hovered (codes), drawn by setHighlight. */
+  const highlighted = useRef<{ selection: string | null; hover: string | null }>({ selection: null, hover: null });
+  /** Whether the choropleth source of the current map holds shaded regions. */
+  const choroplethShown = useRef(false);
 
   // Create the map (once, and again only when the user rebuilds it after a lost context).
   useEffect(() => {
@@ -240,15 +243,13 @@ export function AtlasMap(props: AtlasMapProps) {
       const message = e.error?.message ?? 'unknown error';
       console.warn('[map]', message);
     });
-    const onStyle = () => {
-      if (!map.getLayer(CHOROPLETH_LAYERS[0])) for (const layer of choroplethLayers()) map.addLayer(layer, HIT_LAYERS[HIT_LAYERS.length - 1]);
-      setStyleReady(true);
-    };
+    const onStyle = () => setStyleReady(true);
     if (map.isStyleLoaded()) onStyle();
     else map.once('load', onStyle);
     map.on('zoomend', () => setZoom(zoomStep(map.getZoom())));
 
-    let hoveredCode: string | null = null;
+    highlighted.current.hover = null;
+    choroplethShown.current = false;
     let frame = 0;
     let lastMove: MapMouseEvent | null = null;
     const regionAt = (point: MapMouseEvent['point']) => {
@@ -282,9 +283,9 @@ export function AtlasMap(props: AtlasMapProps) {
       const extra = target ? null : (latest.current.describeAt?.(project, e.point.x, e.point.y) ?? null);
       const code = target ? null : regionAt(e.point);
       const info = code ? (latest.current.geo.byCode.get(code) ?? null) : null;
-      if (code !== hoveredCode) {
-        hoveredCode = code;
-        setRegionFilters(map, 'hover', code, info?.level === 'country');
+      if (code !== highlighted.current.hover) {
+        highlighted.current.hover = code;
+        setHighlight(map, latest.current.geo, highlighted.current.selection, code);
         latest.current.onHover(info);
       }
       map.getCanvas().style.cursor = target || extra || code ? 'pointer' : '';
@@ -300,8 +301,10 @@ export function AtlasMap(props: AtlasMapProps) {
     });
     map.on('mouseout', () => {
       lastMove = null;
-      hoveredCode = null;
-      setRegionFilters(map, 'hover', null, false);
+      if (highlighted.current.hover !== null) {
+        highlighted.current.hover = null;
+        setHighlight(map, latest.current.geo, highlighted.current.selection, null);
+      }
       map.getCanvas().style.cursor = '';
       setTooltip(null);
       latest.current.onHover(null);
@@ -348,35 +351,30 @@ export function AtlasMap(props: AtlasMapProps) {
     });
   }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady, basemapShown, overlayBuild, extraLayers]);
 
-  // Choropleth.
+  // Choropleth: its own small source (src/map/basemap/choropleth.ts), empty while it is off.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !styleReady) return;
-    const c = props.choropleth;
-    for (const id of CHOROPLETH_LAYERS) {
-      if (!map.getLayer(id)) continue;
-      if (!c || c.colours.size === 0) {
-        map.setLayoutProperty(id, 'visibility', 'none');
-        continue;
-      }
-      const match: unknown[] = ['match', ['get', 'code']];
-      for (const [code, colour] of c.colours) match.push(code, colour);
-      match.push('rgba(0,0,0,0)');
-      map.setPaintProperty(id, 'fill-color', match as never);
-      map.setLayoutProperty(id, 'visibility', 'visible');
-    }
-  }, [props.choropleth, styleReady]);
+    const colours = props.choropleth?.colours ?? new Map<string, string>();
+    // The source starts empty: nothing to send while the choropleth stays off.
+    if (colours.size === 0 && !choroplethShown.current) return;
+    choroplethShown.current = colours.size > 0;
+    map.getSource<GeoJSONSource>(SOURCE.choropleth)?.setData(choroplethData(latest.current.geo.regions, colours));
+  }, [props.choropleth, styleReady, build]);
 
   // Selection outline.
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
     const info = props.selectedRegion ? props.geo.byCode.get(props.selectedRegion) : undefined;
-    const apply = () => setRegionFilters(map, 'selection', info ? props.selectedRegion : null, info?.level === 'country');
-    // Wait for the style's layers, not for `isStyleLoaded()`: that is also false while tiles load
+    const apply = () => {
+      highlighted.current.selection = info ? props.selectedRegion : null;
+      setHighlight(map, props.geo, highlighted.current.selection, highlighted.current.hover);
+    };
+    // Wait for the style's sources, not for `isStyleLoaded()`: that is also false while tiles load
     // (after a zoom), and the 'styledata' it waited for then never came, so the outline stayed on
     // the previous region.
-    if (!map.getLayer('selection-line')) {
+    if (!map.getSource(SOURCE.highlight)) {
       map.once('load', apply);
       return () => void map.off('load', apply);
     }

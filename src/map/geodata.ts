@@ -27,6 +27,8 @@ export interface GeoData {
   countries: CountryCollection;
   labels: LabelCollection;
   byCode: Map<string, RegionInfo>;
+  /** The outline of each region (by code) and country (by ISO alpha-3): what the map highlights. */
+  shapes: Map<string, Polygon | MultiPolygon>;
 }
 
 /** A URL under the app's base (works with Vite's `base`, relative or absolute). */
@@ -111,15 +113,18 @@ export function buildLabels(regions: RegionCollection, countries: CountryCollect
 export async function loadGeoData(): Promise<GeoData> {
   const [regions, countries] = await Promise.all([getJson<RegionCollection>('geo/regions.geojson'), getJson<CountryCollection>('geo/countries.geojson')]);
   const byCode = new Map<string, RegionInfo>();
+  const shapes = new Map<string, Polygon | MultiPolygon>();
   for (const f of regions.features) {
     const p = f.properties;
+    shapes.set(p.code, f.geometry);
     byCode.set(p.code, { code: p.code, level: p.level, name_zh: p.name_zh, name_en: p.name_en, parent: p.parent, bbox: bboxOf(f.geometry) });
   }
   for (const f of countries.features) {
     const p = f.properties;
+    shapes.set(p.iso3, f.geometry);
     byCode.set(p.iso3, { code: p.iso3, level: 'country', name_zh: p.name_zh, name_en: p.name_en, parent: null, bbox: bboxOf(f.geometry) });
   }
-  return { regions, countries, labels: buildLabels(regions, countries), byCode };
+  return { regions, countries, labels: buildLabels(regions, countries), byCode, shapes };
 }
 
 /** The zoom at which a region's own outline (not its children's) is what the map hovers. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PALETTE } from '../../src/map/basemap/palette.ts';
-import { assertClean, canvasColourShares, freePointIn, launch, openPage, screenshot, waitForMapIdle, type Session } from './browser.ts';
+import { assertClean, canvasColourShares, freePointIn, launch, highlightedOnMap, openPage, screenshot, waitForMapIdle, type Session } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const LABEL_LAYERS = ['labels-country', 'labels-province', 'labels-league', 'labels-prefecture', 'labels-county', 'labels-sea'];
@@ -133,7 +133,7 @@ describe('selection', () => {
     expect(await page.getByTestId('region-level').textContent()).toContain('地级');
     expect(await page.getByTestId('region-parent').textContent()).toBe('内蒙古自治区');
     await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('150200');
-    await expect.poll(() => page.evaluate(() => window.__atlas!.map.getFilter('selection-line'))).toEqual(['==', ['get', 'code'], '150200']);
+    await expect.poll(() => highlightedOnMap(page, 'selection')).toBe('150200');
     // The projects slot says what it knows, and fakes nothing.
     await expect.poll(() => page.getByTestId('region-projects').isVisible()).toBe(true);
     // Pointer off the map (no hover tooltip in the picture).

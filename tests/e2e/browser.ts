@@ -230,3 +230,22 @@ export async function freePointIn(page: Page, code: string): Promise<{ x: number
   return p;
 }
 
+
+/**
+ * The codes the map outlines in its highlight source (src/map/basemap/interaction.ts) for a role,
+ * comma-joined ('' for none): what the selection and hover layers draw.
+ */
+export async function highlightedOnMap(page: Page, role: 'selection' | 'hover'): Promise<string> {
+  return page.evaluate((role) => {
+    const data = window.__atlas!.map.getSource('highlight')?.serialize().data as GeoJSON.FeatureCollection | undefined;
+    return (data?.features ?? []).filter((f) => f.properties?.role === role).map((f) => String(f.properties?.code)).join(',');
+  }, role);
+}
+
+/** The regions the map's choropleth shades (src/map/basemap/choropleth.ts): code → colour. */
+export async function choroplethOnMap(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const data = window.__atlas!.map.getSource('choropleth')?.serialize().data as GeoJSON.FeatureCollection | undefined;
+    return Object.fromEntries((data?.features ?? []).map((f) => [String(f.properties?.code), String(f.properties?.fill)]));
+  });
+}

@@ -6,7 +6,7 @@
  * gestures that do move the map (drag, wheel) still draw at once.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { assertClean, atlasDrawn, freePointIn, openPage, sessionForFile, waitForMapIdle } from './browser.ts';
+import { assertClean, atlasDrawn, freePointIn, highlightedOnMap, openPage, sessionForFile, waitForMapIdle } from './browser.ts';
 import { FIRST_PAINT_ROWS } from '../../src/domain/list-cap.ts';
 
 const baseUrl = inject('baseUrl');
@@ -46,7 +46,7 @@ describe('a click on the map', () => {
       const { rendersBeforePanelFrame } = await page.evaluate(() => (window as unknown as { __paint: Promise<{ rendersBeforePanelFrame: number }> }).__paint);
       expect(rendersBeforePanelFrame, `map renders before the frame of ${code}'s card`).toBe(0);
       // The map follows: the outline's filter names the region and the map has drawn since.
-      await expect.poll(() => page.evaluate(() => JSON.stringify(window.__atlas!.map.getFilter('selection-line')))).toContain(code);
+      await expect.poll(() => highlightedOnMap(page, 'selection')).toBe(code);
       await waitForMapIdle(page);
     }
     assertClean(rec);

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { interpolateMercator } from '../../src/domain/touches.ts';
 import type { ProjectCollection } from '../../src/domain/types.ts';
-import { assertClean, canvasColourShares, freePointIn, launch, openPage, pagePointOf, screenshot, waitForMapIdle, type Session } from './browser.ts';
+import { assertClean, canvasColourShares, freePointIn, launch, choroplethOnMap, highlightedOnMap, openPage, pagePointOf, screenshot, waitForMapIdle, type Session } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const projects = JSON.parse(readFileSync('public/data/projects.geojson', 'utf8')) as ProjectCollection;
@@ -50,7 +50,7 @@ describe('regions', () => {
     expect(await row.textContent()).toContain('开工建设');
     await expect.poll(() => query(page).get('region')).toBe('150200');
     // The region is outlined; its projects emphasised (the overlay carries the emphasis).
-    await expect.poll(() => page.evaluate(() => window.__atlas!.map.getFilter('selection-line'))).toEqual(['==', ['get', 'code'], '150200']);
+    await expect.poll(() => highlightedOnMap(page, 'selection')).toBe('150200');
     expect(await page.getByTestId('live-summary').textContent()).toMatch(/包头市.*\d+ 个规划项目/);
     await page.mouse.move(1100, 780);
     await waitForMapIdle(page);
@@ -79,7 +79,7 @@ describe('regions', () => {
       await page.mouse.click(p.x, p.y);
       await expect.poll(() => page.getByTestId('region-card').getAttribute('data-code'), { message: `click at ${zoom}` }).toBe(code);
       // The map outlines what the panel shows.
-      await expect.poll(() => page.evaluate(() => JSON.stringify(window.__atlas!.map.getFilter('selection-line')))).toBe(JSON.stringify(['==', ['get', 'code'], code]));
+      await expect.poll(() => highlightedOnMap(page, 'selection')).toBe(code);
       await waitForMapIdle(page);
       await screenshot(page, `h-fixes-click-${zoom}.png`);
     }
@@ -92,7 +92,11 @@ describe('regions', () => {
     await waitForMapIdle(page);
     await page.waitForFunction(() => (window.__atlas?.layersAt ?? 0) > 0);
     expect(await page.getByTestId('legend-choropleth').textContent()).toContain('全部项目');
-    await expect.poll(() => page.evaluate(() => window.__atlas!.map.getLayoutProperty('choropleth-counties', 'visibility'))).toBe('visible');
+    // Every league and county with projects is shaded on the map, in the legend's classes.
+    await expect.poll(async () => Object.keys(await choroplethOnMap(page)).length).toBeGreaterThan(100);
+    const shaded = await choroplethOnMap(page);
+    expect(shaded['150200']).toMatch(/^#[0-9a-f]{6}$/);
+    expect(shaded['150222']).toMatch(/^#[0-9a-f]{6}$/);
     const p = await freePointIn(page, '150222');
     await page.mouse.click(p.x, p.y);
     await expect.poll(() => page.getByTestId('region-card').getAttribute('data-code')).toBe('150222');
@@ -102,8 +106,10 @@ describe('regions', () => {
     await page.getByTestId('choropleth-select').selectOption('railways');
     await expect.poll(() => page.getByTestId('legend-choropleth').textContent()).toContain('铁路');
     await expect.poll(() => query(page).get('choro')).toBe('railways');
+    await expect.poll(async () => JSON.stringify(await choroplethOnMap(page))).not.toBe(JSON.stringify(shaded));
     await page.getByTestId('choropleth-select').selectOption('');
     await expect.poll(() => page.getByTestId('legend-choropleth').count()).toBe(0);
+    await expect.poll(async () => Object.keys(await choroplethOnMap(page)).length).toBe(0);
     assertClean(rec);
     await page.close();
   });

@@ -6,9 +6,10 @@
  * the prefectures of Hebei, Shanxi, Liaoning and Shandong; every other province as a whole; the
  * neighbouring countries.
  */
-import type { LayerSpecification } from 'maplibre-gl';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { COUNTY_ZOOM } from './codes.ts';
-import { byCode, byIso3, isInnerMongoliaCounty, isLeague, isOtherPrefecture, isWholeProvince } from './filters.ts';
+import { isInnerMongoliaCounty, isLeague, isOtherPrefecture, isWholeProvince } from './filters.ts';
 import { PALETTE } from './palette.ts';
 import { SOURCE } from './sources.ts';
 
@@ -44,57 +45,64 @@ export function hitLayersAt(zoom: number): HitLayerId[] {
 }
 
 export const HIGHLIGHT_LAYERS = {
-  regionFill: ['hover-fill', 'selection-fill'],
-  regionLine: ['hover-line', 'selection-casing', 'selection-line'],
-  countryFill: ['hover-country-fill', 'selection-country-fill'],
-  countryLine: ['hover-country-line', 'selection-country-line'],
+  fill: ['hover-fill', 'selection-fill'],
+  line: ['hover-line', 'selection-casing', 'selection-line'],
 } as const;
 
+/** What a highlight feature is drawn as. */
+export type HighlightRole = 'hover' | 'selection';
+export interface HighlightProps {
+  role: HighlightRole;
+  /** Region code or ISO alpha-3 of the country. */
+  code: string;
+}
+export type HighlightCollection = FeatureCollection<Polygon | MultiPolygon, HighlightProps>;
+
+/**
+ * The data of the highlight source: the selected and the hovered region or country (either may be
+ * absent). The layers pick them by role, so hovering and selecting only replace this small source:
+ * a filter on the basemap's `regions` source would make MapLibre lay out all of that source's tiles
+ * again on every change (its fills and borders), keeping the worker busy and delaying the frame.
+ */
+export function highlightData(selection: string | null, hover: string | null, shapes: ReadonlyMap<string, Polygon | MultiPolygon>): HighlightCollection {
+  const features: HighlightCollection['features'] = [];
+  const add = (code: string | null, role: HighlightRole) => {
+    const geometry = code ? shapes.get(code) : undefined;
+    if (code && geometry) features.push({ type: 'Feature', geometry, properties: { role, code } });
+  };
+  add(selection, 'selection');
+  add(hover, 'hover');
+  return { type: 'FeatureCollection', features };
+}
+
+const role = (r: HighlightRole): FilterSpecification => ['==', ['get', 'role'], r];
+
 export function highlightLayers(): LayerSpecification[] {
-  const none = byCode(null);
-  const noCountry = byIso3(null);
+  const source = SOURCE.highlight;
   return [
-    { id: 'hover-fill', type: 'fill', source: SOURCE.regions, filter: none, paint: { 'fill-color': PALETTE.hoverFill } },
-    { id: 'hover-country-fill', type: 'fill', source: SOURCE.countries, filter: noCountry, paint: { 'fill-color': PALETTE.hoverFill } },
-    { id: 'selection-fill', type: 'fill', source: SOURCE.regions, filter: none, paint: { 'fill-color': PALETTE.selectionFill } },
-    { id: 'selection-country-fill', type: 'fill', source: SOURCE.countries, filter: noCountry, paint: { 'fill-color': PALETTE.selectionFill } },
+    { id: 'hover-fill', type: 'fill', source, filter: role('hover'), paint: { 'fill-color': PALETTE.hoverFill } },
+    { id: 'selection-fill', type: 'fill', source, filter: role('selection'), paint: { 'fill-color': PALETTE.selectionFill } },
     {
       id: 'hover-line',
       type: 'line',
-      source: SOURCE.regions,
-      filter: none,
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': PALETTE.hoverLine, 'line-width': 1.6, 'line-opacity': 0.85 },
-    },
-    {
-      id: 'hover-country-line',
-      type: 'line',
-      source: SOURCE.countries,
-      filter: noCountry,
+      source,
+      filter: role('hover'),
       layout: { 'line-join': 'round' },
       paint: { 'line-color': PALETTE.hoverLine, 'line-width': 1.6, 'line-opacity': 0.85 },
     },
     {
       id: 'selection-casing',
       type: 'line',
-      source: SOURCE.regions,
-      filter: none,
+      source,
+      filter: role('selection'),
       layout: { 'line-join': 'round' },
       paint: { 'line-color': PALETTE.selectionCasing, 'line-width': 5, 'line-opacity': 0.9 },
     },
     {
       id: 'selection-line',
       type: 'line',
-      source: SOURCE.regions,
-      filter: none,
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': PALETTE.selectionLine, 'line-width': 2.4 },
-    },
-    {
-      id: 'selection-country-line',
-      type: 'line',
-      source: SOURCE.countries,
-      filter: noCountry,
+      source,
+      filter: role('selection'),
       layout: { 'line-join': 'round' },
       paint: { 'line-color': PALETTE.selectionLine, 'line-width': 2.4 },
     },

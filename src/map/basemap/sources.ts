@@ -10,6 +10,10 @@ export const SOURCE = {
   regions: 'regions',
   countries: 'countries',
   labels: 'labels',
+  /** The hovered and the selected region or country (src/map/basemap/interaction.ts). */
+  highlight: 'highlight',
+  /** The shaded regions of the choropleth, empty while it is off (src/map/basemap/choropleth.ts). */
+  choropleth: 'choropleth',
 } as const;
 
 export interface LabelProps {
@@ -29,5 +33,8 @@ export function basemapSources(regions: RegionCollection, countries: CountryColl
     // Borders of neighbours are shared: keep the tolerance low so they match at every zoom.
     [SOURCE.regions]: { type: 'geojson', data: regions, tolerance: 0.3 },
     [SOURCE.labels]: { type: 'geojson', data: labels },
+    // Small sources that change: changing them re-tiles their own few features, never `regions`.
+    [SOURCE.highlight]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.3 },
+    [SOURCE.choropleth]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.3 },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { FontFacesSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Lang } from '../../domain/url-state.ts';
+import { choroplethLayers } from './choropleth.ts';
 import { countryBorderLayers, countryFillLayers } from './countries.ts';
 import { countyBorderLayers } from './counties.ts';
 import { highlightLayers, hitLayers } from './interaction.ts';
@@ -36,6 +37,7 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
       ...seaLayers(),
       ...countryFillLayers(),
       ...provinceFillLayers(),
+      ...choroplethLayers(),
       ...hitLayers(),
       ...highlightLayers().filter((l) => l.type === 'fill'),
       ...countyBorderLayers(),
