@@ -20,6 +20,7 @@ import { HOME_BOUNDS } from './basemap/codes.ts';
 import { highlightData, hitLayersAt } from './basemap/interaction.ts';
 import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
 import { basemapStyle, THEMATIC_BEFORE_ID } from './basemap/style.ts';
+import { veiled } from './basemap/veil.ts';
 import { SOURCE } from './basemap/sources.ts';
 import { deferEmptyGestureRepaints } from './click-repaint.ts';
 import { forgetGpuDevice, watchContextLoss } from './context-loss.ts';
@@ -176,11 +177,12 @@ export function AtlasMap(props: AtlasMapProps) {
     setStyleReady(false);
     setBasemapShown(false);
     const stacks = maplibreFontStacks(fonts);
+    const veil = veiled(basemapStyle({ regions: geo.regions, countries: geo.countries, labels: geo.labels, lang, fontFaces: maplibreFontFaces(fonts), fonts: stacks }));
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({
         container: el,
-        style: basemapStyle({ regions: geo.regions, countries: geo.countries, labels: geo.labels, lang, fontFaces: maplibreFontFaces(fonts), fonts: stacks }),
+        style: veil.style,
         hash: 'map',
         ...(initialView
           ? { center: [initialView.lng, initialView.lat] as [number, number], zoom: initialView.zoom, bearing: initialView.bearing, pitch: initialView.pitch }
@@ -232,6 +234,10 @@ export function AtlasMap(props: AtlasMapProps) {
       },
       onStuck: () => setGlLost('stuck'),
     });
+    // The basemap appears whole, in one frame, when all its sources have loaded (./basemap/veil.ts).
+    // 'load' comes once every source has loaded, before the first 'idle': MapLibre fades no labels
+    // in until that first idle, so the lifted frame is the finished one.
+    map.once('load', () => veil.lift(map));
     map.once('idle', () => {
       if (!window.__atlas) return;
       window.__atlas.ready = true;
@@ -438,6 +444,11 @@ export function AtlasMap(props: AtlasMapProps) {
   return (
     <div className="atlas-map" role="region" aria-label={t('map.label')}>
       <div ref={container} className="atlas-map__canvas" data-label-layers={LABEL_LAYERS.join(' ')} data-gl={glLost ?? 'ok'} />
+      {!basemapShown && !glLost && (
+        <div className="map-message map-message--loading" role="status" data-testid="map-drawing">
+          <p>{t('map.loading')}</p>
+        </div>
+      )}
       {glLost === 'stuck' && (
         <div className="map-message map-message--alert" role="alert" data-testid="map-context-lost">
           <h2>{t('map.contextLost')}</h2>

@@ -44,6 +44,16 @@ describe('first view', () => {
     await screenshot(page, 'first-view-basemap-zh.png');
 
     expect(await page.locator('canvas').count(), 'one canvas for basemap and overlay').toBe(1);
+    // The load's veil (src/map/basemap/veil.ts) is lifted: no drawn layer is left at opacity 0, and
+    // the "loading" note is gone.
+    const veiledLayers = await page.evaluate(() =>
+      window
+        .__atlas!.map.getStyle()
+        .layers.filter((l) => !l.id.startsWith('hit-'))
+        .flatMap((l) => Object.entries((l as { paint?: Record<string, unknown> }).paint ?? {}).filter(([k, v]) => k.endsWith('-opacity') && v === 0).map(([k]) => `${l.id} ${k}`)),
+    );
+    expect(veiledLayers).toEqual([]);
+    expect(await page.getByTestId('map-drawing').count()).toBe(0);
     expect(await page.evaluate(() => Boolean(window.__atlas?.overlay))).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
 

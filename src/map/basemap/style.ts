@@ -31,6 +31,9 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
   return {
     version: 8,
     name: 'Plan Atlas basemap',
+    // No animated paint changes: under software WebGL each frame of a transition costs a few
+    // hundred milliseconds, and the atlas changes paint only to show something at once.
+    transition: { duration: 0, delay: 0 },
     'font-faces': input.fontFaces,
     sources: basemapSources(input.regions, input.countries, input.labels),
     layers: [
