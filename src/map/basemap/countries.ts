@@ -9,7 +9,7 @@ export function countryFillLayers(): LayerSpecification[] {
       id: 'countries-fill',
       type: 'fill',
       source: SOURCE.countries,
-      paint: { 'fill-color': PALETTE.foreignLand, 'fill-antialias': true },
+      paint: { 'fill-color': PALETTE.foreignLand, 'fill-antialias': false },
     },
   ];
 }
