@@ -20,11 +20,3 @@ export const isOtherPrefecture: FilterSpecification = ['all', ['==', level, 'pre
 /** Inner Mongolia's banners, counties and districts (their codes start with 15). */
 export const isInnerMongoliaCounty: FilterSpecification = ['all', ['==', level, 'county'], ['==', ['slice', code, 0, 2], '15']];
 
-/** Matches one region (by code) or nothing. */
-export function byCode(value: string | null): FilterSpecification {
-  return ['==', code, value ?? '__none__'];
-}
-/** Matches one country (by ISO alpha-3) or nothing, on the `countries` source. */
-export function byIso3(value: string | null): FilterSpecification {
-  return ['==', ['get', 'iso3'], value ?? '__none__'];
-}
