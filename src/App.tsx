@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { choropleth as computeChoropleth, classOf } from './domain/choropleth.ts';
+import { choropleth as computeChoropleth } from './domain/choropleth.ts';
 import { NO_FILTERS, projectPasses, type Filters } from './domain/filters.ts';
 import { emphasisOf, projectBbox } from './domain/selection.ts';
 import type { SearchHit } from './domain/search.ts';
@@ -26,7 +26,7 @@ import { applyDocumentLang, DEFAULT_LANG } from './i18n/index.ts';
 import { AtlasMap, type ChoroplethPaint, type FocusRequest } from './map/AtlasMap.tsx';
 import { loadCatalogue, type CatalogueBundle } from './map/catalogue-data.ts';
 import type { GeoData, RegionInfo } from './map/geodata.ts';
-import { choroplethColour } from './map/choropleth-style.ts';
+import { choroplethColours } from './map/choropleth-style.ts';
 import { DEFAULT_VISIBLE, THEME_BY_ID, THEMES, themeIdOf, type PickTarget } from './map/themes/index.ts';
 import { hasWebGL2 } from './map/webgl.ts';
 import type { FontManifest } from './styles/font-manifest.ts';
@@ -266,13 +266,7 @@ export function App({ initial, fonts, geoData }: AppProps) {
   }, [choropleth, catalogue, geo, filters]);
   const choroPaint = useMemo<ChoroplethPaint | null>(() => {
     if (!choroData) return null;
-    const colours = new Map<string, string>();
-    for (const c of [choroData.leagues, choroData.counties])
-      for (const [code, n] of c.counts) {
-        const k = classOf(n, c.classes);
-        if (k >= 0) colours.set(code, choroplethColour(k, c.classes.length));
-      }
-    return { colours };
+    return { colours: choroplethColours([choroData.leagues, choroData.counties]) };
   }, [choroData]);
 
   const legendChoropleth = useMemo(

@@ -16,7 +16,7 @@ import type { Layer } from '@deck.gl/core';
 import type { TFunction } from 'i18next';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Catalogue } from '../domain/catalogue.ts';
-import { choropleth as computeChoropleth, classOf, type Choropleth } from '../domain/choropleth.ts';
+import { choropleth as computeChoropleth, type Choropleth } from '../domain/choropleth.ts';
 import { isFiltering, projectPasses, type Filters } from '../domain/filters.ts';
 import { emphasisOf } from '../domain/selection.ts';
 import type { ProjectFeature } from '../domain/types.ts';
@@ -27,7 +27,7 @@ import { highlightData } from '../map/basemap/interaction.ts';
 import { SOURCE } from '../map/basemap/sources.ts';
 import { LABEL_LAYERS, labelLayers, type FontStacks } from '../map/basemap/labels.ts';
 import { THEMATIC_BEFORE_ID } from '../map/basemap/style.ts';
-import { choroplethColour } from '../map/choropleth-style.ts';
+import { choroplethColour, choroplethColours } from '../map/choropleth-style.ts';
 import type { GeoData } from '../map/geodata.ts';
 import { buildThemeLayers, DEFAULT_VISIBLE, legendEntries, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
 import type { LayerContext, RGB } from '../map/themes/types.ts';
@@ -107,13 +107,7 @@ export function sceneStyle(base: StyleSpecification, state: AppState, lang: Lang
   const sel = state.selection?.kind === 'region' ? state.selection.code : null;
   const labels = new Map(labelLayers(lang, env.fontStacks).map((l) => [l.id, l]));
   const choro = choroplethOf(state, env.catalogue, env.geo);
-  const colours = new Map<string, string>();
-  if (choro)
-    for (const c of [choro.leagues, choro.counties])
-      for (const [code, n] of c.counts) {
-        const k = classOf(n, c.classes);
-        if (k >= 0) colours.set(code, choroplethColour(k, c.classes.length));
-      }
+  const colours = choroplethColours(choro ? [choro.leagues, choro.counties] : []);
   const layers = base.layers.map((l): LayerSpecification => {
     if ((LABEL_LAYERS as readonly string[]).includes(l.id)) {
       const fresh = labels.get(l.id);

@@ -15,7 +15,7 @@ import type { Filters } from '../domain/filters.ts';
 import type { Lang, MapView } from '../domain/url-state.ts';
 import type { FontManifest } from '../styles/font-manifest.ts';
 import { maplibreFontFaces, maplibreFontStacks } from '../styles/fonts.ts';
-import { CHOROPLETH_LAYERS, choroplethData } from './basemap/choropleth.ts';
+import { choroplethData } from './basemap/choropleth.ts';
 import { HOME_BOUNDS } from './basemap/codes.ts';
 import { highlightData, hitLayersAt } from './basemap/interaction.ts';
 import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
