@@ -5,6 +5,7 @@
  *   regions.geojson   provinces (context), prefectures of Inner Mongolia, Hebei, Shanxi,
  *                     Liaoning, Shandong, and Inner Mongolia's 103 banners/counties/districts
  *   countries.geojson neighbouring countries (Natural Earth) for context
+ *   labels.geojson    one name anchor per region and country, and the seas (labels.ts)
  * See geo/README.md for sources, licences, decisions and known deviations.
  */
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { nameEn, PROVINCE_ZH, type Level } from './names-en.ts';
 import { cleanMulti, simplifyShared, type Multi, type TopoItem } from './topology.ts';
 import { dissolveExact } from './dissolve.ts';
 import { neighbouringCountries, CLIP_BBOX } from './countries.ts';
+import { buildLabels } from './labels.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NM = path.join(ROOT, 'node_modules');
@@ -252,9 +254,12 @@ function main() {
 
   // 5. Write.
   fs.mkdirSync(OUT, { recursive: true });
+  const regionsFc: FeatureCollection<Polygon | MultiPolygon, RegionProps> = { type: 'FeatureCollection', features: regions };
+  const countriesFc = { type: 'FeatureCollection' as const, features: countries };
   const files: [string, unknown][] = [
-    ['regions.geojson', { type: 'FeatureCollection', features: regions }],
-    ['countries.geojson', { type: 'FeatureCollection', features: countries }],
+    ['regions.geojson', regionsFc],
+    ['countries.geojson', countriesFc],
+    ['labels.geojson', buildLabels(regionsFc, countriesFc)],
   ];
   for (const [name, fc] of files) fs.writeFileSync(path.join(OUT, name), JSON.stringify(fc) + '\n');
   const tWrite = performance.now();

@@ -347,13 +347,8 @@ export function App({ initial, fonts, geoData }: AppProps) {
         <p>{error}</p>
       </div>
     );
-  } else if (!geo) {
-    mapArea = (
-      <div className="map-message map-message--loading" role="status">
-        <p>{t('map.loading')}</p>
-      </div>
-    );
   } else {
+    // The map starts at once; it reads the geography by URL itself (see AtlasMap).
     mapArea = (
       <>
         <AtlasMap

@@ -22,8 +22,9 @@ async function start(): Promise<void> {
   // The geography downloads while the language and the font are set up.
   const geo = loadGeoData();
   geo.catch(() => undefined); // handled by the App, which shows the error in the map area
+  const manifest = loadFontManifest();
   await initI18n(initial.state.lang ?? DEFAULT_LANG);
-  const fonts = await loadFontManifest();
+  const fonts = await manifest;
   await registerCssFonts(fonts, [400]);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

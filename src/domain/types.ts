@@ -25,6 +25,18 @@ export interface CountryProps {
   name_en: string;
 }
 
+/** A basemap name: one anchor per region, country or sea (public/geo/labels.geojson, built by geo/labels.ts). */
+export interface LabelProps {
+  /** Region code, ISO alpha-3 or sea id. */
+  id: string;
+  kind: 'country' | 'province' | 'league' | 'prefecture' | 'county' | 'sea';
+  name_zh: string;
+  name_en: string;
+  /** Lower draws first and wins collisions. */
+  rank: number;
+}
+export type LabelCollection = FeatureCollection<Point, LabelProps>;
+
 /** Search keys computed at compile time so the browser needs no pinyin library. */
 export interface SearchKeys {
   /** Full pinyin without tones or spaces, e.g. "baotou". */

@@ -21,10 +21,11 @@ import { highlightData, hitLayersAt } from './basemap/interaction.ts';
 import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
 import { basemapStyle, THEMATIC_BEFORE_ID } from './basemap/style.ts';
 import { veiled } from './basemap/veil.ts';
+import { PALETTE } from './basemap/palette.ts';
 import { SOURCE } from './basemap/sources.ts';
 import { deferEmptyGestureRepaints } from './click-repaint.ts';
 import { forgetGpuDevice, watchContextLoss } from './context-loss.ts';
-import type { GeoData, RegionInfo } from './geodata.ts';
+import { basemapFiles, type GeoData, type RegionInfo } from './geodata.ts';
 import { mountOverlay } from './overlay.ts';
 import { buildThemeLayers, pickAt, type PickTarget, type Projector } from './themes/index.ts';
 import type { LayerContext } from './themes/types.ts';
@@ -71,7 +72,8 @@ export interface HoverInfo {
 }
 
 export interface AtlasMapProps {
-  geo: GeoData;
+  /** The geography as the main thread reads it (panels, outlines); null until it has arrived. The map does not wait for it. */
+  geo: GeoData | null;
   fonts: FontManifest;
   lang: Lang;
   /** Region (or country) whose outline is drawn. */
@@ -106,7 +108,9 @@ const highlightShown = new WeakMap<MapLibreMap, string>();
  * Draws the selected and the hovered region or country (codes; null for none). Only a change is
  * sent: each setData makes MapLibre tile the source again and draw a frame.
  */
-function setHighlight(map: MapLibreMap, geo: GeoData, selection: string | null, hover: string | null) {
+function setHighlight(map: MapLibreMap, geo: GeoData | null, selection: string | null, hover: string | null) {
+  // Until the main thread has read the outlines there is nothing to outline (the map starts first).
+  if (!geo) return;
   const key = `${selection ?? ''}|${hover ?? ''}`;
   if ((highlightShown.get(map) ?? '|') === key) return;
   const source = map.getSource<GeoJSONSource>(SOURCE.highlight);
@@ -170,14 +174,14 @@ export function AtlasMap(props: AtlasMapProps) {
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const { geo, fonts, lang, panelInset } = latest.current;
+    const { fonts, lang, panelInset } = latest.current;
     const initialView = resumeView.current ?? latest.current.initialView;
     contextLost.current = false;
     setGlLost(null);
     setStyleReady(false);
     setBasemapShown(false);
     const stacks = maplibreFontStacks(fonts);
-    const veil = veiled(basemapStyle({ regions: geo.regions, countries: geo.countries, labels: geo.labels, lang, fontFaces: maplibreFontFaces(fonts), fonts: stacks }));
+    const veil = veiled(basemapStyle({ files: basemapFiles(), lang, fontFaces: maplibreFontFaces(fonts), fonts: stacks }));
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({
@@ -234,9 +238,10 @@ export function AtlasMap(props: AtlasMapProps) {
       },
       onStuck: () => setGlLost('stuck'),
     });
-    // The basemap appears whole, in one frame, when all its sources have loaded (./basemap/veil.ts).
-    // 'load' comes once every source has loaded, before the first 'idle': MapLibre fades no labels
-    // in until that first idle, so the lifted frame is the finished one.
+    // The basemap appears whole, in one frame, when all its sources have loaded (./basemap/veil.ts);
+    // nothing is drawn before. 'load' comes once every source has loaded, before the first 'idle':
+    // MapLibre fades no labels in until that first idle, so the lifted frame is the finished one.
+    veil.hold(map);
     map.once('load', () => veil.lift(map));
     map.once('idle', () => {
       if (!window.__atlas) return;
@@ -288,7 +293,7 @@ export function AtlasMap(props: AtlasMapProps) {
       const target = themeAt(e.point);
       const extra = target ? null : (latest.current.describeAt?.(project, e.point.x, e.point.y) ?? null);
       const code = target ? null : regionAt(e.point);
-      const info = code ? (latest.current.geo.byCode.get(code) ?? null) : null;
+      const info = code ? (latest.current.geo?.byCode.get(code) ?? null) : null;
       if (code !== highlighted.current.hover) {
         highlighted.current.hover = code;
         setHighlight(map, latest.current.geo, highlighted.current.selection, code);
@@ -360,19 +365,20 @@ export function AtlasMap(props: AtlasMapProps) {
   // Choropleth: its own small source (src/map/basemap/choropleth.ts), empty while it is off.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !styleReady) return;
+    const geo = props.geo;
+    if (!map || !styleReady || !geo) return;
     const colours = props.choropleth?.colours ?? new Map<string, string>();
     // The source starts empty: nothing to send while the choropleth stays off.
     if (colours.size === 0 && !choroplethShown.current) return;
     choroplethShown.current = colours.size > 0;
-    map.getSource<GeoJSONSource>(SOURCE.choropleth)?.setData(choroplethData(latest.current.geo.regions, colours));
-  }, [props.choropleth, styleReady, build]);
+    map.getSource<GeoJSONSource>(SOURCE.choropleth)?.setData(choroplethData(geo.regions, colours));
+  }, [props.choropleth, props.geo, styleReady, build]);
 
   // Selection outline.
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const info = props.selectedRegion ? props.geo.byCode.get(props.selectedRegion) : undefined;
+    const info = props.selectedRegion ? props.geo?.byCode.get(props.selectedRegion) : undefined;
     const apply = () => {
       highlighted.current.selection = info ? props.selectedRegion : null;
       setHighlight(map, props.geo, highlighted.current.selection, highlighted.current.hover);
@@ -443,7 +449,8 @@ export function AtlasMap(props: AtlasMapProps) {
 
   return (
     <div className="atlas-map" role="region" aria-label={t('map.label')}>
-      <div ref={container} className="atlas-map__canvas" data-label-layers={LABEL_LAYERS.join(' ')} data-gl={glLost ?? 'ok'} />
+      {/* The sea's colour shows until the map's first frame (drawing is held until the basemap has loaded). */}
+      <div ref={container} className="atlas-map__canvas" style={{ background: PALETTE.sea }} data-label-layers={LABEL_LAYERS.join(' ')} data-gl={glLost ?? 'ok'} />
       {!basemapShown && !glLost && (
         <div className="map-message map-message--loading" role="status" data-testid="map-drawing">
           <p>{t('map.loading')}</p>

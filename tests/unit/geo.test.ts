@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { decodeCollection, decodeRing, type EncodedCollection } from '../../geo/echarts-decode.ts';
 import { cleanRing, findCrossings, simplifyShared } from '../../geo/topology.ts';
@@ -21,6 +21,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const GEO = join(ROOT, 'public', 'geo');
 const REGIONS = join(GEO, 'regions.geojson');
 const COUNTRIES = join(GEO, 'countries.geojson');
+const LABELS = join(GEO, 'labels.geojson');
 
 interface RegionProps {
   code: string;
@@ -375,5 +376,28 @@ describe('public/geo/countries.geojson', () => {
     expect(booleanPointInPolygon([106.92, 47.92], get('MNG'))).toBe(true);
     expect(booleanPointInPolygon([113.5, 52.03], get('RUS'))).toBe(true);
     expect(booleanPointInPolygon([111.67, 40.82], get('MNG'))).toBe(false); // Hohhot
+  });
+});
+
+describe('public/geo/labels.geojson', () => {
+  const labels = (need(LABELS) as FeatureCollection<Point, { id: string; kind: string; name_zh: string; name_en: string; rank: number }>).features;
+  const regions = (need(REGIONS) as FeatureCollection<Polygon | MultiPolygon, RegionProps>).features;
+  const countries = (need(COUNTRIES) as FeatureCollection<Polygon | MultiPolygon, { iso3: string; name_zh: string; name_en: string }>).features;
+
+  it('names every region and country once, with its names, and the two seas', () => {
+    const ids = labels.map((l) => l.properties.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual([...regions.map((r) => r.properties.code), ...countries.map((c) => c.properties.iso3), 'bohai', 'yellow'].sort());
+    const byId = new Map(labels.map((l) => [l.properties.id, l.properties]));
+    for (const r of regions) expect(byId.get(r.properties.code), r.properties.code).toMatchObject({ name_zh: r.properties.name_zh, name_en: r.properties.name_en });
+    expect(byId.get('150000')?.rank, "Inner Mongolia's own name wins").toBe(Math.min(...labels.filter((l) => l.properties.kind !== 'sea').map((l) => l.properties.rank)));
+    expect(byId.get('150200')?.kind).toBe('league');
+    expect(byId.get('130100')?.kind).toBe('prefecture');
+  });
+
+  it('puts every name inside its own region or country', () => {
+    const shapes = new Map<string, Feature<Polygon | MultiPolygon>>([...regions.map((r) => [r.properties.code, r] as const), ...countries.map((c) => [c.properties.iso3, c] as const)]);
+    const outside = labels.filter((l) => l.properties.kind !== 'sea' && !booleanPointInPolygon(l.geometry, shapes.get(l.properties.id)!)).map((l) => l.properties.id);
+    expect(outside).toEqual([]);
   });
 });

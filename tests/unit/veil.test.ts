@@ -3,15 +3,12 @@
  * and `lift` puts back exactly what the style said; opacities read from features are left alone
  * (changing them would make MapLibre lay the source out again).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { RegionCollection } from '../../src/domain/types.ts';
 import { basemapStyle } from '../../src/map/basemap/style.ts';
 import { readsFeatures, veiled } from '../../src/map/basemap/veil.ts';
 
-const regions = JSON.parse(readFileSync('public/geo/regions.geojson', 'utf8')) as RegionCollection;
-const style = basemapStyle({ regions, countries: { type: 'FeatureCollection', features: [] }, labels: { type: 'FeatureCollection', features: [] }, lang: 'zh', fontFaces: {}, fonts: { regular: ['R'], semibold: ['S'] } });
+const style = basemapStyle({ files: { regions: 'http://x/r.geojson', countries: 'http://x/c.geojson', labels: 'http://x/l.geojson' }, lang: 'zh', fontFaces: {}, fonts: { regular: ['R'], semibold: ['S'] } });
 const OPACITY: Record<string, string[]> = { fill: ['fill-opacity'], line: ['line-opacity'], symbol: ['text-opacity', 'icon-opacity'] };
 const paintOf = (l: unknown) => ((l as { paint?: Record<string, unknown> }).paint ?? {}) as Record<string, unknown>;
 
@@ -51,6 +48,34 @@ describe('veiled basemap', () => {
   it('lift restores every layer’s own paint exactly', () => {
     const { style: v, lift } = veiled(style);
     const { map, byId } = fakeMap(v.layers);
+    lift(map);
+    for (const l of style.layers) expect(byId.get(l.id)!.paint, l.id).toEqual(paintOf(l));
+  });
+
+  it('hold makes the frames draw nothing until lift, then MapLibre draws again with its own render', () => {
+    const { style: v, hold, lift } = veiled(style);
+    const { map } = fakeMap(v.layers);
+    const draws: string[] = [];
+    class Painter {
+      render(what: string) {
+        draws.push(what);
+      }
+    }
+    const painter = new Painter();
+    (map as unknown as { painter: Painter }).painter = painter;
+    hold(map);
+    painter.render('while loading');
+    expect(draws).toEqual([]);
+    lift(map);
+    painter.render('after load');
+    expect(draws).toEqual(['after load']);
+    expect(Object.prototype.hasOwnProperty.call(painter, 'render'), 'the prototype method is back, no wrapper left').toBe(false);
+  });
+
+  it('hold leaves a map without a painter alone (the veiled frames are then drawn)', () => {
+    const { style: v, hold, lift } = veiled(style);
+    const { map, byId } = fakeMap(v.layers);
+    expect(() => hold(map)).not.toThrow();
     lift(map);
     for (const l of style.layers) expect(byId.get(l.id)!.paint, l.id).toEqual(paintOf(l));
   });

@@ -1,10 +1,13 @@
 /**
- * The basemap's sources. Regions and countries are GeoJSON read once by the app from its own origin
- * (see src/map/geodata.ts) and handed to MapLibre as data; label anchors are computed from them.
+ * The basemap's sources. Regions, countries and the names' anchors are GeoJSON files of the app's
+ * own origin (public/geo, built by geo/), read by MapLibre's worker from their URLs, as a bare map
+ * would: the map starts as soon as the page does, while the main thread reads the same regions for
+ * the panels (src/map/geodata.ts) in parallel.
  */
-import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSourceSpecification } from 'maplibre-gl';
-import type { CountryCollection, RegionCollection } from '../geodata.ts';
+import type { LabelCollection, LabelProps } from '../../domain/types.ts';
+
+export type { LabelCollection, LabelProps };
 
 export const SOURCE = {
   regions: 'regions',
@@ -16,23 +19,19 @@ export const SOURCE = {
   choropleth: 'choropleth',
 } as const;
 
-export interface LabelProps {
-  /** Region code, ISO alpha-3 or sea id. */
-  id: string;
-  kind: 'country' | 'province' | 'league' | 'prefecture' | 'county' | 'sea';
-  name_zh: string;
-  name_en: string;
-  /** Lower draws first and wins collisions. */
-  rank: number;
+/** Absolute URLs of the basemap's files. */
+export interface BasemapFiles {
+  regions: string;
+  countries: string;
+  labels: string;
 }
-export type LabelCollection = FeatureCollection<Point, LabelProps>;
 
-export function basemapSources(regions: RegionCollection, countries: CountryCollection, labels: LabelCollection): Record<string, GeoJSONSourceSpecification> {
+export function basemapSources(files: BasemapFiles): Record<string, GeoJSONSourceSpecification> {
   return {
-    [SOURCE.countries]: { type: 'geojson', data: countries, tolerance: 0.5 },
+    [SOURCE.countries]: { type: 'geojson', data: files.countries, tolerance: 0.5 },
     // Borders of neighbours are shared: keep the tolerance low so they match at every zoom.
-    [SOURCE.regions]: { type: 'geojson', data: regions, tolerance: 0.3 },
-    [SOURCE.labels]: { type: 'geojson', data: labels },
+    [SOURCE.regions]: { type: 'geojson', data: files.regions, tolerance: 0.3 },
+    [SOURCE.labels]: { type: 'geojson', data: files.labels },
     // Small sources that change: changing them re-tiles their own few features, never `regions`.
     [SOURCE.highlight]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.3 },
     [SOURCE.choropleth]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.3 },

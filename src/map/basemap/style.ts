@@ -12,13 +12,10 @@ import { labelLayers, type FontStacks } from './labels.ts';
 import { prefectureBorderLayers } from './prefectures.ts';
 import { provinceBorderLayers, provinceFillLayers } from './provinces.ts';
 import { seaLayers } from './sea.ts';
-import { basemapSources, type LabelCollection } from './sources.ts';
-import type { CountryCollection, RegionCollection } from '../geodata.ts';
+import { basemapSources, type BasemapFiles } from './sources.ts';
 
 export interface BasemapInput {
-  regions: RegionCollection;
-  countries: CountryCollection;
-  labels: LabelCollection;
+  files: BasemapFiles;
   lang: Lang;
   fontFaces: FontFacesSpecification;
   fonts: FontStacks;
@@ -35,7 +32,7 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
     // hundred milliseconds, and the atlas changes paint only to show something at once.
     transition: { duration: 0, delay: 0 },
     'font-faces': input.fontFaces,
-    sources: basemapSources(input.regions, input.countries, input.labels),
+    sources: basemapSources(input.files),
     layers: [
       ...seaLayers(),
       ...countryFillLayers(),

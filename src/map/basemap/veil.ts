@@ -6,8 +6,12 @@
  * the names, each frame drawing all that has come so far. Those partial frames made up much of the
  * time to a complete map. The veiled style starts with every layer but the sea at opacity 0: MapLibre
  * still lays out all tiles (opacity is a paint property), but skips drawing a layer whose opacity is
- * 0, so the frames of the load are near-empty. When everything has loaded, `lift` puts the real
- * opacities back and the whole map is drawn in one frame.
+ * 0. `hold` goes further: until the veil is lifted MapLibre's frames make no WebGL call at all (its
+ * render loop still requests, tiles and places everything), so the GPU process and the read-back of
+ * each frame stay idle while the worker and the main thread load; the map area shows the sea's
+ * colour meanwhile (AtlasMap). When everything has loaded, `lift` lets MapLibre draw again and puts
+ * the real opacities back: a style change, so the next frame — the first drawn — is the whole map,
+ * and MapLibre's first `idle` comes after it.
  */
 import type { LayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 
@@ -28,8 +32,18 @@ export function readsFeatures(value: unknown): boolean {
 
 export interface Veil {
   style: StyleSpecification;
-  /** Restores every veiled layer's opacity (its own value, or the default when it had none). */
+  /** Until `lift`, the map's frames draw nothing (call right after creating the map). */
+  hold: (map: MapLibreMap) => void;
+  /** Draws again, and restores every veiled layer's opacity (its own value, or the default when it had none). */
   lift: (map: MapLibreMap) => void;
+}
+
+/**
+ * MapLibre's painter (internal, not part of its typed API): `render` is the one call of a frame that
+ * draws. Without it (another MapLibre version) `hold` does nothing and the veiled frames are drawn.
+ */
+interface WithPainter {
+  painter?: { render?: (...args: unknown[]) => unknown };
 }
 
 export function veiled(style: StyleSpecification): Veil {
@@ -47,9 +61,23 @@ export function veiled(style: StyleSpecification): Veil {
     }
     return { ...l, paint } as LayerSpecification;
   });
+  let release: (() => void) | null = null;
   return {
     style: { ...style, layers },
+    hold: (map) => {
+      const painter = (map as unknown as WithPainter).painter;
+      if (!painter || typeof painter.render !== 'function' || release) return;
+      const own = Object.prototype.hasOwnProperty.call(painter, 'render');
+      const render = painter.render;
+      painter.render = () => undefined;
+      release = () => {
+        if (own) painter.render = render;
+        else delete painter.render;
+      };
+    },
     lift: (map) => {
+      release?.();
+      release = null;
       for (const [id, p, value] of saved) if (map.getLayer(id)) map.setPaintProperty(id, p as Parameters<MapLibreMap['setPaintProperty']>[1], value as never);
     },
   };
