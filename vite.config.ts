@@ -35,15 +35,14 @@ function contentSecurityPolicy(): Plugin {
 /**
  * What the page fetches first of all, asked for by the HTML itself so the downloads start with the
  * script, not after it has run (about 0.6 s later under load): the font manifest and the regular
- * faces the first paint waits for (src/main.tsx), and the geography the panels read. The map's
- * worker reads the geography by URL on its own.
+ * faces the first paint waits for (src/main.tsx), and the geography the map and the panels read.
  */
 function preloadStartFiles(): Plugin {
   const manifest = 'public/fonts/manifest.json';
   return {
     name: 'atlas-preload',
     transformIndexHtml: () => {
-      const fetched = ['fonts/manifest.json', 'geo/regions.geojson', 'geo/countries.geojson'];
+      const fetched = ['fonts/manifest.json', 'geo/regions.geojson', 'geo/countries.geojson', 'geo/labels.geojson'];
       const fonts: string[] = [];
       if (existsSync(manifest)) {
         const m = JSON.parse(readFileSync(manifest, 'utf8')) as { weights: { weight: number; faces: { file: string }[] }[] };

@@ -92,7 +92,10 @@ export function App({ initial, fonts, geoData }: AppProps) {
   const [problems, setProblems] = useState<UrlProblem[]>(initialProblems);
   const [geo, setGeo] = useState<GeoData | null>(null);
   const [bundle, setBundle] = useState<CatalogueBundle | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // What stopped the map: the geography failed to load (shown in the current language), or MapLibre refused to start (its own words).
+  // The project catalogue failed to load (the panel says so).
+  const [dataError, setDataError] = useState<string | null>(null);
+  const [error, setError] = useState<{ kind: 'load' | 'map'; detail: string } | null>(null);
   const [tab, setTab] = useState<PanelTab>('details');
   const webgl = useMemo(hasWebGL2, []);
   const catalogue = bundle?.catalogue ?? null;
@@ -130,13 +133,14 @@ export function App({ initial, fonts, geoData }: AppProps) {
         if (!live) return;
         setGeo(g);
       },
-      (e: unknown) => live && setError(t('map.loadError', { message: e instanceof Error ? e.message : String(e) })),
+      (e: unknown) => live && setError({ kind: 'load', detail: e instanceof Error ? e.message : String(e) }),
     );
     cat.then(
       (b) => live && setBundle(b),
       (e: unknown) => {
         console.warn('[catalogue]', e);
-        if (live) setProblems((p) => [...p, { param: 'project', value: String(e instanceof Error ? e.message : e).slice(0, 80), reason: 'unknown' }]);
+        // Not a problem of the link: said in the panel as what it is.
+        if (live) setDataError(e instanceof Error ? e.message : String(e));
       },
     );
     return () => {
@@ -344,11 +348,16 @@ export function App({ initial, fonts, geoData }: AppProps) {
   } else if (error) {
     mapArea = (
       <div className="map-message" role="alert" data-testid="map-error">
-        <p>{error}</p>
+        <p>{error.kind === 'load' ? t('map.loadError', { message: error.detail }) : error.detail}</p>
+      </div>
+    );
+  } else if (!geo) {
+    mapArea = (
+      <div className="map-message map-message--loading" role="status">
+        <p>{t('map.loading')}</p>
       </div>
     );
   } else {
-    // The map starts at once; it reads the geography by URL itself (see AtlasMap).
     mapArea = (
       <>
         <AtlasMap
@@ -370,7 +379,7 @@ export function App({ initial, fonts, geoData }: AppProps) {
           onPick={onPick}
           describe={describe}
           onHover={setHovered}
-          onError={(message) => setError(message)}
+          onError={(message) => setError({ kind: 'map', detail: message })}
           extraLayers={userMap.layers}
           describeAt={userMap.describeAt}
         />
@@ -425,6 +434,8 @@ export function App({ initial, fonts, geoData }: AppProps) {
         choropleth={choropleth}
         onChoropleth={setChoropleth}
         mapShown={mapShown}
+        noMapReason={!webgl ? 'webgl' : error ? 'data' : null}
+        dataError={dataError}
       />
       {/* Components outside the panel (the export dialog) read the state from AtlasContext (src/ui/app-context.ts). */}
       <ExportControls />{/* export */}

@@ -25,7 +25,7 @@ import { PALETTE } from './basemap/palette.ts';
 import { SOURCE } from './basemap/sources.ts';
 import { deferEmptyGestureRepaints } from './click-repaint.ts';
 import { forgetGpuDevice, watchContextLoss } from './context-loss.ts';
-import { basemapFiles, type GeoData, type RegionInfo } from './geodata.ts';
+import type { GeoData, RegionInfo } from './geodata.ts';
 import { mountOverlay } from './overlay.ts';
 import { buildThemeLayers, pickAt, type PickTarget, type Projector } from './themes/index.ts';
 import type { LayerContext } from './themes/types.ts';
@@ -72,8 +72,7 @@ export interface HoverInfo {
 }
 
 export interface AtlasMapProps {
-  /** The geography as the main thread reads it (panels, outlines); null until it has arrived. The map does not wait for it. */
-  geo: GeoData | null;
+  geo: GeoData;
   fonts: FontManifest;
   lang: Lang;
   /** Region (or country) whose outline is drawn. */
@@ -108,9 +107,7 @@ const highlightShown = new WeakMap<MapLibreMap, string>();
  * Draws the selected and the hovered region or country (codes; null for none). Only a change is
  * sent: each setData makes MapLibre tile the source again and draw a frame.
  */
-function setHighlight(map: MapLibreMap, geo: GeoData | null, selection: string | null, hover: string | null) {
-  // Until the main thread has read the outlines there is nothing to outline (the map starts first).
-  if (!geo) return;
+function setHighlight(map: MapLibreMap, geo: GeoData, selection: string | null, hover: string | null) {
   const key = `${selection ?? ''}|${hover ?? ''}`;
   if ((highlightShown.get(map) ?? '|') === key) return;
   const source = map.getSource<GeoJSONSource>(SOURCE.highlight);
@@ -174,14 +171,14 @@ export function AtlasMap(props: AtlasMapProps) {
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const { fonts, lang, panelInset } = latest.current;
+    const { geo, fonts, lang, panelInset } = latest.current;
     const initialView = resumeView.current ?? latest.current.initialView;
     contextLost.current = false;
     setGlLost(null);
     setStyleReady(false);
     setBasemapShown(false);
     const stacks = maplibreFontStacks(fonts);
-    const veil = veiled(basemapStyle({ files: basemapFiles(), lang, fontFaces: maplibreFontFaces(fonts), fonts: stacks }));
+    const veil = veiled(basemapStyle({ data: { regions: geo.regions, countries: geo.countries, labels: geo.labels }, lang, fontFaces: maplibreFontFaces(fonts), fonts: stacks }));
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({
@@ -293,7 +290,7 @@ export function AtlasMap(props: AtlasMapProps) {
       const target = themeAt(e.point);
       const extra = target ? null : (latest.current.describeAt?.(project, e.point.x, e.point.y) ?? null);
       const code = target ? null : regionAt(e.point);
-      const info = code ? (latest.current.geo?.byCode.get(code) ?? null) : null;
+      const info = code ? (latest.current.geo.byCode.get(code) ?? null) : null;
       if (code !== highlighted.current.hover) {
         highlighted.current.hover = code;
         setHighlight(map, latest.current.geo, highlighted.current.selection, code);
@@ -365,20 +362,19 @@ export function AtlasMap(props: AtlasMapProps) {
   // Choropleth: its own small source (src/map/basemap/choropleth.ts), empty while it is off.
   useEffect(() => {
     const map = mapRef.current;
-    const geo = props.geo;
-    if (!map || !styleReady || !geo) return;
+    if (!map || !styleReady) return;
     const colours = props.choropleth?.colours ?? new Map<string, string>();
     // The source starts empty: nothing to send while the choropleth stays off.
     if (colours.size === 0 && !choroplethShown.current) return;
     choroplethShown.current = colours.size > 0;
-    map.getSource<GeoJSONSource>(SOURCE.choropleth)?.setData(choroplethData(geo.regions, colours));
-  }, [props.choropleth, props.geo, styleReady, build]);
+    map.getSource<GeoJSONSource>(SOURCE.choropleth)?.setData(choroplethData(latest.current.geo.regions, colours));
+  }, [props.choropleth, styleReady, build]);
 
   // Selection outline.
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const info = props.selectedRegion ? props.geo?.byCode.get(props.selectedRegion) : undefined;
+    const info = props.selectedRegion ? props.geo.byCode.get(props.selectedRegion) : undefined;
     const apply = () => {
       highlighted.current.selection = info ? props.selectedRegion : null;
       setHighlight(map, props.geo, highlighted.current.selection, highlighted.current.hover);

@@ -1,12 +1,11 @@
 /**
- * Loads the atlas's geography from its own origin (public/geo, copied into dist/) and indexes it:
- * regions by code with their parents, countries by ISO code, and their outlines. The map does not
- * wait for it: MapLibre reads the same files by URL (basemapFiles).
+ * Loads the atlas's geography from its own origin (public/geo, copied into dist/, built by geo/) and
+ * indexes it: regions by code with their parents, countries by ISO code, their outlines, and the
+ * names' anchors for the basemap.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { CountryProps, RegionCollection, RegionLevel } from '../domain/types.ts';
+import type { CountryProps, LabelCollection, RegionCollection, RegionLevel } from '../domain/types.ts';
 import { COUNTY_ZOOM } from './basemap/codes.ts';
-import type { BasemapFiles } from './basemap/sources.ts';
 
 export type { RegionCollection };
 export type CountryCollection = FeatureCollection<Polygon | MultiPolygon, CountryProps>;
@@ -25,6 +24,7 @@ export interface RegionInfo {
 export interface GeoData {
   regions: RegionCollection;
   countries: CountryCollection;
+  labels: LabelCollection;
   byCode: Map<string, RegionInfo>;
   /** The outline of each region (by code) and country (by ISO alpha-3): what the map highlights. */
   shapes: Map<string, Polygon | MultiPolygon>;
@@ -35,14 +35,9 @@ export function assetUrl(path: string): string {
   return new URL(`${import.meta.env.BASE_URL}${path}`, document.baseURI).href;
 }
 
-/** The basemap's files (built by geo/), for MapLibre to read by URL. */
-export function basemapFiles(): BasemapFiles {
-  return { regions: assetUrl('geo/regions.geojson'), countries: assetUrl('geo/countries.geojson'), labels: assetUrl('geo/labels.geojson') };
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${new URL(url).pathname}: HTTP ${res.status}`);
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(assetUrl(path));
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
   return (await res.json()) as T;
 }
 
@@ -60,8 +55,11 @@ function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, numb
 }
 
 export async function loadGeoData(): Promise<GeoData> {
-  const files = basemapFiles();
-  const [regions, countries] = await Promise.all([getJson<RegionCollection>(files.regions), getJson<CountryCollection>(files.countries)]);
+  const [regions, countries, labels] = await Promise.all([
+    getJson<RegionCollection>('geo/regions.geojson'),
+    getJson<CountryCollection>('geo/countries.geojson'),
+    getJson<LabelCollection>('geo/labels.geojson'),
+  ]);
   const byCode = new Map<string, RegionInfo>();
   const shapes = new Map<string, Polygon | MultiPolygon>();
   for (const f of regions.features) {
@@ -74,7 +72,7 @@ export async function loadGeoData(): Promise<GeoData> {
     shapes.set(p.iso3, f.geometry);
     byCode.set(p.iso3, { code: p.iso3, level: 'country', name_zh: p.name_zh, name_en: p.name_en, parent: null, bbox: bboxOf(f.geometry) });
   }
-  return { regions, countries, byCode, shapes };
+  return { regions, countries, labels, byCode, shapes };
 }
 
 /** The zoom at which a region's own outline (not its children's) is what the map hovers. */

@@ -46,6 +46,10 @@ export interface SidePanelProps {
   onChoropleth: (c: string | null) => void;
   /** Whether a map is there to point at (false without WebGL or when it failed to build). */
   mapShown: boolean;
+  /** Why there is no map: no WebGL, or its data failed to load (null while there is one). */
+  noMapReason?: 'webgl' | 'data' | null;
+  /** The project catalogue failed to load: what went wrong. */
+  dataError?: string | null;
   /** Extra controls in the header (e.g. the export button). */
   headerActions?: ReactNode;
 }
@@ -142,7 +146,12 @@ export function SidePanel(props: SidePanelProps) {
   } else {
     details = (
       <section className="panel-section hint" data-testid="panel-hint">
-        <p>{t(props.mapShown ? 'panel.hint' : 'panel.hintNoMap')}</p>
+        {props.dataError && (
+          <p className="data-error" role="alert" data-testid="data-error">
+            {t('panel.dataError', { message: props.dataError })}
+          </p>
+        )}
+        <p>{t(props.mapShown ? 'panel.hint' : props.noMapReason === 'data' ? 'panel.hintNoData' : 'panel.hintNoMap')}</p>
         <p className="muted">{t('panel.hintKeys')}</p>
         {catalogue && <p className="muted">{t('panel.overview', { projects: catalogue.allProjects().length, measures: catalogue.allMeasures().length })}</p>}
       </section>

@@ -120,6 +120,31 @@ describe('WebGL context', () => {
   });
 });
 
+describe('geography that does not load', () => {
+  it('the map area names the file and the failure; nothing is thrown', async () => {
+    const { page, rec } = await openPage(session, baseUrl);
+    // The map reads regions.geojson by URL in its worker, the panels read it on the main thread.
+    await page.route('**/geo/regions.geojson', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' }));
+    await page.reload();
+    const message = page.getByTestId('map-error');
+    await expect.poll(() => message.count(), { timeout: 30_000 }).toBe(1);
+    expect(await message.textContent()).toContain('regions.geojson: HTTP 404');
+    expect(await message.textContent()).toContain('地图数据加载失败');
+    // The language switch still answers, and the message follows it.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => message.textContent()).toContain('The map data failed to load');
+    // The panel says what failed, not that the link was wrong or that WebGL is missing.
+    await expect.poll(() => page.getByTestId('data-error').textContent()).toContain('The project catalogue failed to load');
+    expect(await page.getByTestId('panel-hint').textContent()).not.toContain('WebGL');
+    expect(await page.getByTestId('url-notice').count()).toBe(0);
+    await screenshot(page, 'h-faults-geography-missing.png');
+    // The browser reports the failed requests themselves as console errors; nothing else may be.
+    expect(rec.pageErrors, 'page errors').toEqual([]);
+    expect(rec.consoleErrors.filter((e) => !/status of 404/.test(e)), 'console errors').toEqual([]);
+    await page.close();
+  });
+});
+
 describe('no WebGL', () => {
   it('search, the layer list and the plan outline still work beside the message', async () => {
     const noGl = await launch(['--disable-webgl', '--disable-3d-apis']);

@@ -8,7 +8,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { basemapStyle } from '../../src/map/basemap/style.ts';
 import { readsFeatures, veiled } from '../../src/map/basemap/veil.ts';
 
-const style = basemapStyle({ files: { regions: 'http://x/r.geojson', countries: 'http://x/c.geojson', labels: 'http://x/l.geojson' }, lang: 'zh', fontFaces: {}, fonts: { regular: ['R'], semibold: ['S'] } });
+const EMPTY = { type: 'FeatureCollection', features: [] };
+const style = basemapStyle({ data: { regions: EMPTY, countries: EMPTY, labels: EMPTY } as never, lang: 'zh', fontFaces: {}, fonts: { regular: ['R'], semibold: ['S'] } });
 const OPACITY: Record<string, string[]> = { fill: ['fill-opacity'], line: ['line-opacity'], symbol: ['text-opacity', 'icon-opacity'] };
 const paintOf = (l: unknown) => ((l as { paint?: Record<string, unknown> }).paint ?? {}) as Record<string, unknown>;
 

@@ -1,11 +1,12 @@
 /**
- * The basemap's sources. Regions, countries and the names' anchors are GeoJSON files of the app's
- * own origin (public/geo, built by geo/), read by MapLibre's worker from their URLs, as a bare map
- * would: the map starts as soon as the page does, while the main thread reads the same regions for
- * the panels (src/map/geodata.ts) in parallel.
+ * The basemap's sources. Regions, countries and the names' anchors (all built by geo/) are read once
+ * by the app from its own origin (src/map/geodata.ts) and handed to MapLibre as data: the panels need
+ * the regions too, and letting MapLibre's worker fetch them by URL as well downloaded them twice for
+ * no faster a first frame (bench/README.md, "load").
  */
 import type { GeoJSONSourceSpecification } from 'maplibre-gl';
 import type { LabelCollection, LabelProps } from '../../domain/types.ts';
+import type { CountryCollection, RegionCollection } from '../geodata.ts';
 
 export type { LabelCollection, LabelProps };
 
@@ -19,19 +20,19 @@ export const SOURCE = {
   choropleth: 'choropleth',
 } as const;
 
-/** Absolute URLs of the basemap's files. */
-export interface BasemapFiles {
-  regions: string;
-  countries: string;
-  labels: string;
+/** What the basemap draws: public/geo's three files. */
+export interface BasemapData {
+  regions: RegionCollection;
+  countries: CountryCollection;
+  labels: LabelCollection;
 }
 
-export function basemapSources(files: BasemapFiles): Record<string, GeoJSONSourceSpecification> {
+export function basemapSources(data: BasemapData): Record<string, GeoJSONSourceSpecification> {
   return {
-    [SOURCE.countries]: { type: 'geojson', data: files.countries, tolerance: 0.5 },
+    [SOURCE.countries]: { type: 'geojson', data: data.countries, tolerance: 0.5 },
     // Borders of neighbours are shared: keep the tolerance low so they match at every zoom.
-    [SOURCE.regions]: { type: 'geojson', data: files.regions, tolerance: 0.3 },
-    [SOURCE.labels]: { type: 'geojson', data: files.labels },
+    [SOURCE.regions]: { type: 'geojson', data: data.regions, tolerance: 0.3 },
+    [SOURCE.labels]: { type: 'geojson', data: data.labels },
     // Small sources that change: changing them re-tiles their own few features, never `regions`.
     [SOURCE.highlight]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.3 },
     [SOURCE.choropleth]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.3 },

@@ -12,10 +12,10 @@ import { labelLayers, type FontStacks } from './labels.ts';
 import { prefectureBorderLayers } from './prefectures.ts';
 import { provinceBorderLayers, provinceFillLayers } from './provinces.ts';
 import { seaLayers } from './sea.ts';
-import { basemapSources, type BasemapFiles } from './sources.ts';
+import { basemapSources, type BasemapData } from './sources.ts';
 
 export interface BasemapInput {
-  files: BasemapFiles;
+  data: BasemapData;
   lang: Lang;
   fontFaces: FontFacesSpecification;
   fonts: FontStacks;
@@ -32,7 +32,7 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
     // hundred milliseconds, and the atlas changes paint only to show something at once.
     transition: { duration: 0, delay: 0 },
     'font-faces': input.fontFaces,
-    sources: basemapSources(input.files),
+    sources: basemapSources(input.data),
     layers: [
       ...seaLayers(),
       ...countryFillLayers(),
