@@ -93,9 +93,9 @@ export function App({ initial, fonts, geoData }: AppProps) {
   const [geo, setGeo] = useState<GeoData | null>(null);
   const [bundle, setBundle] = useState<CatalogueBundle | null>(null);
   // What stopped the map: the geography failed to load (shown in the current language), or MapLibre refused to start (its own words).
+  const [error, setError] = useState<{ kind: 'load' | 'map'; detail: string } | null>(null);
   // The project catalogue failed to load (the panel says so).
   const [dataError, setDataError] = useState<string | null>(null);
-  const [error, setError] = useState<{ kind: 'load' | 'map'; detail: string } | null>(null);
   const [tab, setTab] = useState<PanelTab>('details');
   const webgl = useMemo(hasWebGL2, []);
   const catalogue = bundle?.catalogue ?? null;
