@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import type { FontManifest } from './src/styles/font-manifest.ts';
 
 /**
  * The built app's Content-Security-Policy: no inline or foreign script, no connection off its own
@@ -45,7 +46,7 @@ function preloadStartFiles(): Plugin {
       const fetched = ['fonts/manifest.json', 'geo/regions.geojson', 'geo/countries.geojson', 'geo/labels.geojson'];
       const fonts: string[] = [];
       if (existsSync(manifest)) {
-        const m = JSON.parse(readFileSync(manifest, 'utf8')) as { weights: { weight: number; faces: { file: string }[] }[] };
+        const m = JSON.parse(readFileSync(manifest, 'utf8')) as FontManifest;
         for (const w of m.weights) if (w.weight === 400) for (const f of w.faces) fonts.push(`fonts/${f.file}`);
       }
       return [

@@ -398,7 +398,9 @@ export function App({ initial, fonts, geoData }: AppProps) {
   }
 
   const userForExport = useMemo(() => ({ layers: userLayers.layers, visible: userLayers.visible }), [userLayers.layers, userLayers.visible]);
-  const mapShown = webgl && !error;
+  // MapLibre failing to start is almost always its WebGL context: the user is told as for no WebGL.
+  const noMapReason = !webgl || error?.kind === 'map' ? 'webgl' : error ? 'data' : null;
+  const mapShown = noMapReason === null;
   const atlasContext = useMemo(() => ({ state: appState, catalogue, geo, apply: applyAppState, user: userForExport, mapShown }), [appState, catalogue, geo, applyAppState, userForExport, mapShown]);
 
   return (
@@ -433,8 +435,7 @@ export function App({ initial, fonts, geoData }: AppProps) {
         onFilters={setFilters}
         choropleth={choropleth}
         onChoropleth={setChoropleth}
-        mapShown={mapShown}
-        noMapReason={!webgl ? 'webgl' : error ? 'data' : null}
+        noMapReason={noMapReason}
         dataError={dataError}
       />
       {/* Components outside the panel (the export dialog) read the state from AtlasContext (src/ui/app-context.ts). */}

@@ -44,10 +44,8 @@ export interface SidePanelProps {
   onFilters: (f: Filters) => void;
   choropleth: string | null;
   onChoropleth: (c: string | null) => void;
-  /** Whether a map is there to point at (false without WebGL or when it failed to build). */
-  mapShown: boolean;
-  /** Why there is no map: no WebGL, or its data failed to load (null while there is one). */
-  noMapReason?: 'webgl' | 'data' | null;
+  /** Why there is no map to point at: no WebGL (or MapLibre could not start), or its data failed to load; null while there is one. */
+  noMapReason: 'webgl' | 'data' | null;
   /** The project catalogue failed to load: what went wrong. */
   dataError?: string | null;
   /** Extra controls in the header (e.g. the export button). */
@@ -135,7 +133,7 @@ export function SidePanel(props: SidePanelProps) {
         catalogue={catalogue}
         filters={filters}
         lang={lang}
-        mapShown={props.mapShown}
+        mapShown={props.noMapReason === null}
         onSelectMeasure={selectMeasure}
         onSelectProject={selectProject}
         onClear={props.onClear}
@@ -151,7 +149,7 @@ export function SidePanel(props: SidePanelProps) {
             {t('panel.dataError', { message: props.dataError })}
           </p>
         )}
-        <p>{t(props.mapShown ? 'panel.hint' : props.noMapReason === 'data' ? 'panel.hintNoData' : 'panel.hintNoMap')}</p>
+        <p>{t(props.noMapReason === null ? 'panel.hint' : props.noMapReason === 'data' ? 'panel.hintNoData' : 'panel.hintNoMap')}</p>
         <p className="muted">{t('panel.hintKeys')}</p>
         {catalogue && <p className="muted">{t('panel.overview', { projects: catalogue.allProjects().length, measures: catalogue.allMeasures().length })}</p>}
       </section>
