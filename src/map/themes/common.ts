@@ -863,7 +863,9 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
       if (d.onlyEmphasised) return emphasised(ctx, d.ids) && (d.ids[0] === ctx.highlight || (ctx.zoom >= 7.5 && d.offset[0] === 0 && d.offset[1] === 0));
       return emphasised(ctx, d.ids) || (d.placeId != null && !!places?.has(d.placeId));
     });
-    if (shown.length) layers.push(textLayer(`${prefix}-label`, shown, ctx));
+    // Kept while empty (below zoom 5): the layer keeps its font atlas texture, which costs a few
+    // hundred ms under software WebGL to draw and upload, so the first zoom-in does not stall on it.
+    layers.push(textLayer(`${prefix}-label`, shown, ctx));
   }
   return layers;
 }
@@ -902,8 +904,10 @@ export function textLayer(id: string, data: LabelD[], ctx: LayerContext): Layer 
     characterSet: labelCharacters(ctx.catalogue),
     fontFamily: ctx.fontFamily ?? '"Atlas Sans", sans-serif',
     fontWeight: 400,
-    fontSettings: { sdf: true, fontSize: 48, buffer: 6, radius: 12 },
-    outlineWidth: 3,
+    // Glyphs drawn at 32 px as distance fields scale up cleanly to the exports' sizes; larger ones
+    // only cost atlas time and texture (MapLibre's own glyphs are 24 px).
+    fontSettings: { sdf: true, fontSize: 32, buffer: 4, radius: 8 },
+    outlineWidth: 2, // in atlas pixels: the same halo as 3 at 48 px
     outlineColor: [253, 251, 246, 235],
     pickable: false,
     updateTriggers: { getText: lang, getPixelOffset: s, getSize: s },
