@@ -59,6 +59,8 @@ export interface FrameRun {
   renderMs: number[];
   /** Wall time of the script in the page, ms. */
   scriptMs: number;
+  /** `intervals` split by the animation of the script they ended in (one list per step). */
+  stepIntervals: number[][];
 }
 
 export interface FrameStats {
@@ -74,6 +76,8 @@ export interface FrameStats {
   /** Main-thread time per map frame over all runs (see the header). */
   renderMs: { median: number; p95: number };
   perRun: Array<{ frames: number; renders: number; median: number; p95: number; scriptMs: number }>;
+  /** Per animation of the script, over all runs: where in the script the frames are slow. */
+  perStep: Array<{ step: string; frames: number; median: number }>;
 }
 
 export interface FramesBench {
@@ -131,6 +135,8 @@ async function play(page: Page, handle: FramesTarget['handle']): Promise<FrameRu
     async ({ handle, script }) => {
       const map = (window as unknown as Record<string, { map: import('maplibre-gl').Map }>)[handle]!.map;
       const stamps: number[] = [];
+      /** Index into `stamps` at which each step starts. */
+      const stepStart: number[] = [];
       let renders = 0;
       let recording = true;
       const onRender = () => renders++;
@@ -155,6 +161,7 @@ async function play(page: Page, handle: FramesTarget['handle']): Promise<FrameRu
       const linear = (t: number) => t;
       const t0 = performance.now();
       for (const step of script) {
+        stepStart.push(stamps.length);
         await new Promise<void>((resolve) => {
           map.once('moveend', () => resolve());
           if (step.kind === 'pan') map.panBy(step.by, { duration: step.ms, easing: linear });
@@ -168,8 +175,15 @@ async function play(page: Page, handle: FramesTarget['handle']): Promise<FrameRu
       if (ownRender) m._render = original;
       else delete m._render;
       const intervals: number[] = [];
-      for (let i = 1; i < stamps.length; i++) intervals.push(stamps[i]! - stamps[i - 1]!);
-      return { intervals, renders, renderMs, scriptMs };
+      const stepIntervals: number[][] = stepStart.map(() => []);
+      for (let i = 1; i < stamps.length; i++) {
+        intervals.push(stamps[i]! - stamps[i - 1]!);
+        // The interval ending at stamp i belongs to the last step begun before that stamp.
+        let k = stepStart.length - 1;
+        while (k > 0 && stepStart[k]! >= i) k--;
+        stepIntervals[k]!.push(stamps[i]! - stamps[i - 1]!);
+      }
+      return { intervals, renders, renderMs, scriptMs, stepIntervals };
     },
     { handle, script: FRAME_SCRIPT },
   );
@@ -188,7 +202,18 @@ function summarise(runs: FrameRun[]): FrameStats {
     rendersPerRun: percentile(perRun.map((r) => r.renders), 50),
     renderMs: { median: round(percentile(runs.flatMap((r) => r.renderMs), 50)), p95: round(percentile(runs.flatMap((r) => r.renderMs), 95)) },
     perRun,
+    perStep: FRAME_SCRIPT.map((step, k) => {
+      const xs = runs.flatMap((r) => r.stepIntervals[k] ?? []);
+      return { step: stepName(step), frames: xs.length, median: round(percentile(xs, 50)) };
+    }),
   };
+}
+
+/** "pan 400,0", "zoom 6.8", "ease 116,42 z5.5". */
+export function stepName(step: FrameStep): string {
+  if (step.kind === 'pan') return `pan ${step.by.join(',')}`;
+  if (step.kind === 'zoom') return `zoom ${step.to}`;
+  return `ease ${step.center.join(',')} z${step.zoom}`;
 }
 
 export async function measureFrames(browser: Browser, targets: { app: FramesTarget; baseline: FramesTarget }, runs: number, log: (s: string) => void): Promise<FramesBench> {
@@ -225,7 +250,13 @@ export function framesTable(f: FramesBench): string[] {
     ['map frame main-thread median', `${f.app.renderMs.median} ms`, `${f.baseline.renderMs.median} ms`, (f.app.renderMs.median / f.baseline.renderMs.median).toFixed(2)],
     ['map frame main-thread p95', `${f.app.renderMs.p95} ms`, `${f.baseline.renderMs.p95} ms`, (f.app.renderMs.p95 / f.baseline.renderMs.p95).toFixed(2)],
   ];
-  return markdownTable(rows);
+  const table = markdownTable(rows);
+  const steps: string[][] = [['frame time median by animation', 'app', 'baseline', 'app / baseline']];
+  f.app.perStep.forEach((a, k) => {
+    const b = f.baseline.perStep[k]!;
+    steps.push([`${k + 1}. ${a.step}`, `${a.median} ms (${a.frames})`, `${b.median} ms (${b.frames})`, (a.median / b.median).toFixed(2)]);
+  });
+  return [...table, '', ...markdownTable(steps)];
 }
 
 /** A header row, a rule, the rest; columns padded. */
