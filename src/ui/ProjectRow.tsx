@@ -6,6 +6,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Catalogue } from '../domain/catalogue.ts';
+import { remembered } from '../i18n/remembered.ts';
 import { relationsOf } from '../domain/selection.ts';
 import type { ProjectFeature, Touch } from '../domain/types.ts';
 import type { Lang } from '../domain/url-state.ts';
@@ -14,12 +15,13 @@ import { stageClass } from '../map/themes/style.ts';
 import { SymbolIcon } from './SymbolIcon.tsx';
 
 export function StageBadge({ verb, stage, t }: { verb: string; stage: ProjectFeature['properties']['stage']; t: TFunction }) {
+  const norm = remembered(t, `stage.${stage}`);
   return (
-    <span className={`stage stage--${stageClass(stage)}`} title={t('stage.title', { verb, stage: t(`stage.${stage}`) })}>
+    <span className={`stage stage--${stageClass(stage)}`} title={remembered(t, 'stage.title', { verb, stage: norm })}>
       <span className="stage__verb" lang="zh-Hans">
         {verb}
       </span>
-      <span className="stage__norm">{t(`stage.${stage}`)}</span>
+      <span className="stage__norm">{norm}</span>
     </span>
   );
 }
@@ -29,7 +31,7 @@ export function RelationTags({ touch, t }: { touch: Touch; t: TFunction }) {
     <span className="relations">
       {relationsOf(touch).map((r) => (
         <span key={r} className={`tag${r === 'named' ? '' : ' tag--muted'}`} data-relation={r}>
-          {(r === 'crosses' || r === 'lies_in') && touch.km != null ? t(r === 'crosses' ? 'relation.crossesKm' : 'relation.liesInKm', { km: touch.km < 10 ? touch.km.toFixed(1) : Math.round(touch.km) }) : t(`relation.${r}`)}
+          {(r === 'crosses' || r === 'lies_in') && touch.km != null ? remembered(t, r === 'crosses' ? 'relation.crossesKm' : 'relation.liesInKm', { km: touch.km < 10 ? touch.km.toFixed(1) : Math.round(touch.km) }) : remembered(t, `relation.${r}`)}
         </span>
       ))}
     </span>

@@ -3,12 +3,13 @@
  * Up/Down move through the results, Enter picks (flies there and selects), Esc closes the list
  * (a second Esc clears the box).
  */
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit, SearchIndex } from '../domain/search.ts';
 import type { Lang } from '../domain/url-state.ts';
 
-export function SearchBox({ index, lang, onPick }: { index: SearchIndex | null; lang: Lang; onPick: (hit: SearchHit) => void }) {
+// Memoised: its props do not change when a region is clicked, and the whole panel re-renders then.
+export const SearchBox = memo(function SearchBox({ index, lang, onPick }: { index: SearchIndex | null; lang: Lang; onPick: (hit: SearchHit) => void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -105,4 +106,4 @@ export function SearchBox({ index, lang, onPick }: { index: SearchIndex | null; 
       )}
     </div>
   );
-}
+});
