@@ -6,10 +6,10 @@
  */
 import type { TFunction } from 'i18next';
 import type { Catalogue } from '../domain/catalogue.ts';
-import { remembered } from '../i18n/remembered.ts';
 import { relationsOf } from '../domain/selection.ts';
 import type { ProjectFeature, Touch } from '../domain/types.ts';
 import type { Lang } from '../domain/url-state.ts';
+import { remembered } from '../i18n/remembered.ts';
 import { projectSymbol } from '../map/themes/index.ts';
 import { stageClass } from '../map/themes/style.ts';
 import { SymbolIcon } from './SymbolIcon.tsx';
