@@ -176,11 +176,11 @@ async function play(page: Page, handle: FramesTarget['handle']): Promise<FrameRu
       else delete m._render;
       const intervals: number[] = [];
       const stepIntervals: number[][] = stepStart.map(() => []);
+      let k = 0;
       for (let i = 1; i < stamps.length; i++) {
         intervals.push(stamps[i]! - stamps[i - 1]!);
-        // The interval ending at stamp i belongs to the last step begun before that stamp.
-        let k = stepStart.length - 1;
-        while (k > 0 && stepStart[k]! >= i) k--;
+        // The interval ending at stamp i belongs to the last step begun before that stamp was taken.
+        while (k + 1 < stepStart.length && stepStart[k + 1]! <= i) k++;
         stepIntervals[k]!.push(stamps[i]! - stamps[i - 1]!);
       }
       return { intervals, renders, renderMs, scriptMs, stepIntervals };
