@@ -7,14 +7,16 @@
  * (their own labels stay on top). Hover and selection outlines and the choropleth stay MapLibre
  * layers (see basemap/interaction.ts, AtlasMap): they reuse the basemap's sources and layer order
  * and need no second copy of the geometry. Picking is done on the CPU (themes/index.ts pickAt), not
- * by deck.gl, whose GPU picking pass costs seconds under software WebGL.
+ * by deck.gl, whose GPU picking pass costs seconds under software WebGL. Layers whose data lies
+ * outside the view are not drawn (`layerInView`, src/map/cull.ts).
  */
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { LayersList } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { layerInView } from './cull.ts';
 
 export function mountOverlay(map: MapLibreMap, layers: LayersList = []): MapLibreOverlay {
-  const overlay = new MapLibreOverlay({ interleaved: true, layers });
+  const overlay = new MapLibreOverlay({ interleaved: true, layers, layerFilter: layerInView });
   map.addControl(overlay);
   return overlay;
 }

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { interpolateMercator } from '../../src/domain/touches.ts';
 import type { ProjectCollection } from '../../src/domain/types.ts';
@@ -222,6 +223,42 @@ describe('layers and legend', () => {
     expect(query(page).get('stage')).toBe('study');
     await page.getByTestId('filters-reset').click();
     await expect.poll(() => query(page).get('stage')).toBeNull();
+    assertClean(rec);
+    await page.close();
+  });
+});
+
+describe('area tints at county zoom', () => {
+  // The tints are drawn in spatial chunks; the overlay's layerFilter skips chunks out of view
+  // (src/map/cull.ts). Skipping must save drawing, never pixels.
+  it('draws only the chunks in view, and the same pixels as drawing them all', async () => {
+    const { page, rec } = await openPage(session, baseUrl, '#map=6.8/37.7/111.5');
+    await waitForMapIdle(page);
+    await page.waitForFunction(() => (window.__atlas?.atlasIdleAt ?? 0) > 0, undefined, { timeout: 120_000 });
+    await waitForMapIdle(page);
+    const counts = await page.evaluate(() => {
+      type Deck = { props: { layerFilter: ((c: { layer: unknown; viewport: unknown }) => boolean) | null }; layerManager: { getLayers: () => { id: string }[] }; getViewports: () => unknown[] };
+      const deck = (window.__atlas!.overlay as unknown as { _deck: Deck })._deck;
+      const viewport = deck.getViewports()[0];
+      const areas = deck.layerManager.getLayers().filter((l) => /^themes-area-fill-\d+$/.test(l.id));
+      const filter = deck.props.layerFilter;
+      return { areas: areas.length, drawn: filter ? areas.filter((layer) => filter({ layer, viewport })).length : areas.length };
+    });
+    expect(counts.areas).toBeGreaterThan(4);
+    expect(counts.drawn).toBeGreaterThan(0);
+    expect(counts.drawn).toBeLessThan(counts.areas / 2);
+    const culled = PNG.sync.read(await page.locator('.maplibregl-canvas').screenshot());
+    await page.evaluate(() => (window.__atlas!.overlay as unknown as { setProps: (p: object) => void }).setProps({ layerFilter: null }));
+    await waitForMapIdle(page);
+    const whole = PNG.sync.read(await page.locator('.maplibregl-canvas').screenshot());
+    expect(culled.width).toBe(whole.width);
+    let differing = 0;
+    for (let i = 0; i < culled.data.length; i++) if (culled.data[i] !== whole.data[i]) differing++;
+    expect(differing).toBe(0);
+    // And the tints are on screen at all (the land here is tinted by the ecology and energy areas).
+    let tinted = 0;
+    for (let i = 0; i < culled.data.length; i += 4) if (culled.data[i + 1]! > culled.data[i]! + 8 && culled.data[i + 1]! > 200) tinted++;
+    expect(tinted / (culled.data.length / 4)).toBeGreaterThan(0.05);
     assertClean(rec);
     await page.close();
   });

@@ -48,7 +48,7 @@ describe('leaf cells of regions', () => {
 describe('areas drawn as cells', () => {
   const fills = () => mergedDraw(THEMES, cat, NO_FILTERS).fills;
   // The area layers only (the symbol layers need a DOM canvas for their icon atlas).
-  const areaLayer = (c: LayerContext) => makeLayers('themes', { ...mergedDraw(THEMES, cat, NO_FILTERS), icons: [], labels: [], lines: [] }, c).find((l) => l.id === 'themes-area-fill')!;
+  const areaLayers = (c: LayerContext) => makeLayers('themes', { ...mergedDraw(THEMES, cat, NO_FILTERS), icons: [], labels: [], lines: [] }, c).filter((l) => /^themes-area-fill-\d+$/.test(l.id));
 
   /** What the per-area drawing gave at a point: the least tint, channel by channel, of the areas over it. */
   function perAreaColour(all: readonly FillD[], alpha: (d: FillD) => number, pt: [number, number]): [number, number, number] {
@@ -87,20 +87,24 @@ describe('areas drawn as cells', () => {
   });
 
   it('draws each cell once, and keeps its shapes when only the emphasis changes', () => {
-    const first = areaLayer(ctx());
+    const firsts = areaLayers(ctx());
     const some = new Set(cat.allProjects().filter((p) => p.properties.cells?.includes('150203')).map((p) => p.properties.id));
-    const second = areaLayer(ctx({ emphasis: some }));
-    const data = first.props.data as CellD[];
-    expect(second.props.data).toBe(data);
+    const seconds = areaLayers(ctx({ emphasis: some }));
+    expect(seconds.length).toBe(firsts.length);
+    seconds.forEach((l, i) => expect(l.props.data).toBe(firsts[i]!.props.data));
+    const data = firsts.flatMap((l) => l.props.data as CellD[]);
+    expect(new Set(data)).toEqual(new Set(areaCells(fills(), cat).cells));
+    expect(data).toHaveLength(areaCells(fills(), cat).cells.length);
     const parts = new Set(data.map((d) => d.polygon));
     expect(parts.size).toBe(data.length);
     // Fewer shapes than the overlapping areas had parts, and far fewer than their sum of cells.
     const drawnBefore = fills().length;
     expect(new Set(data.map((d) => d.code)).size).toBeLessThan(fills().reduce((s, f) => s + (f.cells?.length ?? 0), 0));
     expect(drawnBefore).toBeGreaterThan(0);
-    const getColor = (l: typeof first) => (l.props as unknown as { getFillColor: (d: CellD) => number[] }).getFillColor;
+    const getColor = (l: (typeof firsts)[number]) => (l.props as unknown as { getFillColor: (d: CellD) => number[] }).getFillColor;
     const cell = data.find((d) => d.code === '150203')!;
-    expect(getColor(second)(cell)).not.toEqual(getColor(first)(cell));
+    const at = firsts.findIndex((l) => (l.props.data as CellD[]).includes(cell));
+    expect(getColor(seconds[at]!)(cell)).not.toEqual(getColor(firsts[at]!)(cell));
   });
 
   it('draws areas with an authored outline as they are', () => {

@@ -21,6 +21,7 @@ import { IconLayer, PathLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/lay
 import type { Position } from 'geojson';
 import { bbox as turfBbox, bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Catalogue } from '../../domain/catalogue.ts';
+import { chunkByExtent, polygonExtent } from '../cull.ts';
 import { projectPasses, type Filters } from '../../domain/filters.ts';
 import type { PlaceFeature, ProjectFeature } from '../../domain/types.ts';
 import { absorbedByPlace, PLACE_LAYER_KINDS, themeIdOf, type ThemeId } from './assign.ts';
@@ -697,6 +698,23 @@ export function areaCells(fills: readonly FillD[], cat: Catalogue): { cells: Cel
   return out;
 }
 
+/**
+ * Most vertices of one chunk of area cells. The tints have ~29 k vertices; at county zoom a view
+ * holds a fifth to a half of them, and each chunk is one more (cheap) draw call.
+ */
+export const CELL_CHUNK_VERTICES = 2500;
+
+const chunksCache = new WeakMap<readonly CellD[], CellD[][]>();
+/** The cells in spatial chunks, each with its extent; memoised per cells array (stable shapes). */
+export function cellChunks(cells: readonly CellD[]): CellD[][] {
+  let chunks = chunksCache.get(cells);
+  if (!chunks) {
+    chunks = chunkByExtent(cells, (c) => polygonExtent(c.polygon), (c) => c.polygon.reduce((n, ring) => n + ring.length, 0), CELL_CHUNK_VERTICES);
+    chunksCache.set(cells, chunks);
+  }
+  return chunks;
+}
+
 /** The strongest tint of `fills` (channel by channel the least, as `min` blending would draw them). */
 export function strongestTint(fills: readonly FillD[], alphaOf: (d: FillD) => number): [number, number, number, number] {
   const out: [number, number, number, number] = [255, 255, 255, 255];
@@ -719,7 +737,7 @@ function emphasised(ctx: LayerContext, ids: readonly string[]): boolean {
 
 /**
  * deck.gl layers for draw data: area fills (and hatches), line casings, lines, symbols, labels.
- * Ids are `${prefix}-area-fill`, `-area-hatch`, `-line-casing`, `-line`, `-point`, `-label`.
+ * Ids are `${prefix}-area-fill-<chunk>`, `-area-fill-shapes`, `-area-hatch`, `-line-casing`, `-line`, `-point`, `-label`.
  */
 export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): Layer[] {
   const s = ctx.scale;
@@ -744,18 +762,20 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
   if (data.fills.length) {
     const blendMin = { blend: true, blendColorOperation: 'min', blendAlphaOperation: 'max', depthWriteEnabled: false, depthCompare: 'always' } as const;
     const { cells, rest } = areaCells(data.fills, ctx.catalogue);
-    if (cells.length)
+    // In spatial chunks, so a zoomed-in view draws only the chunks in it (src/map/cull.ts).
+    cellChunks(cells).forEach((chunk, i) =>
       layers.push(
         new SolidPolygonLayer<CellD>({
-          id: `${prefix}-area-fill`,
-          data: cells,
+          id: `${prefix}-area-fill-${i}`,
+          data: chunk,
           getPolygon: (d) => d.polygon,
           getFillColor: (d) => strongestTint(d.fills, fillAlpha),
           pickable: false,
           parameters: blendMin,
           updateTriggers: { getFillColor: emph },
         }),
-      );
+      ),
+    );
     if (rest.length)
       layers.push(
         new SolidPolygonLayer<FillD>({

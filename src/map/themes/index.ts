@@ -88,7 +88,7 @@ export function buildThemeLayers(ctx: LayerContext, visibleIds: Iterable<string>
   const defs = THEMES.filter((t) => vis.has(t.id));
   const layers = makeLayers('themes', mergedDraw(defs, ctx.catalogue, ctx.filters), ctx);
   const hl = highlightLayers(ctx);
-  const isArea = (l: Layer) => l.id.endsWith('-area-fill') || l.id.endsWith('-area-fill-shapes') || l.id.endsWith('-area-hatch');
+  const isArea = (l: Layer) => l.id.startsWith('themes-area-');
   const ordered = [...layers.filter(isArea), ...hl, ...layers.filter((l) => !isArea(l))];
   const before = ctx.beforeId;
   // Labels stay on top of the basemap's labels' layer order; the rest goes under them.
