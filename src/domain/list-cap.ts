@@ -8,8 +8,22 @@ import type { ChapterGroup } from './catalogue.ts';
 /** Rows a region panel renders at first (above the real catalogue's longest list, 211 for Inner Mongolia, so 1× is unchanged); "show more" adds four times as many. */
 export const LIST_STEP = 250;
 
-/** Rows a region panel paints in the frame of the click (about what a 1080-px-high panel shows below the card and the theme chart); the rest of the first LIST_STEP follow in a background render. */
+/** Most rows a region panel paints in the frame of the click (more than a 1080-px-high panel shows below the card and the theme chart); the rest of the first LIST_STEP follow in a background render. */
 export const FIRST_PAINT_ROWS = 16;
+
+/** Less than the shortest row of the list (one line of title and one of tags: 52 px), so a fitted first paint never leaves a gap. */
+export const MIN_ROW_PX = 40;
+
+/**
+ * Rows the click's frame paints: enough to fill the `space` px between the list's top and the
+ * bottom of the visible panel (none when the list starts below the fold), at most FIRST_PAINT_ROWS.
+ * An unknown space (no layout: NaN) gives FIRST_PAINT_ROWS.
+ */
+export function rowsToFill(space: number): number {
+  if (!Number.isFinite(space)) return FIRST_PAINT_ROWS;
+  if (space <= 0) return 0;
+  return Math.min(FIRST_PAINT_ROWS, Math.ceil(space / MIN_ROW_PX) + 1);
+}
 
 export interface CappedGroups {
   groups: ChapterGroup[];

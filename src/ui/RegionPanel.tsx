@@ -3,11 +3,11 @@
  * and every project touching it, grouped chapter → measure in plan order, each with its symbol,
  * its stage and how it touches the region (named in the plan, crosses with km inside, covers, lies in).
  */
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../domain/catalogue.ts';
 import { isFiltering, type Filters } from '../domain/filters.ts';
-import { capGroups, FIRST_PAINT_ROWS, LIST_STEP } from '../domain/list-cap.ts';
+import { capGroups, LIST_STEP, rowsToFill } from '../domain/list-cap.ts';
 import { regionProjects } from '../domain/selection.ts';
 import type { Lang } from '../domain/url-state.ts';
 import type { RegionInfo } from '../map/geodata.ts';
@@ -31,6 +31,19 @@ export interface RegionPanelProps {
   onClear: () => void;
 }
 
+/** The bottom of what is visible of `el`: its nearest scrolling ancestor's bottom, within the window. */
+function visibleBottom(el: HTMLElement): number {
+  let bottom = window.innerHeight;
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const overflow = getComputedStyle(p).overflowY;
+    if (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') {
+      bottom = Math.min(bottom, p.getBoundingClientRect().bottom);
+      break;
+    }
+  }
+  return bottom;
+}
+
 export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
   const { t } = useTranslation();
   const { info, catalogue, filters, lang } = props;
@@ -52,7 +65,18 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
   // follows in a background render (React's deferred value lags one render behind a new region).
   const settledCode = useDeferredValue(info.code, '');
   const firstPaint = settledCode !== info.code;
-  const rows = useMemo(() => (data && firstPaint ? capGroups(data.groups, Math.min(limit, FIRST_PAINT_ROWS)) : capped), [data, firstPaint, limit, capped]);
+  // The click's frame holds only the rows the panel shows: the list is committed empty, measured
+  // (its top against the bottom of the visible panel; the card and chart above it are laid out, no
+  // row is), and filled before the browser paints (a layout effect's update renders synchronously).
+  const listRef = useRef<HTMLDivElement>(null);
+  const [fit, setFit] = useState<{ code: string; rows: number } | null>(null);
+  const fitted = fit?.code === info.code ? fit.rows : 0;
+  const rows = useMemo(() => (data && firstPaint ? capGroups(data.groups, Math.min(limit, fitted)) : capped), [data, firstPaint, limit, fitted, capped]);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!firstPaint || !list || fit?.code === info.code) return;
+    setFit({ code: info.code, rows: rowsToFill(visibleBottom(list) - list.getBoundingClientRect().top) });
+  }, [firstPaint, info.code, fit, data]);
 
   return (
     <>
@@ -73,7 +97,7 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
               {isFiltering(filters) && data.total !== data.items.length && <span className="muted"> {t('projects.ofTotal', { total: data.total })}</span>}
             </p>
             <SummaryChart counts={data.byTheme} lang={lang} label={t('projects.chartLabel')} />
-            <div className="grouped-list" onKeyDown={onArrowNav} data-testid="region-project-list" data-complete={firstPaint ? 'false' : 'true'}>
+            <div ref={listRef} className="grouped-list" onKeyDown={onArrowNav} data-testid="region-project-list" data-complete={firstPaint ? 'false' : 'true'}>
               {rows!.groups.map((g) => (
                 <div key={g.chapter.id} className="chapter-group">
                   <h4 className="chapter-group__title">
