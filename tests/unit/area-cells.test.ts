@@ -9,7 +9,7 @@ import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
 import { THEMES } from '../../src/map/themes/index.ts';
-import { areaAlpha, areaCells, makeLayers, mergedDraw, strongestTint, tint, type CellD, type FillD } from '../../src/map/themes/common.ts';
+import { areaAlpha, areaCells, cellChunks, chunkEmphasisKey, makeLayers, mergedDraw, strongestTint, tint, type CellD, type FillD } from '../../src/map/themes/common.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
 
 let cat: Catalogue;
@@ -105,6 +105,25 @@ describe('areas drawn as cells', () => {
     const cell = data.find((d) => d.code === '150203')!;
     const at = firsts.findIndex((l) => (l.props.data as CellD[]).includes(cell));
     expect(getColor(seconds[at]!)(cell)).not.toEqual(getColor(firsts[at]!)(cell));
+  });
+
+  it('colours a chunk again on a new selection only when its colours change', () => {
+    const chunks = cellChunks(areaCells(fills(), cat).cells);
+    const touching = (code: string) => new Set(cat.allProjects().filter((p) => p.properties.cells?.includes(code)).map((p) => p.properties.id));
+    const selections = [new Set<string>(), touching('150203'), touching('150402'), touching('152921'), touching('140100')];
+    const colours = (chunk: CellD[], emphasis: Set<string>) => chunk.map((c) => strongestTint(c.fills, areaAlpha({ emphasis })).join(',')).join(' ');
+    let kept = 0;
+    for (const chunk of chunks)
+      for (const a of selections)
+        for (const b of selections) {
+          const same = chunkEmphasisKey(chunk, a) === chunkEmphasisKey(chunk, b);
+          // Same key → same colours (skipping the update is safe); different colours → different keys.
+          if (same) expect(colours(chunk, a)).toBe(colours(chunk, b));
+          if (colours(chunk, a) !== colours(chunk, b)) expect(same).toBe(false);
+          if (same && a !== b && a.size && b.size) kept++;
+        }
+    // Between two selections far apart, most chunks keep their colours.
+    expect(kept).toBeGreaterThan(chunks.length);
   });
 
   it('draws areas with an authored outline as they are', () => {

@@ -715,6 +715,21 @@ export function cellChunks(cells: readonly CellD[]): CellD[][] {
   return chunks;
 }
 
+const chunkFillIds = new WeakMap<readonly CellD[], string[]>();
+/**
+ * What the colours of a chunk's cells depend on: whether anything is emphasised and which of the
+ * chunk's own areas are (`areaAlpha`). Two selections with the same key colour the chunk alike.
+ */
+export function chunkEmphasisKey(chunk: readonly CellD[], emphasis: ReadonlySet<string>): string {
+  if (emphasis.size === 0) return '';
+  let ids = chunkFillIds.get(chunk);
+  if (!ids) {
+    ids = [...new Set(chunk.flatMap((c) => c.fills.map((f) => f.id)))].sort();
+    chunkFillIds.set(chunk, ids);
+  }
+  return `on:${ids.filter((id) => emphasis.has(id)).join(',')}`;
+}
+
 /** The strongest tint of `fills` (channel by channel the least, as `min` blending would draw them). */
 export function strongestTint(fills: readonly FillD[], alphaOf: (d: FillD) => number): [number, number, number, number] {
   const out: [number, number, number, number] = [255, 255, 255, 255];
@@ -772,7 +787,8 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
           getFillColor: (d) => strongestTint(d.fills, fillAlpha),
           pickable: false,
           parameters: blendMin,
-          updateTriggers: { getFillColor: emph },
+          // Only the chunks whose colours change are coloured again on a new selection.
+          updateTriggers: { getFillColor: chunkEmphasisKey(chunk, ctx.emphasis) },
         }),
       ),
     );
