@@ -38,7 +38,8 @@ export function layerInView({ layer, viewport }: Pick<FilterContext, 'layer' | '
     const v = viewport as unknown as { getBounds?: () => number[] };
     if (typeof v.getBounds !== 'function') return true;
     const b = v.getBounds();
-    view = [b[0]!, b[1]!, b[2]!, b[3]!];
+    // A corner past the horizon (a steep pitch) has no position: then cull nothing.
+    view = b.slice(0, 4).every(Number.isFinite) ? [b[0]!, b[1]!, b[2]!, b[3]!] : [-Infinity, -Infinity, Infinity, Infinity];
     viewBounds.set(viewport, view);
   }
   return extentsOverlap(extent, view);

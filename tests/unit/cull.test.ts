@@ -65,6 +65,9 @@ describe('layerInView', () => {
     expect(layerInView({ layer: far, viewport: v })).toBe(false);
     // The same layer comes back in a view that reaches it.
     expect(layerInView({ layer: far, viewport: view(120, 43, 4) })).toBe(true);
+    // A view whose corners have no position (past the horizon) culls nothing.
+    const horizon = { getBounds: () => [Number.NaN, 30, Number.NaN, Number.NaN] } as unknown as WebMercatorViewport;
+    expect(layerInView({ layer: far, viewport: horizon })).toBe(true);
   });
 
   it('skips no cell that touches the view, and draws far fewer vertices zoomed in', () => {
