@@ -13,8 +13,8 @@
  */
 import type { Layer } from '@deck.gl/core';
 import type { Deck } from '@deck.gl/core';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { layerInView } from '../map/cull.ts';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import { mountOverlay } from '../map/overlay.ts';
 import { Map as MapLibreMap, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 
 /** SwiftShader's canvas limit (DESIGN.md); GPUs often allow 16384, but 8192 is safe everywhere. */
@@ -189,8 +189,7 @@ export class ExportMap {
     });
     map.on('error', (e) => console.warn('[export map]', e.error?.message ?? e));
     map.getCanvas().addEventListener('webglcontextlost', () => console.warn('[export map] WebGL context lost'));
-    const overlay = new MapLibreOverlay({ interleaved: true, layers: [], layerFilter: layerInView });
-    map.addControl(overlay);
+    const overlay = mountOverlay(map);
     this.map = map;
     this.overlay = overlay;
     this.styleKey = style;

@@ -45,21 +45,6 @@ export function layerInView({ layer, viewport }: Pick<FilterContext, 'layer' | '
   return extentsOverlap(extent, view);
 }
 
-/** The extent of polygons' rings (any nesting of [x, y] positions). */
-export function polygonExtent(rings: readonly (readonly (readonly number[])[])[]): Extent {
-  const e: Extent = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const ring of rings)
-    for (const p of ring) {
-      const x = p[0]!;
-      const y = p[1]!;
-      if (x < e[0]) e[0] = x;
-      if (y < e[1]) e[1] = y;
-      if (x > e[2]) e[2] = x;
-      if (y > e[3]) e[3] = y;
-    }
-  return e;
-}
-
 function union(a: Extent, b: Extent): Extent {
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 }

@@ -61,8 +61,8 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
   const [more, setMore] = useState<{ code: string; limit: number } | null>(null);
   const limit = more?.code === info.code ? more.limit : LIST_STEP;
   const capped = useMemo(() => (data ? capGroups(data.groups, limit) : null), [data, limit]);
-  // A click paints the card with the first rows (more than a panel's height); the rest of the list
-  // follows in a background render (React's deferred value lags one render behind a new region).
+  // A click paints the card with the rows in view; the rest of the list follows in a background
+  // render (React's deferred value lags one render behind a new region).
   const settledCode = useDeferredValue(info.code, '');
   const firstPaint = settledCode !== info.code;
   // The click's frame holds only the rows the panel shows: the list is committed empty, measured

@@ -21,7 +21,7 @@ import { IconLayer, PathLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/lay
 import type { Position } from 'geojson';
 import { bbox as turfBbox, bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Catalogue } from '../../domain/catalogue.ts';
-import { chunkByExtent, polygonExtent } from '../cull.ts';
+import { chunkByExtent, type Extent } from '../cull.ts';
 import { projectPasses, type Filters } from '../../domain/filters.ts';
 import type { PlaceFeature, ProjectFeature } from '../../domain/types.ts';
 import { absorbedByPlace, PLACE_LAYER_KINDS, themeIdOf, type ThemeId } from './assign.ts';
@@ -709,7 +709,7 @@ const chunksCache = new WeakMap<readonly CellD[], CellD[][]>();
 export function cellChunks(cells: readonly CellD[]): CellD[][] {
   let chunks = chunksCache.get(cells);
   if (!chunks) {
-    chunks = chunkByExtent(cells, (c) => polygonExtent(c.polygon), (c) => c.polygon.reduce((n, ring) => n + ring.length, 0), CELL_CHUNK_VERTICES);
+    chunks = chunkByExtent(cells, (c) => turfBbox({ type: 'Polygon', coordinates: c.polygon }) as Extent, (c) => c.polygon.reduce((n, ring) => n + ring.length, 0), CELL_CHUNK_VERTICES);
     chunksCache.set(cells, chunks);
   }
   return chunks;
