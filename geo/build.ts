@@ -6,6 +6,7 @@
  *                     Liaoning, Shandong, and Inner Mongolia's 103 banners/counties/districts
  *   countries.geojson neighbouring countries (Natural Earth) for context
  *   labels.geojson    one name anchor per region and country, and the seas (labels.ts)
+ *   borders.json      which stretches of the outlines each border line layer draws, each once (borders.ts)
  * See geo/README.md for sources, licences, decisions and known deviations.
  */
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ import { cleanMulti, simplifyShared, type Multi, type TopoItem } from './topolog
 import { dissolveExact } from './dissolve.ts';
 import { neighbouringCountries, CLIP_BBOX } from './countries.ts';
 import { buildLabels } from './labels.ts';
+import { borderRuns } from './borders.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NM = path.join(ROOT, 'node_modules');
@@ -260,6 +262,7 @@ function main() {
     ['regions.geojson', regionsFc],
     ['countries.geojson', countriesFc],
     ['labels.geojson', buildLabels(regionsFc, countriesFc)],
+    ['borders.json', borderRuns(regions, countries)],
   ];
   for (const [name, fc] of files) fs.writeFileSync(path.join(OUT, name), JSON.stringify(fc) + '\n');
   const tWrite = performance.now();

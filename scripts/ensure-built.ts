@@ -19,7 +19,7 @@ const STEPS: Step[] = [
   {
     name: 'geography',
     inputs: ['geo', 'package-lock.json'],
-    outputs: ['public/geo/regions.geojson', 'public/geo/countries.geojson', 'public/geo/labels.geojson'],
+    outputs: ['public/geo/regions.geojson', 'public/geo/countries.geojson', 'public/geo/labels.geojson', 'public/geo/borders.json'],
     command: ['npx', 'tsx', 'geo/build.ts'],
   },
   {

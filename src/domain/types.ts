@@ -2,7 +2,7 @@
  * Shapes of the compiled data in public/ (see DATA.md). The compiler writes them, the app,
  * the CLI and the tests read them. Pure types: no React, no WebGL.
  */
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Measure, Place, Project, RegionGroup, Stage, Theme } from '../../data/schema.ts';
 
 export type { Measure, Place, Project, RegionGroup, Stage, Theme };
@@ -36,6 +36,24 @@ export interface LabelProps {
   rank: number;
 }
 export type LabelCollection = FeatureCollection<Point, LabelProps>;
+
+/** The basemap line layer a border belongs to: the highest level it separates (geo/borders.ts). */
+export type BorderKind = 'county' | 'league' | 'prefecture' | 'province' | 'inner-mongolia' | 'country';
+/** A border line of public/geo/borders.geojson, each border written once. */
+export interface BorderProps {
+  kind: BorderKind;
+}
+export type BorderCollection = FeatureCollection<LineString | MultiLineString, BorderProps>;
+/** A stretch of a polygon's ring: feature index, ring index (rings in order), first point, number of segments. */
+export type BorderRun = [feature: number, ring: number, start: number, segments: number];
+/** public/geo/borders.json (geo/borders.ts): which stretches of which rings each border line layer draws. */
+export interface BorderRuns {
+  version: 1;
+  /** Feature counts of regions.geojson and countries.geojson the runs refer to. */
+  regions: number;
+  countries: number;
+  kinds: Record<BorderKind, { of: 'regions' | 'countries'; runs: BorderRun[] }>;
+}
 
 /** Search keys computed at compile time so the browser needs no pinyin library. */
 export interface SearchKeys {

@@ -178,7 +178,7 @@ export function AtlasMap(props: AtlasMapProps) {
     setStyleReady(false);
     setBasemapShown(false);
     const stacks = maplibreFontStacks(fonts);
-    const veil = veiled(basemapStyle({ data: { regions: geo.regions, countries: geo.countries, labels: geo.labels }, lang, fontFaces: maplibreFontFaces(fonts), fonts: stacks }));
+    const veil = veiled(basemapStyle({ data: { regions: geo.regions, countries: geo.countries, labels: geo.labels, borders: geo.borders }, lang, fontFaces: maplibreFontFaces(fonts), fonts: stacks }));
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({

@@ -4,7 +4,8 @@
  * names' anchors for the basemap.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { CountryProps, LabelCollection, RegionCollection, RegionLevel } from '../domain/types.ts';
+import type { BorderCollection, BorderRuns, CountryProps, LabelCollection, RegionCollection, RegionLevel } from '../domain/types.ts';
+import { bordersOf } from './basemap/borders.ts';
 import { COUNTY_ZOOM } from './basemap/codes.ts';
 
 export type { RegionCollection };
@@ -25,6 +26,8 @@ export interface GeoData {
   regions: RegionCollection;
   countries: CountryCollection;
   labels: LabelCollection;
+  /** The border lines the basemap draws, each once (./basemap/borders.ts). */
+  borders: BorderCollection;
   byCode: Map<string, RegionInfo>;
   /** The outline of each region (by code) and country (by ISO alpha-3): what the map highlights. */
   shapes: Map<string, Polygon | MultiPolygon>;
@@ -55,10 +58,11 @@ function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, numb
 }
 
 export async function loadGeoData(): Promise<GeoData> {
-  const [regions, countries, labels] = await Promise.all([
+  const [regions, countries, labels, borderRuns] = await Promise.all([
     getJson<RegionCollection>('geo/regions.geojson'),
     getJson<CountryCollection>('geo/countries.geojson'),
     getJson<LabelCollection>('geo/labels.geojson'),
+    getJson<BorderRuns>('geo/borders.json'),
   ]);
   const byCode = new Map<string, RegionInfo>();
   const shapes = new Map<string, Polygon | MultiPolygon>();
@@ -72,7 +76,7 @@ export async function loadGeoData(): Promise<GeoData> {
     shapes.set(p.iso3, f.geometry);
     byCode.set(p.iso3, { code: p.iso3, level: 'country', name_zh: p.name_zh, name_en: p.name_en, parent: null, bbox: bboxOf(f.geometry) });
   }
-  return { regions, countries, labels, byCode, shapes };
+  return { regions, countries, labels, borders: bordersOf(borderRuns, regions.features, countries.features), byCode, shapes };
 }
 
 /** The zoom at which a region's own outline (not its children's) is what the map hovers. */

@@ -66,7 +66,7 @@ describe('choropleth source', () => {
 
 describe('the regions source is static', () => {
   it('no layer of the basemap that changes at run time reads it', () => {
-    const style = basemapStyle({ data: { regions, countries: { type: 'FeatureCollection', features: [] }, labels: { type: 'FeatureCollection', features: [] } }, lang: 'zh', fontFaces: {}, fonts: { regular: ['a'], bold: ['b'] } as never });
+    const style = basemapStyle({ data: { regions, countries: { type: 'FeatureCollection', features: [] }, labels: { type: 'FeatureCollection', features: [] }, borders: { type: 'FeatureCollection', features: [] } }, lang: 'zh', fontFaces: {}, fonts: { regular: ['a'], bold: ['b'] } as never });
     const changing = [...highlightLayers(), ...choroplethLayers()].map((l) => l.id);
     for (const l of style.layers) if (changing.includes(l.id)) expect((l as { source: string }).source, l.id).not.toBe(SOURCE.regions);
     expect(style.layers.filter((l) => changing.includes(l.id)).length).toBe(changing.length);

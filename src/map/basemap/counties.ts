@@ -1,7 +1,10 @@
-/** Inner Mongolia's banners, counties and districts: fine dotted lines from a closer zoom. */
+/**
+ * Inner Mongolia's banners, counties and districts: fine dotted lines from a closer zoom, between
+ * banners of one league (a league's edge is drawn as the league border).
+ */
 import type { LayerSpecification } from 'maplibre-gl';
 import { COUNTY_ZOOM } from './codes.ts';
-import { isInnerMongoliaCounty } from './filters.ts';
+import { isBorder } from './filters.ts';
 import { PALETTE } from './palette.ts';
 import { SOURCE } from './sources.ts';
 
@@ -10,8 +13,8 @@ export function countyBorderLayers(): LayerSpecification[] {
     {
       id: 'counties-border',
       type: 'line',
-      source: SOURCE.regions,
-      filter: isInnerMongoliaCounty,
+      source: SOURCE.borders,
+      filter: isBorder('county'),
       minzoom: COUNTY_ZOOM - 0.5,
       paint: {
         'line-color': PALETTE.countyBorder,

@@ -1,5 +1,6 @@
 /** Neighbouring countries: muted land with a plain grey border (context only). */
 import type { LayerSpecification } from 'maplibre-gl';
+import { isBorder } from './filters.ts';
 import { PALETTE } from './palette.ts';
 import { SOURCE } from './sources.ts';
 
@@ -19,7 +20,8 @@ export function countryBorderLayers(): LayerSpecification[] {
     {
       id: 'countries-border',
       type: 'line',
-      source: SOURCE.countries,
+      source: SOURCE.borders,
+      filter: isBorder('country'),
       paint: {
         'line-color': PALETTE.foreignBorder,
         'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 7, 1.2],

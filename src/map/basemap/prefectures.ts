@@ -3,7 +3,7 @@
  * and the prefectures of Hebei, Shanxi, Liaoning and Shandong (light, from a middle zoom).
  */
 import type { LayerSpecification } from 'maplibre-gl';
-import { isLeague, isOtherPrefecture } from './filters.ts';
+import { isBorder } from './filters.ts';
 import { PALETTE } from './palette.ts';
 import { SOURCE } from './sources.ts';
 
@@ -12,20 +12,22 @@ export function prefectureBorderLayers(): LayerSpecification[] {
     {
       id: 'prefectures-border',
       type: 'line',
-      source: SOURCE.regions,
-      filter: isOtherPrefecture,
+      source: SOURCE.borders,
+      filter: isBorder('prefecture'),
       minzoom: 4,
       paint: {
         'line-color': PALETTE.prefectureBorder,
         'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 8, 1],
-        'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 5.5, 1],
+        // Each border is drawn once (geo/borders.ts); 0.75 is the weight the two overlapping
+        // half-opaque outlines of neighbouring prefectures gave before.
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.75, 5.5, 1],
       },
     },
     {
       id: 'leagues-border',
       type: 'line',
-      source: SOURCE.regions,
-      filter: isLeague,
+      source: SOURCE.borders,
+      filter: isBorder('league'),
       paint: {
         'line-color': PALETTE.leagueBorder,
         'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.7, 6, 1.3, 9, 2],

@@ -4,7 +4,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { BOHAI_PROVINCES, INNER_MONGOLIA } from './codes.ts';
-import { isInnerMongolia, isProvince } from './filters.ts';
+import { isBorder, isProvince } from './filters.ts';
 import { PALETTE } from './palette.ts';
 import { SOURCE } from './sources.ts';
 
@@ -42,8 +42,8 @@ export function provinceBorderLayers(): LayerSpecification[] {
     {
       id: 'provinces-border',
       type: 'line',
-      source: SOURCE.regions,
-      filter: isProvince,
+      source: SOURCE.borders,
+      filter: isBorder('province'),
       paint: {
         'line-color': PALETTE.provinceBorder,
         'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.4],
@@ -52,8 +52,8 @@ export function provinceBorderLayers(): LayerSpecification[] {
     {
       id: 'inner-mongolia-border',
       type: 'line',
-      source: SOURCE.regions,
-      filter: isInnerMongolia,
+      source: SOURCE.borders,
+      filter: isBorder('inner-mongolia'),
       paint: {
         'line-color': PALETTE.innerMongoliaBorder,
         'line-width': ['interpolate', ['linear'], ['zoom'], 3, 1.4, 6, 2.2, 9, 3],

@@ -5,7 +5,7 @@
  * no faster a first frame (bench/README.md, "load").
  */
 import type { GeoJSONSourceSpecification } from 'maplibre-gl';
-import type { LabelCollection, LabelProps } from '../../domain/types.ts';
+import type { BorderCollection, LabelCollection, LabelProps } from '../../domain/types.ts';
 import type { CountryCollection, RegionCollection } from '../geodata.ts';
 
 export type { LabelCollection, LabelProps };
@@ -14,17 +14,21 @@ export const SOURCE = {
   regions: 'regions',
   countries: 'countries',
   labels: 'labels',
+  /** The border lines, each once, by the level it separates (./borders.ts). */
+  borders: 'borders',
   /** The hovered and the selected region or country (src/map/basemap/interaction.ts). */
   highlight: 'highlight',
   /** The shaded regions of the choropleth, empty while it is off (src/map/basemap/choropleth.ts). */
   choropleth: 'choropleth',
 } as const;
 
-/** What the basemap draws: public/geo's three files. */
+/** What the basemap draws: public/geo's three files, and the borders derived from them. */
 export interface BasemapData {
   regions: RegionCollection;
   countries: CountryCollection;
   labels: LabelCollection;
+  /** The border lines, each once (derived from the regions and countries: ./borders.ts). */
+  borders: BorderCollection;
 }
 
 export function basemapSources(data: BasemapData): Record<string, GeoJSONSourceSpecification> {
@@ -33,6 +37,8 @@ export function basemapSources(data: BasemapData): Record<string, GeoJSONSourceS
     // Borders of neighbours are shared: keep the tolerance low so they match at every zoom.
     [SOURCE.regions]: { type: 'geojson', data: data.regions, tolerance: 0.3 },
     [SOURCE.labels]: { type: 'geojson', data: data.labels },
+    // The same tolerance as the regions: the lines stay on the edges of the fills.
+    [SOURCE.borders]: { type: 'geojson', data: data.borders, tolerance: 0.3 },
     // Small sources that change: changing them re-tiles their own few features, never `regions`.
     [SOURCE.highlight]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.3 },
     [SOURCE.choropleth]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.3 },
