@@ -17,7 +17,7 @@ import type { FontManifest } from '../styles/font-manifest.ts';
 import { maplibreFontFaces, maplibreFontStacks } from '../styles/fonts.ts';
 import { choroplethData } from './basemap/choropleth.ts';
 import { HOME_BOUNDS } from './basemap/codes.ts';
-import { highlightData, hitLayersAt } from './basemap/interaction.ts';
+import { highlightData, regionHitTest, type RegionHitTest } from './basemap/interaction.ts';
 import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
 import { basemapStyle, THEMATIC_BEFORE_ID } from './basemap/style.ts';
 import { veiled } from './basemap/veil.ts';
@@ -46,6 +46,8 @@ declare global {
       atlasIdleAt?: number;
       /** The thematic symbol or line at a canvas point (what a click there selects), or null. */
       pick?: (x: number, y: number) => PickTarget | null;
+      /** The region or country a click at a canvas point selects when no symbol is there, or null. */
+      regionAt?: (x: number, y: number) => string | null;
     };
   }
 }
@@ -114,12 +116,6 @@ function setHighlight(map: MapLibreMap, geo: GeoData, selection: string | null, 
   if (!source) return;
   highlightShown.set(map, key);
   source.setData(highlightData(selection, hover, geo.shapes));
-}
-
-function featureCode(props: Record<string, unknown> | null | undefined): string | null {
-  if (!props) return null;
-  const code = props.code ?? props.iso3;
-  return typeof code === 'string' ? code : null;
 }
 
 /** Zooms at which the thematic layers change (labels appear); the overlay is rebuilt only when one is crossed. */
@@ -240,7 +236,12 @@ export function AtlasMap(props: AtlasMapProps) {
     // MapLibre fades no labels in until that first idle, so the lifted frame is the finished one.
     veil.hold(map);
     map.once('load', () => veil.lift(map));
+    // What the pointer is over: an index of the regions' boxes, built once the basemap is shown
+    // (or by the first pointer event before that), not in the load's critical path.
+    let hitTest: RegionHitTest | null = null;
+    const buildHitTest = () => regionHitTest(latest.current.geo.regions.features, latest.current.geo.countries.features);
     map.once('idle', () => {
+      hitTest ??= buildHitTest();
       if (!window.__atlas) return;
       window.__atlas.ready = true;
       // Milliseconds from navigation start to the first quiet frame (read by bench/run.ts).
@@ -260,17 +261,10 @@ export function AtlasMap(props: AtlasMapProps) {
     choroplethShown.current = false;
     let frame = 0;
     let lastMove: MapMouseEvent | null = null;
-    const regionAt = (point: MapMouseEvent['point']) => {
-      // Only the layers of this zoom: leagues below COUNTY_ZOOM, counties from it (as drawn and labelled).
-      const layers = hitLayersAt(map.getZoom()).filter((id) => map.getLayer(id));
-      const hits = map.queryRenderedFeatures(point, { layers });
-      // queryRenderedFeatures lists top layers first; pick the most specific by HIT_LAYERS order.
-      for (const id of layers) {
-        const f = hits.find((h) => h.layer.id === id);
-        const code = featureCode(f?.properties);
-        if (code) return code;
-      }
-      return null;
+    const regionAt = (point: { x: number; y: number }) => {
+      const { lng, lat } = map.unproject([point.x, point.y]);
+      hitTest ??= buildHitTest();
+      return hitTest(lng, lat, map.getZoom());
     };
     const project = (ll: [number, number]) => map.project(ll);
     const unproject = (x: number, y: number): [number, number] => {
@@ -283,6 +277,7 @@ export function AtlasMap(props: AtlasMapProps) {
       return pickAt({ catalogue, filters, scale: 1 }, visibleLayers, project, point.x, point.y, 4, unproject);
     };
     window.__atlas.pick = (x: number, y: number) => themeAt({ x, y });
+    window.__atlas.regionAt = (x: number, y: number) => regionAt({ x, y });
     const onMove = () => {
       frame = 0;
       const e = lastMove;

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { hitLayersAt } from '../../src/map/basemap/interaction.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -202,30 +201,25 @@ export async function canvasColourShares<K extends string>(page: Page, colours: 
 }
 
 /**
- * A point of the page inside the region `code` (as the map's hit layers see it) where no thematic
- * symbol is under the pointer, so a click selects the region. Searched on a grid over the region.
+ * A point of the page inside the region `code` (as a click there selects it: the map's
+ * `regionAt`) where no thematic symbol is under the pointer. Searched on a grid over the map.
  */
 export async function freePointIn(page: Page, code: string): Promise<{ x: number; y: number }> {
-  // The layers the app asks at this zoom (src/map/basemap/interaction.ts), most specific first.
-  const zoomLayers = hitLayersAt(await page.evaluate(() => window.__atlas!.map.getZoom()));
-  const p = await page.evaluate(([code, zoomLayers]) => {
-    const { map, pick } = window.__atlas!;
+  const p = await page.evaluate((code) => {
+    const { map, pick, regionAt } = window.__atlas!;
     const canvas = map.getCanvas();
     const r = canvas.getBoundingClientRect();
     const w = canvas.clientWidth;
     const h = canvas.clientHeight;
-    const layers = zoomLayers.filter((id) => map.getLayer(id));
     for (let step = 24; step >= 6; step /= 2)
       for (let y = step; y < h - step; y += step)
         for (let x = 300; x < w - 420; x += step) {
-          const hits = map.queryRenderedFeatures([x, y], { layers });
-          const first = layers.map((id) => hits.find((f) => f.layer.id === id)).find(Boolean);
-          if (first?.properties?.code !== code) continue;
+          if (regionAt!(x, y) !== code) continue;
           if (pick!(x, y) || pick!(x + 3, y) || pick!(x - 3, y) || pick!(x, y + 3) || pick!(x, y - 3)) continue;
           return { x: r.left + x, y: r.top + y };
         }
     return null;
-  }, [code, zoomLayers] as const);
+  }, code);
   if (!p) throw new Error(`no free point in ${code}`);
   return p;
 }

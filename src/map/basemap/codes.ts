@@ -5,9 +5,6 @@ export const INNER_MONGOLIA = '150000';
 /** The six other members of the Bohai Rim cooperation region in the plan. */
 export const BOHAI_PROVINCES = ['110000', '120000', '130000', '140000', '210000', '370000'] as const;
 
-/** Provinces whose prefectures the map draws (their province polygon is not hoverable itself). */
-export const PROVINCES_WITH_PREFECTURES = ['150000', '130000', '140000', '210000', '370000'] as const;
-
 /** Zoom from which Inner Mongolia's banners, counties and districts are drawn and hoverable. */
 export const COUNTY_ZOOM = 6.5;
 

@@ -1,47 +1,49 @@
 /**
- * Layers the app drives: invisible hit areas that decide what a pointer hovers at each zoom, and
- * the hover and selection outlines (drawn under the labels so names stay legible).
+ * What a pointer hovers and a click selects, and the hover and selection outlines (drawn under the
+ * labels so names stay legible).
  *
  * What is hoverable: Inner Mongolia's leagues below the county zoom, its banners/counties from it;
  * the prefectures of Hebei, Shanxi, Liaoning and Shandong; every other province as a whole; the
- * neighbouring countries.
+ * neighbouring countries. The answer comes from the geography itself (the deepest region whose
+ * polygon holds the point, as the catalogue's touches place a point), not from invisible fill
+ * layers: MapLibre's worker triangulated all of those at load for nothing but queryRenderedFeatures.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import { COUNTY_ZOOM } from './codes.ts';
-import { isInnerMongoliaCounty, isLeague, isOtherPrefecture, isWholeProvince } from './filters.ts';
+import { PolygonPointIndex } from '../../domain/polygon-index.ts';
+import { RegionIndex } from '../../domain/regions.ts';
+import type { CountryProps, RegionFeature } from '../../domain/types.ts';
+import { COUNTY_ZOOM, INNER_MONGOLIA } from './codes.ts';
 import { PALETTE } from './palette.ts';
 import { SOURCE } from './sources.ts';
 
-/** Hit layers, most specific first (the first hit wins). */
-export const HIT_LAYERS = ['hit-counties', 'hit-leagues', 'hit-prefectures', 'hit-provinces', 'hit-countries'] as const;
-export type HitLayerId = (typeof HIT_LAYERS)[number];
+type CountryFeature = GeoJSON.Feature<Polygon | MultiPolygon, CountryProps>;
 
-const invisible = { 'fill-color': '#000000', 'fill-opacity': 0 } as const;
-
-export function hitLayers(): LayerSpecification[] {
-  return [
-    { id: 'hit-countries', type: 'fill', source: SOURCE.countries, paint: invisible },
-    { id: 'hit-provinces', type: 'fill', source: SOURCE.regions, filter: isWholeProvince, paint: invisible },
-    { id: 'hit-prefectures', type: 'fill', source: SOURCE.regions, filter: isOtherPrefecture, paint: invisible },
-    { id: 'hit-leagues', type: 'fill', source: SOURCE.regions, filter: isLeague, maxzoom: COUNTY_ZOOM, paint: invisible },
-    { id: 'hit-counties', type: 'fill', source: SOURCE.regions, filter: isInnerMongoliaCounty, minzoom: COUNTY_ZOOM, paint: invisible },
-  ];
-}
-
-const HIT_SPECS = new Map(hitLayers().map((l) => [l.id, l]));
+/** Answers the region or country code at a place and zoom, or null (sea, outside the map's data). */
+export type RegionHitTest = (lng: number, lat: number, zoom: number) => string | null;
 
 /**
- * The hit layers that answer a pointer at `zoom`, most specific first: those MapLibre draws there
- * (minzoom ≤ zoom < maxzoom). queryRenderedFeatures does not check this itself: it asks the tiles of
- * the integer zoom, which hold every layer with floor(minzoom) ≤ that zoom, so at 6.3 the counties
- * (minzoom 6.5) would answer and win over the league the map still shows.
+ * The region or country a pointer at (lng, lat) hovers at `zoom`: a banner/county of Inner Mongolia
+ * from COUNTY_ZOOM, its league below it (as the map draws and labels them); a prefecture of the four
+ * provinces drawn by prefecture; any other province whole; else a neighbouring country.
  */
-export function hitLayersAt(zoom: number): HitLayerId[] {
-  return HIT_LAYERS.filter((id) => {
-    const spec = HIT_SPECS.get(id)!;
-    return zoom >= (spec.minzoom ?? 0) && zoom < (spec.maxzoom ?? Infinity);
-  });
+export function regionHitTest(regions: readonly RegionFeature[], countries: readonly CountryFeature[]): RegionHitTest {
+  const index = new RegionIndex(regions);
+  const nations = countries.map((f) => ({ code: f.properties.iso3, geometry: f.geometry, index: null as PolygonPointIndex | null }));
+  return (lng, lat, zoom) => {
+    const chain = index.chainAt([lng, lat]);
+    if (chain.length) {
+      const leaf = chain[0]!;
+      const county = index.level(leaf) === 'county';
+      if (county && zoom < COUNTY_ZOOM) return chain.find((c) => index.get(c)?.properties.parent === INNER_MONGOLIA) ?? leaf;
+      return leaf;
+    }
+    for (const n of nations) {
+      n.index ??= new PolygonPointIndex(n.geometry);
+      if (n.index.contains(lng, lat)) return n.code;
+    }
+    return null;
+  };
 }
 
 export const HIGHLIGHT_LAYERS = {

@@ -31,11 +31,19 @@ export interface BasemapData {
   borders: BorderCollection;
 }
 
+/** The provinces of the regions (the whole collection when it holds nothing else). */
+function provincesOf(regions: RegionCollection): RegionCollection {
+  const features = regions.features.filter((f) => f.properties.level === 'province');
+  return features.length === regions.features.length ? regions : { type: 'FeatureCollection', features };
+}
+
 export function basemapSources(data: BasemapData): Record<string, GeoJSONSourceSpecification> {
   return {
     [SOURCE.countries]: { type: 'geojson', data: data.countries, tolerance: 0.5 },
     // Borders of neighbours are shared: keep the tolerance low so they match at every zoom.
-    [SOURCE.regions]: { type: 'geojson', data: data.regions, tolerance: 0.3 },
+    // Only the provinces' land fills read the regions; the pointer's region comes from the
+    // geography itself (./interaction.ts), so the map's worker tiles the provinces alone.
+    [SOURCE.regions]: { type: 'geojson', data: provincesOf(data.regions), tolerance: 0.3 },
     [SOURCE.labels]: { type: 'geojson', data: data.labels },
     // The same tolerance as the regions: the lines stay on the edges of the fills.
     [SOURCE.borders]: { type: 'geojson', data: data.borders, tolerance: 0.3 },

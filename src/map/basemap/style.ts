@@ -7,7 +7,7 @@ import type { Lang } from '../../domain/url-state.ts';
 import { choroplethLayers } from './choropleth.ts';
 import { countryBorderLayers, countryFillLayers } from './countries.ts';
 import { countyBorderLayers } from './counties.ts';
-import { highlightLayers, hitLayers } from './interaction.ts';
+import { highlightLayers } from './interaction.ts';
 import { labelLayers, type FontStacks } from './labels.ts';
 import { prefectureBorderLayers } from './prefectures.ts';
 import { provinceBorderLayers, provinceFillLayers } from './provinces.ts';
@@ -38,7 +38,6 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
       ...countryFillLayers(),
       ...provinceFillLayers(),
       ...choroplethLayers(),
-      ...hitLayers(),
       ...highlightLayers().filter((l) => l.type === 'fill'),
       ...countyBorderLayers(),
       ...prefectureBorderLayers(),
