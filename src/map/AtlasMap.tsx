@@ -236,12 +236,13 @@ export function AtlasMap(props: AtlasMapProps) {
     // MapLibre fades no labels in until that first idle, so the lifted frame is the finished one.
     veil.hold(map);
     map.once('load', () => veil.lift(map));
-    // What the pointer is over: an index of the regions' boxes, built once the basemap is shown
-    // (or by the first pointer event before that), not in the load's critical path.
+    // What the pointer is over: an index of the regions' boxes, built just after the basemap's first
+    // quiet frame (or by a pointer event before it), not in the load's critical path.
     let hitTest: RegionHitTest | null = null;
     const buildHitTest = () => regionHitTest(latest.current.geo.regions.features, latest.current.geo.countries.features);
     map.once('idle', () => {
-      hitTest ??= buildHitTest();
+      // In a task of its own, after the first quiet frame has been stamped and shown.
+      window.setTimeout(() => (hitTest ??= buildHitTest()), 0);
       if (!window.__atlas) return;
       window.__atlas.ready = true;
       // Milliseconds from navigation start to the first quiet frame (read by bench/run.ts).
