@@ -19,10 +19,9 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BorderRun, BorderRuns, CountryProps, RegionProps } from '../src/domain/types.ts';
 import { ringsOf } from '../src/map/basemap/borders.ts';
+import { INNER_MONGOLIA } from '../src/map/basemap/codes.ts';
 
 type Area<P> = Feature<Polygon | MultiPolygon, P>;
-
-const INNER_MONGOLIA = '150000';
 
 /**
  * Segments of a set of polygons, numbered by their two end points regardless of direction, with

@@ -39,7 +39,7 @@ export type LabelCollection = FeatureCollection<Point, LabelProps>;
 
 /** The basemap line layer a border belongs to: the highest level it separates (geo/borders.ts). */
 export type BorderKind = 'county' | 'league' | 'prefecture' | 'province' | 'inner-mongolia' | 'country';
-/** A border line of public/geo/borders.geojson, each border written once. */
+/** A border line of the basemap, each border once (cut from the outlines by src/map/basemap/borders.ts). */
 export interface BorderProps {
   kind: BorderKind;
 }

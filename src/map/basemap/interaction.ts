@@ -8,7 +8,7 @@
  * polygon holds the point, as the catalogue's touches place a point), not from invisible fill
  * layers: MapLibre's worker triangulated all of those at load for nothing but queryRenderedFeatures.
  */
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { PolygonPointIndex } from '../../domain/polygon-index.ts';
 import { RegionIndex } from '../../domain/regions.ts';
@@ -17,7 +17,7 @@ import { COUNTY_ZOOM, INNER_MONGOLIA } from './codes.ts';
 import { PALETTE } from './palette.ts';
 import { SOURCE } from './sources.ts';
 
-type CountryFeature = GeoJSON.Feature<Polygon | MultiPolygon, CountryProps>;
+type CountryFeature = Feature<Polygon | MultiPolygon, CountryProps>;
 
 /** Answers the region or country code at a place and zoom, or null (sea, outside the map's data). */
 export type RegionHitTest = (lng: number, lat: number, zoom: number) => string | null;
