@@ -20,7 +20,7 @@ import { HOME_BOUNDS } from './basemap/codes.ts';
 import { highlightData, regionHitTest, type RegionHitTest } from './basemap/interaction.ts';
 import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
 import { basemapStyle, THEMATIC_BEFORE_ID } from './basemap/style.ts';
-import { veiled } from './basemap/veil.ts';
+import { holdFrames } from './basemap/load-hold.ts';
 import { PALETTE } from './basemap/palette.ts';
 import { SOURCE } from './basemap/sources.ts';
 import { deferEmptyGestureRepaints } from './click-repaint.ts';
@@ -40,6 +40,8 @@ declare global {
     /** For tests and the console: the live map and overlay. */
     __atlas?: AtlasHandle & {
       ready: boolean;
+      /** Whether the map's frames were held until its sources had loaded (basemap/load-hold.ts). */
+      heldLoad: boolean;
       idleAt?: number;
       layersAt?: number;
       /** Milliseconds from navigation start to the first quiet frame with the thematic layers drawn. */
@@ -174,12 +176,12 @@ export function AtlasMap(props: AtlasMapProps) {
     setStyleReady(false);
     setBasemapShown(false);
     const stacks = maplibreFontStacks(fonts);
-    const veil = veiled(basemapStyle({ data: { regions: geo.regions, countries: geo.countries, labels: geo.labels, borders: geo.borders }, lang, fontFaces: maplibreFontFaces(fonts), fonts: stacks }));
+    const style = basemapStyle({ data: { regions: geo.regions, countries: geo.countries, labels: geo.labels, borders: geo.borders }, lang, fontFaces: maplibreFontFaces(fonts), fonts: stacks });
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({
         container: el,
-        style: veil.style,
+        style,
         hash: 'map',
         ...(initialView
           ? { center: [initialView.lng, initialView.lat] as [number, number], zoom: initialView.zoom, bearing: initialView.bearing, pitch: initialView.pitch }
@@ -203,6 +205,8 @@ export function AtlasMap(props: AtlasMapProps) {
       return;
     }
     mapRef.current = map;
+    // Nothing is drawn until every source has loaded (see 'load' below).
+    const hold = holdFrames(map);
     // A click's panel paints before the map redraws (see click-repaint.ts).
     const stopDeferringClickRepaints = deferEmptyGestureRepaints(map);
     map.touchZoomRotate.disableRotation();
@@ -211,7 +215,7 @@ export function AtlasMap(props: AtlasMapProps) {
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     let overlay = mountOverlay(map);
     overlayRef.current = overlay;
-    window.__atlas = { map, overlay, ready: false };
+    window.__atlas = { map, overlay, ready: false, heldLoad: hold.held };
     const stopWatchingContext = watchContextLoss(map, {
       onLost: () => {
         contextLost.current = true;
@@ -231,11 +235,10 @@ export function AtlasMap(props: AtlasMapProps) {
       },
       onStuck: () => setGlLost('stuck'),
     });
-    // The basemap appears whole, in one frame, when all its sources have loaded (./basemap/veil.ts);
+    // The basemap appears whole, in one frame, when all its sources have loaded (./basemap/load-hold.ts);
     // nothing is drawn before. 'load' comes once every source has loaded, before the first 'idle':
     // MapLibre fades no labels in until that first idle, so the lifted frame is the finished one.
-    veil.hold(map);
-    map.once('load', () => veil.lift(map));
+    map.once('load', () => hold.lift());
     // What the pointer is over: an index of the regions' boxes, built just after the basemap's first
     // quiet frame (or by a pointer event before it), not in the load's critical path.
     let hitTest: RegionHitTest | null = null;
