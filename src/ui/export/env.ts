@@ -52,7 +52,7 @@ export function liveBounds(): Bounds | null {
 export function liveStyle(): StyleSpecification | null {
   const map = window.__atlas?.map;
   // `ready` comes with the first quiet frame, after the load's hold is lifted (src/map/basemap/load-hold.ts):
-  // before it, the live style still has its layers at opacity 0.
+  // before it, its sources may still be loading.
   if (!map || !window.__atlas?.ready || !map.isStyleLoaded()) return null;
   return map.getStyle();
 }
