@@ -27,7 +27,7 @@ import { cpus, totalmem } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import type { Browser } from 'playwright-core';
+import type { Browser, Response } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/browser.ts';
 import { measureClicks, type ClickStats } from './click.ts';
 import { exportTable, measureExports, measurePeerExports, type ExportBench, type PeerBench } from './export.ts';
@@ -131,7 +131,10 @@ async function measure(browser: Browser, url: string, idleFn: () => unknown, com
   const page = await context.newPage();
   const origin = new URL(url).origin;
   const run: Run = { idleMs: NaN, completeMs: NaN, bytes: {} as Record<Kind, Bytes>, foreign: [], errors: [] };
-  const bodies: Array<Promise<void>> = [];
+  // Responses are only noted while the page loads; their bodies are read (over the DevTools
+  // protocol, base64) once the timing is done. Read during the load they competed with it for the
+  // machine's two cores, in proportion to the bytes: the app's 6.8 MB against the baseline's 3 MB.
+  const responses: Response[] = [];
   const seen = new Set<string>();
   page.on('console', (m) => m.type() === 'error' && run.errors.push(m.text()));
   page.on('pageerror', (e) => run.errors.push(String(e)));
@@ -146,25 +149,22 @@ async function measure(browser: Browser, url: string, idleFn: () => unknown, com
     if (resp.status() !== 200 || resp.fromServiceWorker()) return;
     if (seen.has(resp.url())) return;
     seen.add(resp.url());
-    bodies.push(
-      resp.body().then(
-        (body) => {
-          const k = kindOf(resp.url());
-          const b = (run.bytes[k] ??= { raw: 0, gzip: 0, files: 0 });
-          b.raw += body.length;
-          b.gzip += gzipSync(body, { level: 6 }).length;
-          b.files++;
-        },
-        () => undefined,
-      ),
-    );
+    responses.push(resp);
   });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(idleFn, undefined, { timeout: 120_000, polling: 50 });
   run.idleMs = (await page.evaluate(idleFn)) as number;
   await page.waitForFunction(completeFn, undefined, { timeout: 120_000, polling: 50 });
   run.completeMs = (await page.evaluate(completeFn)) as number;
-  await Promise.all(bodies);
+  for (const resp of responses) {
+    const body = await resp.body().catch(() => null);
+    if (!body) continue;
+    const k = kindOf(resp.url());
+    const b = (run.bytes[k] ??= { raw: 0, gzip: 0, files: 0 });
+    b.raw += body.length;
+    b.gzip += gzipSync(body, { level: 6 }).length;
+    b.files++;
+  }
   await page.close();
   await context.close();
   return run;

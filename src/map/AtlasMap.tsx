@@ -32,7 +32,8 @@ import type { LayerContext } from './themes/types.ts';
 
 export interface AtlasHandle {
   map: MapLibreMap;
-  overlay: MapLibreOverlay;
+  /** deck.gl's overlay: mounted with the basemap's first quiet frame (null before it). */
+  overlay: MapLibreOverlay | null;
 }
 
 declare global {
@@ -213,13 +214,20 @@ export function AtlasMap(props: AtlasMapProps) {
     map.keyboard.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-    let overlay = mountOverlay(map);
-    overlayRef.current = overlay;
+    // deck.gl's overlay waits for the basemap's first quiet frame, as its layers do (below): set up
+    // at the map's creation, its device queried the WebGL context and its animation loop ran every
+    // frame, before the worker had even started on the basemap's sources.
+    let overlay: MapLibreOverlay | null = null;
+    const mountThemes = () => {
+      overlay = mountOverlay(map);
+      overlayRef.current = overlay;
+      if (window.__atlas) window.__atlas.overlay = overlay;
+    };
     window.__atlas = { map, overlay, ready: false, heldLoad: hold.held };
     const stopWatchingContext = watchContextLoss(map, {
       onLost: () => {
         contextLost.current = true;
-        overlay.finalize(); // its GPU resources went with the context
+        overlay?.finalize(); // its GPU resources went with the context
         // Before MapLibre sets up its painter again on restore, not after: luma's stale state
         // cache would otherwise swallow part of MapLibre's set-up (labels went missing).
         forgetGpuDevice(map);
@@ -227,9 +235,7 @@ export function AtlasMap(props: AtlasMapProps) {
       },
       onRestored: () => {
         contextLost.current = false;
-        overlay = mountOverlay(map);
-        overlayRef.current = overlay;
-        if (window.__atlas) window.__atlas.overlay = overlay;
+        mountThemes();
         setGlLost(null);
         setOverlayBuild((n) => n + 1); // sets the thematic layers on the new overlay
       },
@@ -246,10 +252,12 @@ export function AtlasMap(props: AtlasMapProps) {
     map.once('idle', () => {
       // In a task of its own, after the first quiet frame has been stamped and shown.
       window.setTimeout(() => (hitTest ??= buildHitTest()), 0);
-      if (!window.__atlas) return;
-      window.__atlas.ready = true;
-      // Milliseconds from navigation start to the first quiet frame (read by bench/run.ts).
-      window.__atlas.idleAt = performance.now();
+      if (window.__atlas) {
+        window.__atlas.ready = true;
+        // Milliseconds from navigation start to the first quiet frame (read by bench/run.ts).
+        window.__atlas.idleAt = performance.now();
+      }
+      if (!overlay && !contextLost.current) mountThemes();
       setBasemapShown(true);
     });
     map.on('error', (e) => {
@@ -328,7 +336,7 @@ export function AtlasMap(props: AtlasMapProps) {
       stopDeferringClickRepaints();
       const c = map.getCenter();
       resumeView.current = { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
-      overlay.finalize();
+      overlay?.finalize();
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;

@@ -59,7 +59,11 @@ describe('first view', () => {
         set: (h: { map?: { once: (e: string, f: () => void) => void } } | undefined) => {
           handle = h;
           // Set once, right after the map is created: these run before the app's own 'load' handler.
-          h?.map?.once('load', () => (w.__drawsAtLoad = w.__draws));
+          h?.map?.once('load', () => {
+            w.__drawsAtLoad = w.__draws;
+            // deck.gl's overlay waits for the first quiet frame too (its device wraps WebGL calls).
+            (w as unknown as { __overlayAtLoad: boolean }).__overlayAtLoad = Boolean((handle as { overlay?: unknown }).overlay);
+          });
           h?.map?.once('idle', () => (w.__drawsAtIdle = w.__draws));
         },
       });
@@ -67,13 +71,15 @@ describe('first view', () => {
     await page.goto(new URL('?layers=none', baseUrl).href, { waitUntil: 'load' });
     await page.waitForFunction(() => (window as unknown as { __drawsAtIdle?: number }).__drawsAtIdle !== undefined, undefined, { timeout: 60_000 });
     const counts = await page.evaluate(() => {
-      const w = window as unknown as { __drawsAtLoad?: number; __drawsAtIdle?: number };
-      return { atLoad: w.__drawsAtLoad, atIdle: w.__drawsAtIdle };
+      const w = window as unknown as { __drawsAtLoad?: number; __drawsAtIdle?: number; __overlayAtLoad?: boolean };
+      return { atLoad: w.__drawsAtLoad, atIdle: w.__drawsAtIdle, overlayAtLoad: w.__overlayAtLoad, overlayNow: Boolean(window.__atlas?.overlay) };
     });
     await page.close();
     expect(counts.atLoad, 'no draw call while the sources load').toBe(0);
     // The first frame draws the sea, the land fills, the borders and the names: many draw calls.
     expect(counts.atIdle, 'the first drawn frame is the whole basemap').toBeGreaterThan(20);
+    expect(counts.overlayAtLoad, 'no deck.gl overlay while the basemap loads').toBe(false);
+    expect(counts.overlayNow, 'the overlay is mounted with the first quiet frame').toBe(true);
   });
 
   it('draws the basemap on one canvas, framing Inner Mongolia and the Bohai Rim, labelled in Chinese', async () => {
