@@ -242,14 +242,20 @@ export function AtlasMap(props: AtlasMapProps) {
       onStuck: () => setGlLost('stuck'),
     });
     // The basemap appears whole, in one frame, when all its sources have loaded (./basemap/load-hold.ts);
-    // nothing is drawn before. 'load' comes once every source has loaded, before the first 'idle':
-    // MapLibre fades no labels in until that first idle, so the lifted frame is the finished one.
-    map.once('load', () => hold.lift());
+    // nothing is drawn before. 'load' comes once every source has loaded: MapLibre fades no labels in
+    // until its first idle, so the lifted frame is the finished one. The first quiet frame is the
+    // first 'idle' after that drawn frame: MapLibre may also call the held frame that fired 'load'
+    // idle (when nothing else changed), though it drew nothing. That frame's 'render' has passed, so
+    // the next 'render' is the drawn frame's.
+    map.once('load', () => {
+      hold.lift();
+      map.once('render', () => map.once('idle', onFirstQuietFrame));
+    });
     // What the pointer is over: an index of the regions' boxes, built just after the basemap's first
     // quiet frame (or by a pointer event before it), not in the load's critical path.
     let hitTest: RegionHitTest | null = null;
     const buildHitTest = () => regionHitTest(latest.current.geo.regions.features, latest.current.geo.countries.features);
-    map.once('idle', () => {
+    const onFirstQuietFrame = () => {
       // In a task of its own, after the first quiet frame has been stamped and shown.
       window.setTimeout(() => (hitTest ??= buildHitTest()), 0);
       if (window.__atlas) {
@@ -259,7 +265,7 @@ export function AtlasMap(props: AtlasMapProps) {
       }
       if (!overlay && !contextLost.current) mountThemes();
       setBasemapShown(true);
-    });
+    };
     map.on('error', (e) => {
       const message = e.error?.message ?? 'unknown error';
       console.warn('[map]', message);
