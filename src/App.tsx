@@ -48,7 +48,7 @@ export interface AppProps {
 }
 
 /** Width the floating panel takes from the map (kept in step with app.css). */
-function panelInset(): { right: number; bottom: number; left: number } {
+export function panelInset(): { right: number; bottom: number; left: number } {
   const narrow = window.matchMedia('(max-width: 720px)').matches;
   // Desktop: the side panel on the right, the legend on the left (app.css).
   return narrow ? { right: 0, bottom: Math.round(window.innerHeight * 0.45), left: 0 } : { right: 400, bottom: 0, left: 260 };

@@ -8,9 +8,10 @@ import { setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
-import { App } from './App.tsx';
+import { App, panelInset } from './App.tsx';
 import { decodeUrlState } from './domain/url-state.ts';
 import { DEFAULT_LANG, initI18n } from './i18n/index.ts';
+import { createBasemap, offerEarlyBasemap } from './map/create-basemap.ts';
 import { loadGeoData } from './map/geodata.ts';
 import { loadFontManifest, registerCssFonts } from './styles/fonts.ts';
 
@@ -23,9 +24,27 @@ async function start(): Promise<void> {
   const geo = loadGeoData();
   geo.catch(() => undefined); // handled by the App, which shows the error in the map area
   const manifest = loadFontManifest();
-  await initI18n(initial.state.lang ?? DEFAULT_LANG);
+  const i18n = await initI18n(initial.state.lang ?? DEFAULT_LANG);
   const fonts = await manifest;
   await registerCssFonts(fonts, [400]);
+  // The map starts as soon as the geography is in, before React renders the page, so its worker
+  // lays out the basemap meanwhile (create-basemap.ts); AtlasMap takes it over. If MapLibre
+  // refuses to start here (no WebGL), nothing is created, and the page says why as before.
+  geo.then(
+    (g) => {
+      const container = document.createElement('div');
+      container.className = 'atlas-map__canvas';
+      container.style.visibility = 'hidden';
+      document.body.appendChild(container);
+      try {
+        const lang = i18n.language === 'en' ? 'en' : 'zh';
+        offerEarlyBasemap({ container, ...createBasemap(container, { geo: g, fonts, lang, initialView: initial.state.view, panelInset: panelInset(), zoomIn: i18n.t('map.zoomIn'), zoomOut: i18n.t('map.zoomOut') }) });
+      } catch {
+        container.remove();
+      }
+    },
+    () => undefined,
+  );
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App initial={initial} fonts={fonts} geoData={geo} />

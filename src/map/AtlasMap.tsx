@@ -7,24 +7,23 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
+import { NavigationControl, ScaleControl, type GeoJSONSource, type Map as MapLibreMap, type MapMouseEvent } from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 import type { Catalogue } from '../domain/catalogue.ts';
 import type { Filters } from '../domain/filters.ts';
 import type { Lang, MapView } from '../domain/url-state.ts';
 import type { FontManifest } from '../styles/font-manifest.ts';
-import { maplibreFontFaces, maplibreFontStacks } from '../styles/fonts.ts';
+import { maplibreFontStacks } from '../styles/fonts.ts';
 import { choroplethData } from './basemap/choropleth.ts';
-import { HOME_BOUNDS } from './basemap/codes.ts';
 import { highlightData, regionHitTest, type RegionHitTest } from './basemap/interaction.ts';
 import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
-import { basemapStyle, THEMATIC_BEFORE_ID } from './basemap/style.ts';
-import { holdFrames } from './basemap/load-hold.ts';
+import { THEMATIC_BEFORE_ID } from './basemap/style.ts';
 import { PALETTE } from './basemap/palette.ts';
 import { SOURCE } from './basemap/sources.ts';
 import { deferEmptyGestureRepaints } from './click-repaint.ts';
 import { forgetGpuDevice, watchContextLoss } from './context-loss.ts';
+import { createBasemap, takeEarlyBasemap, type Basemap } from './create-basemap.ts';
 import type { GeoData, RegionInfo } from './geodata.ts';
 import { mountOverlay } from './overlay.ts';
 import { buildThemeLayers, pickAt, type PickTarget, type Projector } from './themes/index.ts';
@@ -43,6 +42,8 @@ declare global {
       ready: boolean;
       /** Whether the map's frames were held until its sources had loaded (basemap/load-hold.ts). */
       heldLoad: boolean;
+      /** Whether the map was created at the page's start, before React rendered (create-basemap.ts). */
+      early: boolean;
       idleAt?: number;
       layersAt?: number;
       /** Milliseconds from navigation start to the first quiet frame with the thematic layers drawn. */
@@ -176,38 +177,26 @@ export function AtlasMap(props: AtlasMapProps) {
     setGlLost(null);
     setStyleReady(false);
     setBasemapShown(false);
-    const stacks = maplibreFontStacks(fonts);
-    const style = basemapStyle({ data: { regions: geo.regions, countries: geo.countries, labels: geo.labels, borders: geo.borders }, lang, fontFaces: maplibreFontFaces(fonts), fonts: stacks });
-    let map: MapLibreMap;
-    try {
-      map = new MapLibreMap({
-        container: el,
-        style,
-        hash: 'map',
-        ...(initialView
-          ? { center: [initialView.lng, initialView.lat] as [number, number], zoom: initialView.zoom, bearing: initialView.bearing, pitch: initialView.pitch }
-          : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: { top: 40, bottom: 40 + panelInset.bottom, left: 60, right: 30 + panelInset.right } } }),
-        minZoom: 2.5,
-        maxZoom: 11,
-        maxBounds: [
-          [55, 5],
-          [160, 65],
-        ],
-        // No system font for Chinese: every glyph comes from the style's font-faces.
-        localIdeographFontFamily: false,
-        attributionControl: false,
-        dragRotate: false,
-        locale: { 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut') },
-        pitchWithRotate: false,
-        // The export renders its own map; this one may keep the default buffer.
-      });
-    } catch (e) {
-      latest.current.onError(e instanceof Error ? e.message : String(e));
-      return;
+    let basemap: Basemap;
+    const early = takeEarlyBasemap();
+    let earlyContainer: HTMLElement | null = null;
+    if (early) {
+      // Created by the page's start on a container of its own: it joins the page here.
+      earlyContainer = early.container;
+      earlyContainer.style.visibility = '';
+      el.appendChild(earlyContainer);
+      basemap = early;
+      basemap.map.resize();
+    } else {
+      try {
+        basemap = createBasemap(el, { geo, fonts, lang, initialView, panelInset, zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') });
+      } catch (e) {
+        latest.current.onError(e instanceof Error ? e.message : String(e));
+        return;
+      }
     }
+    const { map, hold } = basemap;
     mapRef.current = map;
-    // Nothing is drawn until every source has loaded (see 'load' below).
-    const hold = holdFrames(map);
     // A click's panel paints before the map redraws (see click-repaint.ts).
     const stopDeferringClickRepaints = deferEmptyGestureRepaints(map);
     map.touchZoomRotate.disableRotation();
@@ -223,7 +212,7 @@ export function AtlasMap(props: AtlasMapProps) {
       overlayRef.current = overlay;
       if (window.__atlas) window.__atlas.overlay = overlay;
     };
-    window.__atlas = { map, overlay, ready: false, heldLoad: hold.held };
+    window.__atlas = { map, overlay, ready: false, heldLoad: hold.held, early: early !== null };
     const stopWatchingContext = watchContextLoss(map, {
       onLost: () => {
         contextLost.current = true;
@@ -247,10 +236,13 @@ export function AtlasMap(props: AtlasMapProps) {
     // first 'idle' after that drawn frame: MapLibre may also call the held frame that fired 'load'
     // idle (when nothing else changed), though it drew nothing. That frame's 'render' has passed, so
     // the next 'render' is the drawn frame's.
-    map.once('load', () => {
+    const onLoad = () => {
       hold.lift();
       map.once('render', () => map.once('idle', onFirstQuietFrame));
-    });
+    };
+    // An early map (create-basemap.ts) could in principle have loaded before it joined the page.
+    if ((map as unknown as { _loaded?: boolean })._loaded) onLoad();
+    else map.once('load', onLoad);
     // What the pointer is over: an index of the regions' boxes, built just after the basemap's first
     // quiet frame (or by a pointer event before it), not in the load's critical path.
     let hitTest: RegionHitTest | null = null;
@@ -344,6 +336,7 @@ export function AtlasMap(props: AtlasMapProps) {
       resumeView.current = { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
       overlay?.finalize();
       map.remove();
+      earlyContainer?.remove();
       mapRef.current = null;
       overlayRef.current = null;
       delete window.__atlas;

@@ -91,6 +91,8 @@ describe('first view', () => {
     expect(await page.locator('canvas').count(), 'one canvas for basemap and overlay').toBe(1);
     // The load's hold (src/map/basemap/load-hold.ts) is lifted and the "loading" note is gone.
     expect(await page.evaluate(() => window.__atlas!.heldLoad)).toBe(true);
+    // Created by the page's start, before React rendered (src/map/create-basemap.ts).
+    expect(await page.evaluate(() => window.__atlas!.early)).toBe(true);
     expect(await page.getByTestId('map-drawing').count()).toBe(0);
     expect(await page.evaluate(() => Boolean(window.__atlas?.overlay))).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');

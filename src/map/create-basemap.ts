@@ -1,0 +1,78 @@
+/**
+ * The atlas's MapLibre map, created with the basemap style and its first frames held
+ * (basemap/load-hold.ts). AtlasMap creates it in its effect; the page's start (main.tsx) may create
+ * it earlier, as soon as the geography and the font manifest are in, and hand it over: the map's
+ * worker then lays out the basemap while React renders the page, instead of after it.
+ */
+import { Map as MapLibreMap } from 'maplibre-gl';
+import type { Lang, MapView } from '../domain/url-state.ts';
+import type { FontManifest } from '../styles/font-manifest.ts';
+import { maplibreFontFaces, maplibreFontStacks } from '../styles/fonts.ts';
+import { HOME_BOUNDS } from './basemap/codes.ts';
+import { holdFrames, type LoadHold } from './basemap/load-hold.ts';
+import { basemapStyle } from './basemap/style.ts';
+import type { GeoData } from './geodata.ts';
+
+export interface BasemapOptions {
+  geo: GeoData;
+  fonts: FontManifest;
+  lang: Lang;
+  initialView: MapView | null | undefined;
+  panelInset: { right: number; bottom: number };
+  /** The zoom buttons' labels, in the page's language. */
+  zoomIn: string;
+  zoomOut: string;
+}
+
+export interface Basemap {
+  map: MapLibreMap;
+  hold: LoadHold;
+}
+
+/** Throws what MapLibre throws (no WebGL, a refused context). */
+export function createBasemap(container: HTMLElement, o: BasemapOptions): Basemap {
+  const stacks = maplibreFontStacks(o.fonts);
+  const style = basemapStyle({ data: { regions: o.geo.regions, countries: o.geo.countries, labels: o.geo.labels, borders: o.geo.borders }, lang: o.lang, fontFaces: maplibreFontFaces(o.fonts), fonts: stacks });
+  const v = o.initialView;
+  const map = new MapLibreMap({
+    container,
+    style,
+    hash: 'map',
+    ...(v
+      ? { center: [v.lng, v.lat] as [number, number], zoom: v.zoom, bearing: v.bearing, pitch: v.pitch }
+      : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: { top: 40, bottom: 40 + o.panelInset.bottom, left: 60, right: 30 + o.panelInset.right } } }),
+    minZoom: 2.5,
+    maxZoom: 11,
+    maxBounds: [
+      [55, 5],
+      [160, 65],
+    ],
+    // No system font for Chinese: every glyph comes from the style's font-faces.
+    localIdeographFontFamily: false,
+    attributionControl: false,
+    dragRotate: false,
+    locale: { 'NavigationControl.ZoomIn': o.zoomIn, 'NavigationControl.ZoomOut': o.zoomOut },
+    pitchWithRotate: false,
+    // The export renders its own map; this one may keep the default buffer.
+  });
+  // Nothing is drawn until every source has loaded (AtlasMap lifts the hold on 'load').
+  return { map, hold: holdFrames(map) };
+}
+
+/** A map created before React rendered, waiting for AtlasMap (its container is not in the page's tree yet). */
+export interface EarlyBasemap extends Basemap {
+  container: HTMLElement;
+}
+
+let early: EarlyBasemap | null = null;
+
+export function offerEarlyBasemap(b: EarlyBasemap): void {
+  early = b;
+}
+
+/** The early map, once: a rebuilt map (after a lost context) is created by AtlasMap itself. */
+export function takeEarlyBasemap(): EarlyBasemap | null {
+  const b = early;
+  early = null;
+  return b;
+}
