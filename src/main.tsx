@@ -30,6 +30,8 @@ async function start(): Promise<void> {
   // The map starts as soon as the geography is in, before React renders the page, so its worker
   // lays out the basemap meanwhile (create-basemap.ts); AtlasMap takes it over. If MapLibre
   // refuses to start here (no WebGL), nothing is created, and the page says why as before.
+  // This handler is registered before the App's own on the same promise, so the map is on offer
+  // before AtlasMap can mount.
   geo.then(
     (g) => {
       const container = document.createElement('div');

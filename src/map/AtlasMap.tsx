@@ -1,8 +1,9 @@
 /**
  * The map: MapLibre with the offline basemap, the thematic layers of deck.gl interleaved in the same
  * canvas, the choropleth, hover and click.
+ * The map is usually created at the page's start and taken over here (create-basemap.ts).
  * React owns the props; the map is driven imperatively (filters, layout properties, overlay props),
- * never re-created. Clicks go to the thematic symbol under the pointer first (a project, or a
+ * re-created only after a lost WebGL context. Clicks go to the thematic symbol under the pointer first (a project, or a
  * place with its projects), then to the region.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -241,7 +242,7 @@ export function AtlasMap(props: AtlasMapProps) {
       map.once('render', () => map.once('idle', onFirstQuietFrame));
     };
     // An early map (create-basemap.ts) could in principle have loaded before it joined the page.
-    if ((map as unknown as { _loaded?: boolean })._loaded) onLoad();
+    if (map.loaded()) onLoad();
     else map.once('load', onLoad);
     // What the pointer is over: an index of the regions' boxes, built just after the basemap's first
     // quiet frame (or by a pointer event before it), not in the load's critical path.
