@@ -380,7 +380,7 @@ export function App({ initial, fonts, geoData }: AppProps) {
           describe={describe}
           onHover={setHovered}
           onError={(message) => setError({ kind: 'map', detail: message })}
-          extraLayers={userMap.layers}
+          userLayers={userMap.drawn}
           describeAt={userMap.describeAt}
         />
         {catalogue && (

@@ -14,7 +14,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { Deck } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
-import { mountOverlay } from '../map/overlay.ts';
+import { loadDeck, type DeckDrawing } from '../map/load-deck.ts';
 import { Map as MapLibreMap, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 
 /** SwiftShader's canvas limit (DESIGN.md); GPUs often allow 16384, but 8192 is safe everywhere. */
@@ -28,8 +28,8 @@ export interface MapView {
 
 export interface MapShot {
   style: StyleSpecification;
-  /** deck.gl layers for the final zoom (labels depend on it). */
-  layers: (zoom: number) => Layer[];
+  /** deck.gl layers for the final zoom (labels depend on it), built with deck.gl's drawing code. */
+  layers: (deck: DeckDrawing, zoom: number) => Layer[];
   /** Map frame in CSS px. */
   cssWidth: number;
   cssHeight: number;
@@ -162,7 +162,7 @@ export class ExportMap {
   private cachedLimits: CanvasLimits | null = null;
 
   /** Creates the hidden map (once). */
-  private ensure(style: StyleSpecification, cssWidth: number, cssHeight: number, pixelRatio: number): MapLibreMap {
+  private ensure(deck: DeckDrawing, style: StyleSpecification, cssWidth: number, cssHeight: number, pixelRatio: number): MapLibreMap {
     if (this.map) return this.map;
     const el = document.createElement('div');
     el.className = 'export-map';
@@ -189,7 +189,7 @@ export class ExportMap {
     });
     map.on('error', (e) => console.warn('[export map]', e.error?.message ?? e));
     map.getCanvas().addEventListener('webglcontextlost', () => console.warn('[export map] WebGL context lost'));
-    const overlay = mountOverlay(map);
+    const overlay = deck.mountOverlay(map);
     this.map = map;
     this.overlay = overlay;
     this.styleKey = style;
@@ -200,7 +200,7 @@ export class ExportMap {
   /** What this browser's WebGL can hold (from the export map's own context). */
   async limits(style: StyleSpecification): Promise<CanvasLimits> {
     if (this.cachedLimits) return this.cachedLimits;
-    this.ensure(style, 400, 300, 1);
+    this.ensure(await loadDeck(), style, 400, 300, 1);
     const map = this.map!;
     await this.firstLoad;
     const gl = map.getCanvas().getContext('webgl2') as WebGL2RenderingContext | null;
@@ -222,7 +222,8 @@ export class ExportMap {
 
   private async renderNow(shot: MapShot): Promise<MapImage> {
     const t0 = performance.now();
-    const map = this.ensure(shot.style, shot.cssWidth, shot.cssHeight, shot.pixelRatio);
+    const deck = await loadDeck();
+    const map = this.ensure(deck, shot.style, shot.cssWidth, shot.cssHeight, shot.pixelRatio);
     const overlay = this.overlay!;
     const el = this.container!;
     el.style.width = `${shot.cssWidth}px`;
@@ -248,7 +249,7 @@ export class ExportMap {
     } else if (shot.view) {
       map.jumpTo({ center: shot.view.center, zoom: shot.view.zoom, bearing: shot.view.bearing ?? 0, pitch: 0 });
     }
-    overlay.setProps({ layers: shot.layers(map.getZoom()) });
+    overlay.setProps({ layers: shot.layers(deck, map.getZoom()) });
     await settle(map, overlay);
 
     const canvas = map.getCanvas();

@@ -10,7 +10,8 @@
  *   so an export draws and explains exactly what the atlas shows.
  * - Texts (title, subtitle, project list, source note) are in the scene's language.
  */
-import { buildUserLayers, userLegendGroups } from '../map/imported-layers.ts';
+import { userLegendGroups } from '../map/imported-layers.ts';
+import type { DeckDrawing } from '../map/load-deck.ts';
 import { layerBbox, type UserLayer } from '../domain/user-layers.ts';
 import type { Layer } from '@deck.gl/core';
 import type { TFunction } from 'i18next';
@@ -29,7 +30,7 @@ import { LABEL_LAYERS, labelLayers, type FontStacks } from '../map/basemap/label
 import { THEMATIC_BEFORE_ID } from '../map/basemap/style.ts';
 import { choroplethColour, choroplethColours } from '../map/choropleth-style.ts';
 import type { GeoData } from '../map/geodata.ts';
-import { buildThemeLayers, DEFAULT_VISIBLE, legendEntries, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
+import { DEFAULT_VISIBLE, legendEntries, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
 import type { LayerContext, RGB } from '../map/themes/types.ts';
 import type { ExportContent, LegendGroup } from './layout.ts';
 
@@ -63,7 +64,8 @@ export interface Scene {
   lang: Lang;
   bounds: Bounds;
   style: StyleSpecification;
-  layers: (zoom: number) => Layer[];
+  /** deck.gl layers for the final zoom (labels depend on it), built with deck.gl's drawing code (src/map/deck.ts). */
+  layers: (deck: DeckDrawing, zoom: number) => Layer[];
   /** Page texts and legend (the legend of everything the state draws, wherever it is). */
   content: ExportContent;
   /** The legend of only what the state draws inside `extent` (the page's actual frame). */
@@ -266,7 +268,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const visible = visibleLayersOf(state);
   const userOn = new Set(spec.userVisible ?? []);
   const userLayers = (env.userLayers ?? []).filter((l) => userOn.has(l.id));
-  const layers = (zoom: number) => [...buildThemeLayers(layerContext(state, lang, cat, zoom), visible), ...buildUserLayers(userLayers, userOn, { scale: 1 })];
+  const layers = (deck: DeckDrawing, zoom: number) => [...deck.buildThemeLayers(layerContext(state, lang, cat, zoom), visible), ...deck.buildUserLayers(userLayers, userOn, { scale: 1 })];
   const projects = selectionProjects(state, cat);
   const name = selectionName(state.selection, lang, cat, geo);
   const planTitle = t('export.planTitle');

@@ -10,7 +10,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavigationControl, ScaleControl, type GeoJSONSource, type Map as MapLibreMap, type MapMouseEvent } from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Layer } from '@deck.gl/core';
 import type { Catalogue } from '../domain/catalogue.ts';
 import type { Filters } from '../domain/filters.ts';
 import type { Lang, MapView } from '../domain/url-state.ts';
@@ -26,9 +25,10 @@ import { deferEmptyGestureRepaints } from './click-repaint.ts';
 import { forgetGpuDevice, watchContextLoss } from './context-loss.ts';
 import { createBasemap, takeEarlyBasemap, type Basemap } from './create-basemap.ts';
 import type { GeoData, RegionInfo } from './geodata.ts';
-import { mountOverlay } from './overlay.ts';
-import { buildThemeLayers, pickAt, type PickTarget, type Projector } from './themes/index.ts';
+import { loadDeck, type DeckDrawing } from './load-deck.ts';
+import { pickAt, type PickTarget, type Projector } from './themes/index.ts';
 import type { LayerContext } from './themes/types.ts';
+import type { UserLayer } from '../domain/user-layers.ts';
 
 export interface AtlasHandle {
   map: MapLibreMap;
@@ -101,8 +101,8 @@ export interface AtlasMapProps {
   describe: (target: PickTarget) => { text: string; sub?: string } | null;
   onHover: (info: RegionInfo | null) => void;
   onError: (message: string) => void;
-  /** Imported layers (src/ui/import): deck.gl layers drawn above the themes. */
-  extraLayers?: readonly Layer[];
+  /** Imported layers (src/ui/import): drawn above the themes, those in `visible`. */
+  userLayers?: { layers: readonly UserLayer[]; visible: ReadonlySet<string> };
   /** Imported layers: tooltip text of the feature at a canvas point (clicks still select the region). */
   describeAt?: (project: Projector, x: number, y: number) => { text: string; sub?: string } | null;
 }
@@ -148,6 +148,8 @@ export function AtlasMap(props: AtlasMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
+  /** deck.gl's drawing code, once loaded (load-deck.ts). */
+  const deckRef = useRef<DeckDrawing | null>(null);
   const latest = useRef(props);
   latest.current = props;
   const [tooltip, setTooltip] = useState<HoverInfo | null>(null);
@@ -207,17 +209,29 @@ export function AtlasMap(props: AtlasMapProps) {
     // deck.gl's overlay waits for the basemap's first quiet frame, as its layers do (below): set up
     // at the map's creation, its device queried the WebGL context and its animation loop ran every
     // frame, before the worker had even started on the basemap's sources.
+    // deck.gl's code itself is loaded then too (deck.ts): the page's entry chunk does without it.
     let overlay: MapLibreOverlay | null = null;
+    let removed = false;
     const mountThemes = () => {
-      overlay = mountOverlay(map);
-      overlayRef.current = overlay;
-      if (window.__atlas) window.__atlas.overlay = overlay;
+      loadDeck().then(
+        (deck) => {
+          if (removed || overlay || contextLost.current) return;
+          deckRef.current = deck;
+          overlay = deck.mountOverlay(map);
+          overlayRef.current = overlay;
+          if (window.__atlas) window.__atlas.overlay = overlay;
+          setOverlayBuild((n) => n + 1); // sets the thematic layers on it
+        },
+        (e: unknown) => latest.current.onError(`the thematic layers could not be loaded (${e instanceof Error ? e.message : String(e)})`),
+      );
     };
     window.__atlas = { map, overlay, ready: false, heldLoad: hold.held, early: early !== null };
     const stopWatchingContext = watchContextLoss(map, {
       onLost: () => {
         contextLost.current = true;
         overlay?.finalize(); // its GPU resources went with the context
+        overlay = null;
+        overlayRef.current = null;
         // Before MapLibre sets up its painter again on restore, not after: luma's stale state
         // cache would otherwise swallow part of MapLibre's set-up (labels went missing).
         forgetGpuDevice(map);
@@ -225,9 +239,8 @@ export function AtlasMap(props: AtlasMapProps) {
       },
       onRestored: () => {
         contextLost.current = false;
-        mountThemes();
+        mountThemes(); // and sets the thematic layers on the new overlay
         setGlLost(null);
-        setOverlayBuild((n) => n + 1); // sets the thematic layers on the new overlay
       },
       onStuck: () => setGlLost('stuck'),
     });
@@ -335,6 +348,7 @@ export function AtlasMap(props: AtlasMapProps) {
       stopDeferringClickRepaints();
       const c = map.getCenter();
       resumeView.current = { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
+      removed = true;
       overlay?.finalize();
       map.remove();
       earlyContainer?.remove();
@@ -345,7 +359,7 @@ export function AtlasMap(props: AtlasMapProps) {
   }, [build]);
 
   // Thematic layers: rebuilt from the state (deck.gl diffs them by id; data is memoised).
-  const { catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, extraLayers } = props;
+  const { catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, userLayers } = props;
   // Applied after the next paint: a click first shows its answer in the panel, and the map (whose
   // frame costs more, above all under software WebGL) follows in the frame after. At start they wait
   // for the basemap's first quiet frame: deck.gl compiles its shaders and builds its buffers on the
@@ -353,18 +367,20 @@ export function AtlasMap(props: AtlasMapProps) {
   // usable without them; the themes follow in the next frames.
   useEffect(() => {
     const overlay = overlayRef.current;
+    const deck = deckRef.current;
     const map = mapRef.current;
-    if (!overlay || !map || !catalogue || !styleReady || !basemapShown || contextLost.current) return;
+    if (!overlay || !deck || !map || !catalogue || !styleReady || !basemapShown || contextLost.current) return;
     return afterPaint(() => {
       const ctx: LayerContext = { catalogue, filters, lang, emphasis, emphasisPlaces, highlight, scale: 1, zoom, beforeId: THEMATIC_BEFORE_ID };
-      overlay.setProps({ layers: [...buildThemeLayers(ctx, visibleLayers), ...(extraLayers ?? [])] });
+      const user = userLayers ? deck.buildUserLayers(userLayers.layers, userLayers.visible, { scale: 1, beforeId: THEMATIC_BEFORE_ID }) : [];
+      overlay.setProps({ layers: [...deck.buildThemeLayers(ctx, visibleLayers), ...user] });
       const handle = window.__atlas;
       if (!handle) return;
       const first = !handle.layersAt;
       handle.layersAt = performance.now();
       if (first) map.once('idle', () => (handle.atlasIdleAt = performance.now()));
     });
-  }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady, basemapShown, overlayBuild, extraLayers]);
+  }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady, basemapShown, overlayBuild, userLayers]);
 
   // Choropleth: its own small source (src/map/basemap/choropleth.ts), empty while it is off.
   useEffect(() => {

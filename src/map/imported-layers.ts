@@ -1,6 +1,7 @@
 /**
- * The user's imported layers on the map. One definition per layer (userLayerDef) gives its deck.gl
- * layers, its legend rows and its toggle's symbol, from one style, so what the legend shows is
+ * The user's imported layers on the map. One definition per layer (userLayerDef) gives what it
+ * draws (its features by kind, in its style: imported-deck-layers.ts makes the deck.gl layers of
+ * them), its legend rows and its toggle's symbol, from one style, so what the legend shows is
  * what is drawn — the same rule as the thematic layers (src/map/themes/types.ts).
  *
  * Each imported layer has its own colour from a palette kept apart from the themes' colours;
@@ -8,8 +9,6 @@
  * on the map: they appear as text in the tooltip and the panels (React escapes them), never as HTML.
  * Picking is on the CPU like the themes' (no deck.gl picking pass under software WebGL).
  */
-import type { Layer } from '@deck.gl/core';
-import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { Position } from 'geojson';
 import type { ImportedFeature } from '../domain/import.ts';
 import { kindCounts, type KindCounts, type UserLayer } from '../domain/user-layers.ts';
@@ -46,9 +45,11 @@ export interface UserLayerDef {
   name: string;
   colour: RGB;
   count: number;
-  /** One row per kind of feature the layer has, exactly what layers() draws. */
+  /** One row per kind of feature the layer has, exactly what is drawn. */
   legend: UserLegendRow[];
-  layers(ctx: UserLayerContext): Layer[];
+  /** What is drawn: the features by kind, in `style`. */
+  data: UserDrawData;
+  style: UserLayerStyle;
   /** The feature drawn at a screen point (points before lines; areas are not picked), or null. */
   pickAt(project: Projector, x: number, y: number, radius: number): { feature: ImportedFeature; distance: number; tier: number } | null;
 }
@@ -60,18 +61,24 @@ export interface UserLayerContext {
   beforeId?: string;
 }
 
-interface PointDatum {
+export interface PointDatum {
   feature: ImportedFeature;
   position: Position;
 }
-interface PathDatum {
+export interface PathDatum {
   feature: ImportedFeature;
   path: Position[];
 }
-interface AreaDatum {
+export interface AreaDatum {
   feature: ImportedFeature;
   polygon: Position[][];
 }
+export interface UserDrawData {
+  points: PointDatum[];
+  paths: PathDatum[];
+  areas: AreaDatum[];
+}
+export type UserLayerStyle = ReturnType<typeof styleOf>;
 
 /** The style of a layer of colour `c`: everything below (deck.gl and legend) reads it. */
 function styleOf(c: RGB) {
@@ -82,7 +89,7 @@ function styleOf(c: RGB) {
   };
 }
 
-function flatten(layer: UserLayer): { points: PointDatum[]; paths: PathDatum[]; areas: AreaDatum[] } {
+function flatten(layer: UserLayer): UserDrawData {
   const points: PointDatum[] = [];
   const paths: PathDatum[] = [];
   const areas: AreaDatum[] = [];
@@ -120,66 +127,14 @@ export function userLayerDef(layer: UserLayer): UserLayerDef {
   if (counts.areas) legend.push({ kind: 'areas', symbol: style.area, label: KIND_LABEL.areas, count: counts.areas });
   if (counts.lines) legend.push({ kind: 'lines', symbol: style.line, label: KIND_LABEL.lines, count: counts.lines });
   if (counts.points) legend.push({ kind: 'points', symbol: style.point, label: KIND_LABEL.points, count: counts.points });
-  const prefix = `user-${layer.id}`;
   const def: UserLayerDef = {
     id: layer.id,
     name: layer.name,
     colour,
     count: layer.features.length,
     legend,
-    layers({ scale: s }) {
-      const out: Layer[] = [];
-      if (data.areas.length)
-        out.push(
-          new SolidPolygonLayer<AreaDatum>({
-            id: `${prefix}-area-fill`,
-            data: data.areas,
-            getPolygon: (d) => d.polygon as [number, number][][],
-            getFillColor: [...colour, Math.round(style.area.fillOpacity * 255)],
-          }),
-          new PathLayer<Position[]>({
-            id: `${prefix}-area-line`,
-            data: data.areas.flatMap((a) => a.polygon),
-            getPath: (d) => d as [number, number][],
-            getColor: style.area.stroke,
-            getWidth: style.area.strokeWidth * s,
-            widthUnits: 'pixels',
-            jointRounded: true,
-            updateTriggers: { getWidth: s },
-          }),
-        );
-      if (data.paths.length)
-        out.push(
-          new PathLayer<PathDatum>({
-            id: `${prefix}-line`,
-            data: data.paths,
-            getPath: (d) => d.path as [number, number][],
-            getColor: style.line.color,
-            getWidth: style.line.width * s,
-            widthUnits: 'pixels',
-            capRounded: true,
-            jointRounded: true,
-            updateTriggers: { getWidth: s },
-          }),
-        );
-      if (data.points.length)
-        out.push(
-          new ScatterplotLayer<PointDatum>({
-            id: `${prefix}-point`,
-            data: data.points,
-            getPosition: (d) => d.position as [number, number],
-            getRadius: (style.point.size / 2) * s,
-            radiusUnits: 'pixels',
-            stroked: true,
-            getFillColor: colour,
-            getLineColor: style.point.stroke,
-            getLineWidth: 1.5 * s,
-            lineWidthUnits: 'pixels',
-            updateTriggers: { getRadius: s, getLineWidth: s },
-          }),
-        );
-      return out;
-    },
+    data,
+    style,
     pickAt(project, x, y, radius) {
       let best: { feature: ImportedFeature; distance: number; tier: number } | null = null;
       const reach = style.point.size / 2 + radius;
@@ -204,17 +159,6 @@ export function userLayerDef(layer: UserLayer): UserLayerDef {
   };
   defs.set(layer, def);
   return def;
-}
-
-/**
- * deck.gl layers of the visible imported layers: every layer's areas, then lines, then points (a
- * later polygon layer does not cover an earlier layer's points), all above the thematic layers.
- */
-export function buildUserLayers(layers: readonly UserLayer[], visible: ReadonlySet<string>, ctx: UserLayerContext): Layer[] {
-  const all = layers.filter((l) => visible.has(l.id)).flatMap((l) => userLayerDef(l).layers(ctx));
-  const rank = (l: Layer) => (l.id.includes('-area-') ? 0 : l.id.endsWith('-point') ? 2 : 1);
-  const ordered = [...all].sort((a, b) => rank(a) - rank(b));
-  return ctx.beforeId ? ordered.map((l) => l.clone({ beforeId: ctx.beforeId } as never)) : ordered;
 }
 
 /** The imported feature at a screen point among the visible layers (later layers on top), or null. */

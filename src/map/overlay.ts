@@ -2,7 +2,7 @@
  * deck.gl, interleaved in MapLibre's own WebGL2 context (`MapLibreOverlay`, `interleaved: true`), so
  * basemap and thematic layers share one canvas: what export captures is what the user sees.
  *
- * The overlay starts empty; AtlasMap sets the thematic layers (src/map/themes: buildThemeLayers)
+ * The overlay starts empty; AtlasMap sets the thematic layers (src/map/themes/deck-layers.ts: buildThemeLayers)
  * with `beforeId: THEMATIC_BEFORE_ID`, so they draw above borders and under the basemap's labels
  * (their own labels stay on top). Hover and selection outlines and the choropleth stay MapLibre
  * layers (see basemap/interaction.ts, AtlasMap): they reuse the basemap's sources and layer order

@@ -9,7 +9,8 @@ import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
 import { THEMES } from '../../src/map/themes/index.ts';
-import { areaAlpha, areaCells, cellChunks, chunkEmphasisKey, makeLayers, mergedDraw, strongestTint, tint, type CellD, type FillD } from '../../src/map/themes/common.ts';
+import { areaAlpha, areaCells, cellChunks, chunkEmphasisKey, mergedDraw, strongestTint, tint, type CellD, type FillD } from '../../src/map/themes/common.ts';
+import { makeLayers } from '../../src/map/themes/deck-layers.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
 
 let cat: Catalogue;

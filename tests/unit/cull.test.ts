@@ -11,7 +11,8 @@ import { NO_FILTERS } from '../../src/domain/filters.ts';
 import { bbox } from '@turf/turf';
 import { chunkByExtent, extentOf, extentsOverlap, layerInView, withExtent, type Extent } from '../../src/map/cull.ts';
 import { THEMES } from '../../src/map/themes/index.ts';
-import { areaCells, CELL_CHUNK_VERTICES, cellChunks, makeLayers, mergedDraw, type CellD } from '../../src/map/themes/common.ts';
+import { areaCells, CELL_CHUNK_VERTICES, cellChunks, mergedDraw, type CellD } from '../../src/map/themes/common.ts';
+import { makeLayers } from '../../src/map/themes/deck-layers.ts';
 
 let cat: Catalogue;
 beforeAll(() => {

@@ -23,7 +23,8 @@ import {
   type UserLayer,
 } from '../../src/domain/user-layers.ts';
 import { makeView, parseFile, serialise, type SavedView } from '../../src/export/saved-views.ts';
-import { buildUserLayers, pickUserFeature, USER_PALETTE, userLayerDef, userLegendGroups } from '../../src/map/imported-layers.ts';
+import { buildUserLayers, userDeckLayers } from '../../src/map/imported-deck-layers.ts';
+import { pickUserFeature, USER_PALETTE, userLayerDef, userLegendGroups } from '../../src/map/imported-layers.ts';
 
 function layerOf(text: string, file: string, id: string, existing: UserLayer[] = []): UserLayer {
   const r = importUserLayer(text, file, text.length, id);
@@ -216,7 +217,7 @@ describe('map definition of an imported layer', () => {
       ['lines', 1],
       ['points', 1],
     ]);
-    expect(def.layers({ scale: 1 }).map((l) => l.id)).toEqual(['user-u-aaaaaa-line', 'user-u-aaaaaa-point']);
+    expect(userDeckLayers(def, { scale: 1 }).map((l) => l.id)).toEqual(['user-u-aaaaaa-line', 'user-u-aaaaaa-point']);
     for (const r of def.legend) expect(r.symbol.kind === 'area' ? r.symbol.fill : r.symbol.color).toEqual(USER_PALETTE[0]);
     expect(userLayerDef(b).legend.map((r) => r.kind)).toEqual(['areas']);
     expect(userLayerDef(b).colour).toEqual(USER_PALETTE[1]);

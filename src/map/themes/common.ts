@@ -14,10 +14,8 @@
  * - place layers (ports of entry, seaports, airports): every gazetteer place of that kind, full
  *   size when a project of the plan is at it, small and faint otherwise.
  */
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { PickingInfo } from '@deck.gl/core';
 import TEXT from '../../i18n/themes.json';
-import { FillStyleExtension, PathStyleExtension, type FillStyleExtensionProps, type PathStyleExtensionProps } from '@deck.gl/extensions';
-import { IconLayer, PathLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { Position } from 'geojson';
 import { bbox as turfBbox, bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Catalogue } from '../../domain/catalogue.ts';
@@ -25,7 +23,7 @@ import { chunkByExtent, type Extent } from '../cull.ts';
 import { projectPasses, type Filters } from '../../domain/filters.ts';
 import type { PlaceFeature, ProjectFeature } from '../../domain/types.ts';
 import { absorbedByPlace, PLACE_LAYER_KINDS, themeIdOf, type ThemeId } from './assign.ts';
-import { iconAtlas, iconKey, registerIcon } from './icons.ts';
+import { iconKey, registerIcon } from './icons.ts';
 import { darker, stageClass, stageDash, STAGE_CLASS_LABEL, STAGE_CLASSES, type StageClass } from './style.ts';
 import type { LayerContext, LayerGroupId, LegendEntry, LegendSymbol, PointShape, RGB, ThemeLayerDef } from './types.ts';
 
@@ -242,9 +240,9 @@ function visible(prep: Prepared, filters: Filters): Visible {
 // ---------------------------------------------------------------------------------------------
 // Emphasis: when a selection emphasises some projects, the rest is dimmed.
 
-const DIM = 0.22;
+export const DIM = 0.22;
 /** Areas stand back further when dimmed: their fills add up where zones overlap. */
-const DIM_AREA = 0.1;
+export const DIM_AREA = 0.1;
 /** Emphasised areas get a stronger tint. */
 const EMPHASISED_AREA = 1.7;
 const keyCache = new WeakMap<ReadonlySet<string>, string>();
@@ -268,7 +266,7 @@ export const tint = (c: RGB, a: number): [number, number, number, number] => {
   return [Math.round(255 - (255 - c[0]) * k), Math.round(255 - (255 - c[1]) * k), Math.round(255 - (255 - c[2]) * k), 255];
 };
 
-const rgba = (c: RGB, a: number): [number, number, number, number] => [c[0], c[1], c[2], Math.round(Math.max(0, Math.min(1, a)) * 255)];
+export const rgba = (c: RGB, a: number): [number, number, number, number] => [c[0], c[1], c[2], Math.round(Math.max(0, Math.min(1, a)) * 255)];
 
 // ---------------------------------------------------------------------------------------------
 
@@ -502,10 +500,6 @@ export function defineTheme(spec: ThemeSpec): ThemeDef {
 
     draw(cat: Catalogue, filters: Filters): DrawData {
       return themeDraw(def, cat, filters);
-    },
-
-    layers(ctx: LayerContext): Layer[] {
-      return makeLayers(spec.id, themeDraw(def, ctx.catalogue, ctx.filters), ctx);
     },
   };
   return def;
@@ -743,209 +737,3 @@ export function strongestTint(fills: readonly FillD[], alphaOf: (d: FillD) => nu
 }
 
 const CORRIDOR_OPACITY = 0.42;
-const HATCH = { hatch: { type: 'hatch' as const, angle: 45, strokeWidth: 1, gap: 8 } };
-
-function emphasised(ctx: LayerContext, ids: readonly string[]): boolean {
-  for (const id of ids) if (ctx.emphasis.has(id)) return true;
-  return false;
-}
-
-/**
- * deck.gl layers for draw data: area fills (and hatches), line casings, lines, symbols, labels.
- * Ids are `${prefix}-area-fill-<chunk>`, `-area-fill-shapes`, `-area-hatch`, `-line-casing`, `-line`, `-point`, `-label`.
- */
-export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): Layer[] {
-  const s = ctx.scale;
-  const emph = setKey(ctx.emphasis);
-  const places = ctx.emphasisPlaces;
-  const placesKey = places ? setKey(places) : '';
-  const on = ctx.emphasis.size > 0;
-  const layers: Layer[] = [];
-
-  const fillAlpha = areaAlpha(ctx);
-  // Areas overlap a great deal (a league can lie in a dozen of them). Drawn with ordinary alpha
-  // blending their tints add up to mud; drawn as colours lightened towards white and combined with
-  // the `min` operation, each pixel takes the strongest tint of the areas over it, whatever their
-  // number: a soft fill that never piles up.
-  //
-  // Most areas are unions of regions, and they pile up (on average nine deep over Inner Mongolia):
-  // under software WebGL every covered pixel costs, so those are drawn as their leaf regions, each
-  // once, in the strongest (min) tint of the areas over it — the same pixels the per-area drawing
-  // gives, as `min` does not care how the tints are grouped. Areas of authored outlines are drawn as
-  // they are. The cell shapes stay the same object while only the emphasis changes (no new
-  // triangulation on a click), only their colours are recomputed.
-  if (data.fills.length) {
-    const blendMin = { blend: true, blendColorOperation: 'min', blendAlphaOperation: 'max', depthWriteEnabled: false, depthCompare: 'always' } as const;
-    const { cells, rest } = areaCells(data.fills, ctx.catalogue);
-    // In spatial chunks, so a zoomed-in view draws only the chunks in it (src/map/cull.ts).
-    cellChunks(cells).forEach((chunk, i) =>
-      layers.push(
-        new SolidPolygonLayer<CellD>({
-          id: `${prefix}-area-fill-${i}`,
-          data: chunk,
-          getPolygon: (d) => d.polygon,
-          getFillColor: (d) => strongestTint(d.fills, fillAlpha),
-          pickable: false,
-          parameters: blendMin,
-          // Only the chunks whose colours change are coloured again on a new selection.
-          updateTriggers: { getFillColor: chunkEmphasisKey(chunk, ctx.emphasis) },
-        }),
-      ),
-    );
-    if (rest.length)
-      layers.push(
-        new SolidPolygonLayer<FillD>({
-          id: `${prefix}-area-fill-shapes`,
-          data: rest,
-          getPolygon: (d) => d.polygon,
-          getFillColor: (d) => tint(d.color, fillAlpha(d)),
-          pickable: false,
-          parameters: blendMin,
-          updateTriggers: { getFillColor: emph },
-        }),
-      );
-  }
-  if (data.hatches.length)
-    layers.push(
-      new SolidPolygonLayer<FillD, FillStyleExtensionProps<FillD>>({
-        id: `${prefix}-area-hatch`,
-        data: data.hatches,
-        getPolygon: (d) => d.polygon,
-        getFillColor: (d) => rgba(d.color, on ? (ctx.emphasis.has(d.id) ? d.alpha * 1.3 : d.alpha * DIM_AREA) : d.alpha),
-        pickable: false,
-        extensions: [new FillStyleExtension({ pattern: true, proceduralPattern: true })],
-        fillPatternMapping: HATCH,
-        getFillPattern: () => 'hatch',
-        fillPatternSizeUnits: 'pixels',
-        fillPatternMask: true,
-        updateTriggers: { getFillColor: emph },
-      }),
-    );
-
-  if (data.lines.length) {
-    const lineAlpha = (d: LineD) => (on && !emphasised(ctx, [d.id]) ? d.alpha * DIM : d.alpha);
-    const cased = data.lines.filter((d) => d.casing);
-    if (cased.length)
-      layers.push(
-        new PathLayer<LineD, PathStyleExtensionProps<LineD>>({
-          id: `${prefix}-line-casing`,
-          data: cased,
-          getPath: (d) => d.path,
-          getColor: (d) => [255, 255, 255, Math.round((on && !emphasised(ctx, [d.id]) ? 0.85 * DIM : 0.85) * 255)],
-          getWidth: (d) => (d.width + 2.5) * s,
-          widthUnits: 'pixels',
-          capRounded: true,
-          jointRounded: true,
-          pickable: false,
-          extensions: [new PathStyleExtension({ offset: true })],
-          getOffset: (d) => d.offset * (d.width / (d.width + 2.5)),
-          updateTriggers: { getColor: emph, getWidth: s },
-        }),
-      );
-    layers.push(
-      new PathLayer<LineD, PathStyleExtensionProps<LineD>>({
-        id: `${prefix}-line`,
-        data: data.lines,
-        getPath: (d) => d.path,
-        getColor: (d) => rgba(d.color, lineAlpha(d)),
-        getWidth: (d) => d.width * s,
-        widthUnits: 'pixels',
-        capRounded: true,
-        jointRounded: true,
-        pickable: false,
-        extensions: [new PathStyleExtension({ dash: true, offset: true })],
-        getDashArray: (d) => (d.dash ? [d.dash[0] * s, d.dash[1] * s] : [0, 0]),
-        dashUnits: 'pixels',
-        getOffset: (d) => d.offset,
-        updateTriggers: { getColor: emph, getWidth: s, getDashArray: s },
-      }),
-    );
-  }
-
-  if (data.icons.length) {
-    const atlas = iconAtlas();
-    const iconAlpha = (d: IconD) => {
-      if (!on) return d.alpha;
-      const lit = emphasised(ctx, d.ids) || (d.placeId != null && !!places?.has(d.placeId));
-      return lit ? d.alpha : d.alpha * DIM;
-    };
-    layers.push(
-      new IconLayer<IconD>({
-        id: `${prefix}-point`,
-        data: data.icons,
-        iconAtlas: atlas.url,
-        iconMapping: atlas.mapping,
-        getIcon: (d) => d.icon,
-        getPosition: (d) => d.position,
-        getPixelOffset: (d) => [d.offset[0] * s, d.offset[1] * s],
-        getSize: (d) => d.size * s,
-        sizeUnits: 'pixels',
-        getColor: (d) => [255, 255, 255, Math.round(iconAlpha(d) * 255)],
-        pickable: false,
-        updateTriggers: { getColor: `${emph}|${placesKey}`, getSize: s, getPixelOffset: s },
-      }),
-    );
-  }
-
-  // Labels: places of the place layers from zoom 5 (those without a project from 6.5), other
-  // symbols from 7.5; while something is selected, only what it emphasises.
-  if (ctx.labels !== false && data.labels.length) {
-    const shown = data.labels.filter((d) => {
-      if (ctx.zoom < d.minZoom) return false;
-      if (!on) return !d.onlyEmphasised;
-      // The selected project is labelled at any zoom; the projects of a region or a measure from 7.5.
-      // Symbols spread on a ring around a shared spot would get labels on top of each other: only
-      // the selected one of them is labelled.
-      if (d.onlyEmphasised) return emphasised(ctx, d.ids) && (d.ids[0] === ctx.highlight || (ctx.zoom >= 7.5 && d.offset[0] === 0 && d.offset[1] === 0));
-      return emphasised(ctx, d.ids) || (d.placeId != null && !!places?.has(d.placeId));
-    });
-    // Kept while empty (below zoom 5): the layer keeps its font atlas texture, which costs a few
-    // hundred ms under software WebGL to draw and upload, so the first zoom-in does not stall on it.
-    layers.push(textLayer(`${prefix}-label`, shown, ctx));
-  }
-  return layers;
-}
-
-/**
- * Every character any label of the catalogue can show (both languages), so the text layer's font
- * atlas is drawn once rather than again whenever the labels shown change (a new selection).
- */
-const charCache = new WeakMap<Catalogue, string[]>();
-function labelCharacters(cat: Catalogue): string[] {
-  let hit = charCache.get(cat);
-  if (!hit) {
-    const set = new Set<string>('0123456789 ·-–()（）');
-    for (const p of cat.allProjects()) for (const ch of p.properties.name_zh + p.properties.name_en) set.add(ch);
-    for (const f of cat.data.places.features) for (const ch of f.properties.name_zh + f.properties.name_en) set.add(ch);
-    hit = [...set];
-    charCache.set(cat, hit);
-  }
-  return hit;
-}
-
-export function textLayer(id: string, data: LabelD[], ctx: LayerContext): Layer {
-  const s = ctx.scale;
-  const lang = ctx.lang;
-  return new TextLayer<LabelD>({
-    id,
-    data,
-    getText: (d) => (lang === 'zh' ? d.zh : d.en),
-    getPosition: (d) => d.position,
-    getPixelOffset: (d) => [d.offset[0] * s + (d.symbolSize / 2 + 3) * s, d.offset[1] * s],
-    getTextAnchor: 'start',
-    getAlignmentBaseline: 'center',
-    getSize: (d) => (d.minor ? 11 : 12) * s,
-    sizeUnits: 'pixels',
-    getColor: (d) => rgba(d.color, d.minor ? 0.7 : 1),
-    characterSet: labelCharacters(ctx.catalogue),
-    fontFamily: ctx.fontFamily ?? '"Atlas Sans", sans-serif',
-    fontWeight: 400,
-    // Glyphs drawn at 32 px as distance fields scale up cleanly to the exports' sizes; larger ones
-    // only cost atlas time and texture (MapLibre's own glyphs are 24 px).
-    fontSettings: { sdf: true, fontSize: 32, buffer: 4, radius: 8 },
-    outlineWidth: 2, // in atlas pixels: the same halo as 3 at 48 px
-    outlineColor: [253, 251, 246, 235],
-    pickable: false,
-    updateTriggers: { getText: lang, getPixelOffset: s, getSize: s },
-  });
-}

@@ -6,10 +6,7 @@
  * Stable API (the export imports it): THEMES, buildThemeLayers(ctx, visibleIds),
  * legendEntries(ctx, visibleIds). Everything else here is additive.
  */
-import type { Layer } from '@deck.gl/core';
 import TEXT from '../../i18n/themes.json';
-import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
-import type { Position } from 'geojson';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import { projectPasses } from '../../domain/filters.ts';
 import type { ProjectFeature } from '../../domain/types.ts';
@@ -17,7 +14,7 @@ import { THEME_IDS, themeIdOf, type ThemeId } from './assign.ts';
 import { agriculture } from './agriculture.ts';
 import { airports } from './airports.ts';
 import { commerce } from './commerce.ts';
-import { filtersKey, makeLayers, mergedDraw, textLayer, pickTarget, pickTargetOf, pointOffsets, setKey, type PickHit, type PickTarget, type Projector, type ThemeDef, type ThemeSpec, type Unprojector } from './common.ts';
+import { filtersKey, pickTarget, pickTargetOf, type PickHit, type PickTarget, type Projector, type ThemeDef, type ThemeSpec, type Unprojector } from './common.ts';
 import { cooperation } from './cooperation.ts';
 import { ecology } from './ecology.ts';
 import { environment } from './environment.ts';
@@ -73,26 +70,6 @@ export const DEFAULT_VISIBLE: readonly string[] = THEMES.map((t) => t.id);
 
 function visibleSet(visibleIds: Iterable<string>): Set<string> {
   return visibleIds instanceof Set ? (visibleIds as Set<string>) : new Set(visibleIds);
-}
-
-/**
- * deck.gl layers of the visible themes: all themes' areas in one layer, their lines in one, their
- * symbols in one, their labels in one (a handful of layers however many themes are on: software
- * WebGL pays per layer and per vertex), drawn areas → line casings → lines → symbols → labels, with
- * the highlight of `ctx.highlight` over the areas and under the lines and symbols. Within a layer,
- * themes keep their THEMES order. Data arrays are memoised per catalogue, themes and filters, so a
- * new selection only re-evaluates colours.
- */
-export function buildThemeLayers(ctx: LayerContext, visibleIds: Iterable<string>): Layer[] {
-  const vis = visibleSet(visibleIds);
-  const defs = THEMES.filter((t) => vis.has(t.id));
-  const layers = makeLayers('themes', mergedDraw(defs, ctx.catalogue, ctx.filters), ctx);
-  const hl = highlightLayers(ctx);
-  const isArea = (l: Layer) => l.id.startsWith('themes-area-');
-  const ordered = [...layers.filter(isArea), ...hl, ...layers.filter((l) => !isArea(l))];
-  const before = ctx.beforeId;
-  // Labels stay on top of the basemap's labels' layer order; the rest goes under them.
-  return before ? ordered.map((l) => (l.id.endsWith('-label') ? l : l.clone({ beforeId: before } as never))) : ordered;
 }
 
 export interface ThemeLegend {
@@ -161,126 +138,6 @@ export function projectCounts(cat: Catalogue, filters: LayerContext['filters']):
   const out: Record<string, number> = Object.fromEntries(THEMES.map((t) => [t.id, 0]));
   for (const p of cat.allProjects()) if (projectPasses(p, filters)) out[themeIdOf(p, cat)]!++;
   byKey.set(key, out);
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The highlighted project: a halo under its own symbol, whichever theme draws it.
-
-const HALO: [number, number, number, number] = [255, 214, 10, 235];
-const HALO_EDGE: [number, number, number, number] = [120, 60, 0, 255];
-
-function highlightLayers(ctx: LayerContext): Layer[] {
-  const out: Layer[] = [];
-  const s = ctx.scale;
-  const places = ctx.emphasisPlaces;
-  if (places && places.size) {
-    const data: Position[] = [];
-    for (const id of places) {
-      const f = ctx.catalogue.place(id);
-      if (f) data.push(f.geometry.coordinates);
-    }
-    out.push(
-      new ScatterplotLayer<Position>({
-        id: 'highlight-places',
-        data,
-        getPosition: (d) => d as [number, number],
-        getRadius: 6.5 * s,
-        radiusUnits: 'pixels',
-        stroked: true,
-        filled: true,
-        getFillColor: [255, 214, 10, 150],
-        getLineColor: [200, 140, 0, 255],
-        getLineWidth: 1.5 * s,
-        lineWidthUnits: 'pixels',
-        updateTriggers: { getRadius: s, getLineWidth: s, data: setKey(places) },
-      }),
-    );
-  }
-  const id = ctx.highlight;
-  const p: ProjectFeature | undefined = id ? ctx.catalogue.project(id) : undefined;
-  if (!p) return out;
-  const g = p.geometry;
-  if (g.type === 'LineString' && ctx.labels !== false) {
-    // The line's name at the middle of its longest leg (straight in Web Mercator, as drawn).
-    const c = g.coordinates as [number, number][];
-    let best = 0;
-    let len = -1;
-    for (let i = 0; i + 1 < c.length; i++) {
-      const d = Math.hypot(c[i + 1]![0] - c[i]![0], c[i + 1]![1] - c[i]![1]);
-      if (d > len) {
-        len = d;
-        best = i;
-      }
-    }
-    const a = c[best]!;
-    const b = c[best + 1]!;
-    const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
-    const mid: [number, number] = [(a[0] + b[0]) / 2, (360 / Math.PI) * Math.atan(Math.exp((merc(a[1]) + merc(b[1])) / 2)) - 90];
-    out.push(
-      textLayer(
-        'highlight-label',
-        [{ ids: [p.properties.id], placeId: null, zh: p.properties.name_zh, en: p.properties.name_en, position: mid, offset: [0, 0], symbolSize: 8, color: [59, 52, 38], minZoom: 0, minor: false }],
-        ctx,
-      ),
-    );
-  }
-  if (g.type === 'LineString') {
-    out.push(
-      new PathLayer<Position[]>({
-        id: 'highlight-line',
-        data: [g.coordinates],
-        getPath: (d) => d as [number, number][],
-        getColor: HALO,
-        getWidth: 11 * s,
-        widthUnits: 'pixels',
-        capRounded: true,
-        jointRounded: true,
-        updateTriggers: { getWidth: s },
-      }),
-    );
-  } else if (g.type === 'Point') {
-    const off = pointOffsets(ctx.catalogue).get(p.properties.id) ?? [0, 0];
-    const absorbed = off[0] === 0 && off[1] === 0;
-    out.push(
-      new ScatterplotLayer<Position>({
-        id: 'highlight-point',
-        data: [g.coordinates],
-        getPosition: (d) => d as [number, number],
-        getRadius: 14 * s,
-        radiusUnits: 'pixels',
-        stroked: true,
-        getFillColor: HALO,
-        getLineColor: HALO_EDGE,
-        getLineWidth: 1.5 * s,
-        lineWidthUnits: 'pixels',
-        // The halo follows the symbol's offset on its ring (deck's scatterplot has no pixel offset: a
-        // ring of the same size around the spot stands in when the symbol sits off-centre).
-        ...(absorbed ? {} : { getRadius: (Math.hypot(off[0], off[1]) + 12) * s, getFillColor: [255, 214, 10, 70] }),
-        updateTriggers: { getRadius: s, getLineWidth: s },
-      }),
-    );
-  } else {
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    out.push(
-      new SolidPolygonLayer<Position[][]>({
-        id: 'highlight-area-fill',
-        data: polys,
-        getPolygon: (d) => d as [number, number][][],
-        getFillColor: [255, 214, 10, 60],
-      }),
-      new PathLayer<Position[]>({
-        id: 'highlight-area-line',
-        data: polys.map((poly) => poly[0]!),
-        getPath: (d) => d as [number, number][],
-        getColor: HALO_EDGE,
-        getWidth: 2.5 * s,
-        widthUnits: 'pixels',
-        jointRounded: true,
-        updateTriggers: { getWidth: s },
-      }),
-    );
-  }
   return out;
 }
 

@@ -1,9 +1,9 @@
 /**
  * The contract of a thematic layer. One module per theme (railways.ts, power.ts, …) exports one
- * ThemeLayerDef: its deck.gl layers, its legend symbol, its toggle and its export symbol all come
- * from this one definition, so map, legend, layer panel and exported files cannot disagree.
+ * ThemeLayerDef: what it draws (its draw data, which deck-layers.ts turns into deck.gl layers), its
+ * legend symbol, its toggle and its export symbol all come from this one definition, so map,
+ * legend, layer panel and exported files cannot disagree.
  */
-import type { Layer } from '@deck.gl/core';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import type { Filters } from '../../domain/filters.ts';
 import type { ProjectFeature, PlaceFeature } from '../../domain/types.ts';
@@ -100,6 +100,4 @@ export interface ThemeLayerDef {
   select(cat: Catalogue): (ProjectFeature | PlaceFeature)[];
   /** The legend: one or more symbol rows, exactly what the layer draws. */
   legend(ctx: LayerContext): LegendEntry[];
-  /** deck.gl layers, ids prefixed with this def's id. */
-  layers(ctx: LayerContext): Layer[];
 }

@@ -1,0 +1,16 @@
+/**
+ * Loads deck.ts, the deck.gl drawing chunk, once: the map asks for it after the basemap's first
+ * quiet frame, the export before its first map. A failed load is not kept, so the next call tries
+ * again.
+ */
+export type DeckDrawing = typeof import('./deck.ts');
+
+let loading: Promise<DeckDrawing> | null = null;
+
+export function loadDeck(): Promise<DeckDrawing> {
+  loading ??= import('./deck.ts').catch((e: unknown) => {
+    loading = null;
+    throw e;
+  });
+  return loading;
+}

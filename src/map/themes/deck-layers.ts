@@ -1,0 +1,386 @@
+/**
+ * The thematic layers drawn with deck.gl: the draw data of the theme definitions (common.ts, one
+ * module per theme) turned into deck.gl layers. Only this module and the overlay (../overlay.ts)
+ * need deck.gl's code, so the page loads it after the basemap's first quiet frame (../deck.ts):
+ * the legend, the layer panel, the panels and the picking read the same definitions without it.
+ */
+import type { Layer } from '@deck.gl/core';
+import { FillStyleExtension, PathStyleExtension, type FillStyleExtensionProps, type PathStyleExtensionProps } from '@deck.gl/extensions';
+import { IconLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import type { Position } from 'geojson';
+import type { Catalogue } from '../../domain/catalogue.ts';
+import type { ProjectFeature } from '../../domain/types.ts';
+import {
+  areaAlpha,
+  areaCells,
+  cellChunks,
+  chunkEmphasisKey,
+  DIM,
+  DIM_AREA,
+  mergedDraw,
+  pointOffsets,
+  rgba,
+  setKey,
+  strongestTint,
+  tint,
+  type CellD,
+  type DrawData,
+  type FillD,
+  type IconD,
+  type LabelD,
+  type LineD,
+} from './common.ts';
+import { iconAtlas } from './icons.ts';
+import { THEMES } from './index.ts';
+import type { LayerContext } from './types.ts';
+
+/**
+ * deck.gl layers of the visible themes: all themes' areas in one layer, their lines in one, their
+ * symbols in one, their labels in one (a handful of layers however many themes are on: software
+ * WebGL pays per layer and per vertex), drawn areas → line casings → lines → symbols → labels, with
+ * the highlight of `ctx.highlight` over the areas and under the lines and symbols. Within a layer,
+ * themes keep their THEMES order. Data arrays are memoised per catalogue, themes and filters, so a
+ * new selection only re-evaluates colours.
+ */
+export function buildThemeLayers(ctx: LayerContext, visibleIds: Iterable<string>): Layer[] {
+  const vis = new Set(visibleIds);
+  const defs = THEMES.filter((t) => vis.has(t.id));
+  const layers = makeLayers('themes', mergedDraw(defs, ctx.catalogue, ctx.filters), ctx);
+  const hl = highlightLayers(ctx);
+  const isArea = (l: Layer) => l.id.startsWith('themes-area-');
+  const ordered = [...layers.filter(isArea), ...hl, ...layers.filter((l) => !isArea(l))];
+  const before = ctx.beforeId;
+  // Labels stay on top of the basemap's labels' layer order; the rest goes under them.
+  return before ? ordered.map((l) => (l.id.endsWith('-label') ? l : l.clone({ beforeId: before } as never))) : ordered;
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// The highlighted project: a halo under its own symbol, whichever theme draws it.
+
+const HALO: [number, number, number, number] = [255, 214, 10, 235];
+const HALO_EDGE: [number, number, number, number] = [120, 60, 0, 255];
+
+function highlightLayers(ctx: LayerContext): Layer[] {
+  const out: Layer[] = [];
+  const s = ctx.scale;
+  const places = ctx.emphasisPlaces;
+  if (places && places.size) {
+    const data: Position[] = [];
+    for (const id of places) {
+      const f = ctx.catalogue.place(id);
+      if (f) data.push(f.geometry.coordinates);
+    }
+    out.push(
+      new ScatterplotLayer<Position>({
+        id: 'highlight-places',
+        data,
+        getPosition: (d) => d as [number, number],
+        getRadius: 6.5 * s,
+        radiusUnits: 'pixels',
+        stroked: true,
+        filled: true,
+        getFillColor: [255, 214, 10, 150],
+        getLineColor: [200, 140, 0, 255],
+        getLineWidth: 1.5 * s,
+        lineWidthUnits: 'pixels',
+        updateTriggers: { getRadius: s, getLineWidth: s, data: setKey(places) },
+      }),
+    );
+  }
+  const id = ctx.highlight;
+  const p: ProjectFeature | undefined = id ? ctx.catalogue.project(id) : undefined;
+  if (!p) return out;
+  const g = p.geometry;
+  if (g.type === 'LineString' && ctx.labels !== false) {
+    // The line's name at the middle of its longest leg (straight in Web Mercator, as drawn).
+    const c = g.coordinates as [number, number][];
+    let best = 0;
+    let len = -1;
+    for (let i = 0; i + 1 < c.length; i++) {
+      const d = Math.hypot(c[i + 1]![0] - c[i]![0], c[i + 1]![1] - c[i]![1]);
+      if (d > len) {
+        len = d;
+        best = i;
+      }
+    }
+    const a = c[best]!;
+    const b = c[best + 1]!;
+    const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+    const mid: [number, number] = [(a[0] + b[0]) / 2, (360 / Math.PI) * Math.atan(Math.exp((merc(a[1]) + merc(b[1])) / 2)) - 90];
+    out.push(
+      textLayer(
+        'highlight-label',
+        [{ ids: [p.properties.id], placeId: null, zh: p.properties.name_zh, en: p.properties.name_en, position: mid, offset: [0, 0], symbolSize: 8, color: [59, 52, 38], minZoom: 0, minor: false }],
+        ctx,
+      ),
+    );
+  }
+  if (g.type === 'LineString') {
+    out.push(
+      new PathLayer<Position[]>({
+        id: 'highlight-line',
+        data: [g.coordinates],
+        getPath: (d) => d as [number, number][],
+        getColor: HALO,
+        getWidth: 11 * s,
+        widthUnits: 'pixels',
+        capRounded: true,
+        jointRounded: true,
+        updateTriggers: { getWidth: s },
+      }),
+    );
+  } else if (g.type === 'Point') {
+    const off = pointOffsets(ctx.catalogue).get(p.properties.id) ?? [0, 0];
+    const absorbed = off[0] === 0 && off[1] === 0;
+    out.push(
+      new ScatterplotLayer<Position>({
+        id: 'highlight-point',
+        data: [g.coordinates],
+        getPosition: (d) => d as [number, number],
+        getRadius: 14 * s,
+        radiusUnits: 'pixels',
+        stroked: true,
+        getFillColor: HALO,
+        getLineColor: HALO_EDGE,
+        getLineWidth: 1.5 * s,
+        lineWidthUnits: 'pixels',
+        // The halo follows the symbol's offset on its ring (deck's scatterplot has no pixel offset: a
+        // ring of the same size around the spot stands in when the symbol sits off-centre).
+        ...(absorbed ? {} : { getRadius: (Math.hypot(off[0], off[1]) + 12) * s, getFillColor: [255, 214, 10, 70] }),
+        updateTriggers: { getRadius: s, getLineWidth: s },
+      }),
+    );
+  } else {
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    out.push(
+      new SolidPolygonLayer<Position[][]>({
+        id: 'highlight-area-fill',
+        data: polys,
+        getPolygon: (d) => d as [number, number][][],
+        getFillColor: [255, 214, 10, 60],
+      }),
+      new PathLayer<Position[]>({
+        id: 'highlight-area-line',
+        data: polys.map((poly) => poly[0]!),
+        getPath: (d) => d as [number, number][],
+        getColor: HALO_EDGE,
+        getWidth: 2.5 * s,
+        widthUnits: 'pixels',
+        jointRounded: true,
+        updateTriggers: { getWidth: s },
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Draw data to deck.gl layers.
+
+const HATCH = { hatch: { type: 'hatch' as const, angle: 45, strokeWidth: 1, gap: 8 } };
+
+function emphasised(ctx: LayerContext, ids: readonly string[]): boolean {
+  for (const id of ids) if (ctx.emphasis.has(id)) return true;
+  return false;
+}
+
+/**
+ * deck.gl layers for draw data: area fills (and hatches), line casings, lines, symbols, labels.
+ * Ids are `${prefix}-area-fill-<chunk>`, `-area-fill-shapes`, `-area-hatch`, `-line-casing`, `-line`, `-point`, `-label`.
+ */
+export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): Layer[] {
+  const s = ctx.scale;
+  const emph = setKey(ctx.emphasis);
+  const places = ctx.emphasisPlaces;
+  const placesKey = places ? setKey(places) : '';
+  const on = ctx.emphasis.size > 0;
+  const layers: Layer[] = [];
+
+  const fillAlpha = areaAlpha(ctx);
+  // Areas overlap a great deal (a league can lie in a dozen of them). Drawn with ordinary alpha
+  // blending their tints add up to mud; drawn as colours lightened towards white and combined with
+  // the `min` operation, each pixel takes the strongest tint of the areas over it, whatever their
+  // number: a soft fill that never piles up.
+  //
+  // Most areas are unions of regions, and they pile up (on average nine deep over Inner Mongolia):
+  // under software WebGL every covered pixel costs, so those are drawn as their leaf regions, each
+  // once, in the strongest (min) tint of the areas over it — the same pixels the per-area drawing
+  // gives, as `min` does not care how the tints are grouped. Areas of authored outlines are drawn as
+  // they are. The cell shapes stay the same object while only the emphasis changes (no new
+  // triangulation on a click), only their colours are recomputed.
+  if (data.fills.length) {
+    const blendMin = { blend: true, blendColorOperation: 'min', blendAlphaOperation: 'max', depthWriteEnabled: false, depthCompare: 'always' } as const;
+    const { cells, rest } = areaCells(data.fills, ctx.catalogue);
+    // In spatial chunks, so a zoomed-in view draws only the chunks in it (src/map/cull.ts).
+    cellChunks(cells).forEach((chunk, i) =>
+      layers.push(
+        new SolidPolygonLayer<CellD>({
+          id: `${prefix}-area-fill-${i}`,
+          data: chunk,
+          getPolygon: (d) => d.polygon,
+          getFillColor: (d) => strongestTint(d.fills, fillAlpha),
+          pickable: false,
+          parameters: blendMin,
+          // Only the chunks whose colours change are coloured again on a new selection.
+          updateTriggers: { getFillColor: chunkEmphasisKey(chunk, ctx.emphasis) },
+        }),
+      ),
+    );
+    if (rest.length)
+      layers.push(
+        new SolidPolygonLayer<FillD>({
+          id: `${prefix}-area-fill-shapes`,
+          data: rest,
+          getPolygon: (d) => d.polygon,
+          getFillColor: (d) => tint(d.color, fillAlpha(d)),
+          pickable: false,
+          parameters: blendMin,
+          updateTriggers: { getFillColor: emph },
+        }),
+      );
+  }
+  if (data.hatches.length)
+    layers.push(
+      new SolidPolygonLayer<FillD, FillStyleExtensionProps<FillD>>({
+        id: `${prefix}-area-hatch`,
+        data: data.hatches,
+        getPolygon: (d) => d.polygon,
+        getFillColor: (d) => rgba(d.color, on ? (ctx.emphasis.has(d.id) ? d.alpha * 1.3 : d.alpha * DIM_AREA) : d.alpha),
+        pickable: false,
+        extensions: [new FillStyleExtension({ pattern: true, proceduralPattern: true })],
+        fillPatternMapping: HATCH,
+        getFillPattern: () => 'hatch',
+        fillPatternSizeUnits: 'pixels',
+        fillPatternMask: true,
+        updateTriggers: { getFillColor: emph },
+      }),
+    );
+
+  if (data.lines.length) {
+    const lineAlpha = (d: LineD) => (on && !emphasised(ctx, [d.id]) ? d.alpha * DIM : d.alpha);
+    const cased = data.lines.filter((d) => d.casing);
+    if (cased.length)
+      layers.push(
+        new PathLayer<LineD, PathStyleExtensionProps<LineD>>({
+          id: `${prefix}-line-casing`,
+          data: cased,
+          getPath: (d) => d.path,
+          getColor: (d) => [255, 255, 255, Math.round((on && !emphasised(ctx, [d.id]) ? 0.85 * DIM : 0.85) * 255)],
+          getWidth: (d) => (d.width + 2.5) * s,
+          widthUnits: 'pixels',
+          capRounded: true,
+          jointRounded: true,
+          pickable: false,
+          extensions: [new PathStyleExtension({ offset: true })],
+          getOffset: (d) => d.offset * (d.width / (d.width + 2.5)),
+          updateTriggers: { getColor: emph, getWidth: s },
+        }),
+      );
+    layers.push(
+      new PathLayer<LineD, PathStyleExtensionProps<LineD>>({
+        id: `${prefix}-line`,
+        data: data.lines,
+        getPath: (d) => d.path,
+        getColor: (d) => rgba(d.color, lineAlpha(d)),
+        getWidth: (d) => d.width * s,
+        widthUnits: 'pixels',
+        capRounded: true,
+        jointRounded: true,
+        pickable: false,
+        extensions: [new PathStyleExtension({ dash: true, offset: true })],
+        getDashArray: (d) => (d.dash ? [d.dash[0] * s, d.dash[1] * s] : [0, 0]),
+        dashUnits: 'pixels',
+        getOffset: (d) => d.offset,
+        updateTriggers: { getColor: emph, getWidth: s, getDashArray: s },
+      }),
+    );
+  }
+
+  if (data.icons.length) {
+    const atlas = iconAtlas();
+    const iconAlpha = (d: IconD) => {
+      if (!on) return d.alpha;
+      const lit = emphasised(ctx, d.ids) || (d.placeId != null && !!places?.has(d.placeId));
+      return lit ? d.alpha : d.alpha * DIM;
+    };
+    layers.push(
+      new IconLayer<IconD>({
+        id: `${prefix}-point`,
+        data: data.icons,
+        iconAtlas: atlas.url,
+        iconMapping: atlas.mapping,
+        getIcon: (d) => d.icon,
+        getPosition: (d) => d.position,
+        getPixelOffset: (d) => [d.offset[0] * s, d.offset[1] * s],
+        getSize: (d) => d.size * s,
+        sizeUnits: 'pixels',
+        getColor: (d) => [255, 255, 255, Math.round(iconAlpha(d) * 255)],
+        pickable: false,
+        updateTriggers: { getColor: `${emph}|${placesKey}`, getSize: s, getPixelOffset: s },
+      }),
+    );
+  }
+
+  // Labels: places of the place layers from zoom 5 (those without a project from 6.5), other
+  // symbols from 7.5; while something is selected, only what it emphasises.
+  if (ctx.labels !== false && data.labels.length) {
+    const shown = data.labels.filter((d) => {
+      if (ctx.zoom < d.minZoom) return false;
+      if (!on) return !d.onlyEmphasised;
+      // The selected project is labelled at any zoom; the projects of a region or a measure from 7.5.
+      // Symbols spread on a ring around a shared spot would get labels on top of each other: only
+      // the selected one of them is labelled.
+      if (d.onlyEmphasised) return emphasised(ctx, d.ids) && (d.ids[0] === ctx.highlight || (ctx.zoom >= 7.5 && d.offset[0] === 0 && d.offset[1] === 0));
+      return emphasised(ctx, d.ids) || (d.placeId != null && !!places?.has(d.placeId));
+    });
+    // Kept while empty (below zoom 5): the layer keeps its font atlas texture, which costs a few
+    // hundred ms under software WebGL to draw and upload, so the first zoom-in does not stall on it.
+    layers.push(textLayer(`${prefix}-label`, shown, ctx));
+  }
+  return layers;
+}
+
+/**
+ * Every character any label of the catalogue can show (both languages), so the text layer's font
+ * atlas is drawn once rather than again whenever the labels shown change (a new selection).
+ */
+const charCache = new WeakMap<Catalogue, string[]>();
+function labelCharacters(cat: Catalogue): string[] {
+  let hit = charCache.get(cat);
+  if (!hit) {
+    const set = new Set<string>('0123456789 ·-–()（）');
+    for (const p of cat.allProjects()) for (const ch of p.properties.name_zh + p.properties.name_en) set.add(ch);
+    for (const f of cat.data.places.features) for (const ch of f.properties.name_zh + f.properties.name_en) set.add(ch);
+    hit = [...set];
+    charCache.set(cat, hit);
+  }
+  return hit;
+}
+
+export function textLayer(id: string, data: LabelD[], ctx: LayerContext): Layer {
+  const s = ctx.scale;
+  const lang = ctx.lang;
+  return new TextLayer<LabelD>({
+    id,
+    data,
+    getText: (d) => (lang === 'zh' ? d.zh : d.en),
+    getPosition: (d) => d.position,
+    getPixelOffset: (d) => [d.offset[0] * s + (d.symbolSize / 2 + 3) * s, d.offset[1] * s],
+    getTextAnchor: 'start',
+    getAlignmentBaseline: 'center',
+    getSize: (d) => (d.minor ? 11 : 12) * s,
+    sizeUnits: 'pixels',
+    getColor: (d) => rgba(d.color, d.minor ? 0.7 : 1),
+    characterSet: labelCharacters(ctx.catalogue),
+    fontFamily: ctx.fontFamily ?? '"Atlas Sans", sans-serif',
+    fontWeight: 400,
+    // Glyphs drawn at 32 px as distance fields scale up cleanly to the exports' sizes; larger ones
+    // only cost atlas time and texture (MapLibre's own glyphs are 24 px).
+    fontSettings: { sdf: true, fontSize: 32, buffer: 4, radius: 8 },
+    outlineWidth: 2, // in atlas pixels: the same halo as 3 at 48 px
+    outlineColor: [253, 251, 246, 235],
+    pickable: false,
+    updateTriggers: { getText: lang, getPixelOffset: s, getSize: s },
+  });
+}
