@@ -1,7 +1,8 @@
 /**
  * The one factory behind every theme module: from a theme's id, group, label and style it derives
- * the features it draws, its deck.gl layers and its legend rows, so map, legend, layer panel and
- * exports read the same definition and cannot disagree.
+ * the features it draws (its draw data, which deck-layers.ts turns into deck.gl layers), its picking
+ * and its legend rows, so map, legend, layer panel and exports read the same definition and cannot
+ * disagree. No deck.gl code here: the page loads deck.gl after its first frame (../deck.ts).
  *
  * Encoding (see style.ts):
  * - lines: the theme's colour; solid, dotted or dashed by how firmly the plan commits (stage);

@@ -1,10 +1,11 @@
 /**
- * The thematic layers, in drawing and listing order, and the two functions the map and the export
- * share: buildThemeLayers (deck.gl layers of the visible themes, for a context) and legendEntries
- * (exactly the legend rows of what those layers draw).
+ * The thematic layers, in drawing and listing order, and what the map, the panels and the export
+ * share: legendEntries (exactly the legend rows of what the layers draw), pickAt, the counts. The
+ * deck.gl layers of the visible themes come from deck-layers.ts (buildThemeLayers), loaded with
+ * deck.gl after the basemap's first frame.
  *
- * Stable API (the export imports it): THEMES, buildThemeLayers(ctx, visibleIds),
- * legendEntries(ctx, visibleIds). Everything else here is additive.
+ * Stable API (the export imports it): THEMES, legendEntries(ctx, visibleIds). Everything else here
+ * is additive.
  */
 import TEXT from '../../i18n/themes.json';
 import type { Catalogue } from '../../domain/catalogue.ts';
