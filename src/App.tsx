@@ -185,20 +185,30 @@ export function App({ initial, fonts, geoData }: AppProps) {
   // State → query string. A new selection pushes a history entry; the rest replaces the current one.
   const written = useRef<Selection | null>(initial.state.selection);
   const dataKnown = geo != null && (selection == null || selection.kind === 'region' || catalogue != null);
+  // Written after the browser has painted the change (a click's panel does not wait for it).
   useEffect(() => {
     if (!dataKnown) return; // keep the link as given until we know whether its selection exists
-    const search = encodeSearch(
-      { selection, layers, filters, choropleth, lang: lang === DEFAULT_LANG ? null : lang },
-      window.location.search,
-      DEFAULT_VISIBLE,
-    );
-    const url = `${window.location.pathname}${search}${window.location.hash}`;
-    if (!sameSelection(written.current, selection)) {
-      written.current = selection;
-      window.history.pushState({ atlas: true }, '', url);
-    } else if (search !== window.location.search) {
-      window.history.replaceState(window.history.state, '', url);
-    }
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => {
+        const search = encodeSearch(
+          { selection, layers, filters, choropleth, lang: lang === DEFAULT_LANG ? null : lang },
+          window.location.search,
+          DEFAULT_VISIBLE,
+        );
+        const url = `${window.location.pathname}${search}${window.location.hash}`;
+        if (!sameSelection(written.current, selection)) {
+          written.current = selection;
+          window.history.pushState({ atlas: true }, '', url);
+        } else if (search !== window.location.search) {
+          window.history.replaceState(window.history.state, '', url);
+        }
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [selection, layers, filters, choropleth, lang, dataKnown]);
 
   /** Sets the whole state at once (back/forward, saved views). */

@@ -3,7 +3,7 @@
  * and every project touching it, grouped chapter → measure in plan order, each with its symbol,
  * its stage and how it touches the region (named in the plan, crosses with km inside, covers, lies in).
  */
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../domain/catalogue.ts';
 import { isFiltering, type Filters } from '../domain/filters.ts';
@@ -44,6 +44,16 @@ function visibleBottom(el: HTMLElement): number {
   return bottom;
 }
 
+/** Runs `fn` when the browser is next idle (within half a second). Returns a canceller. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = window.setTimeout(fn, 50);
+    return () => clearTimeout(timer);
+  }
+  const id = requestIdleCallback(fn, { timeout: 500 });
+  return () => cancelIdleCallback(id);
+}
+
 export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
   const { t } = useTranslation();
   const { info, catalogue, filters, lang } = props;
@@ -61,9 +71,15 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
   const [more, setMore] = useState<{ code: string; limit: number } | null>(null);
   const limit = more?.code === info.code ? more.limit : LIST_STEP;
   const capped = useMemo(() => (data ? capGroups(data.groups, limit) : null), [data, limit]);
-  // A click paints the card with the rows in view; the rest of the list follows in a background
-  // render (React's deferred value lags one render behind a new region).
-  const settledCode = useDeferredValue(info.code, '');
+  // A click paints the card with the rows in view; the rest of the list (below the fold) follows
+  // when the browser is next idle, as an interruptible background render: after the click's frame
+  // and the map's frame that follows it (a selection's emphasis), which it used to share time with.
+  const [settledCode, setSettledCode] = useState('');
+  useEffect(() => {
+    if (settledCode === info.code) return;
+    const code = info.code;
+    return whenIdle(() => startTransition(() => setSettledCode(code)));
+  }, [info.code, settledCode]);
   const firstPaint = settledCode !== info.code;
   // The click's frame holds only the rows the panel shows: the list is committed empty, measured
   // (its top against the bottom of the visible panel; the card and chart above it are laid out, no

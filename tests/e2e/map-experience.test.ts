@@ -133,7 +133,8 @@ describe('projects', () => {
     await expect.poll(() => page.getByTestId('project-card').isVisible()).toBe(true);
     const id = await page.getByTestId('project-card').getAttribute('data-project');
     expect(id).toMatch(/^rail-/);
-    expect(query(page).get('project')).toBe(id);
+    // The link follows the frame that paints the selection (App.tsx writes it after the paint).
+    await expect.poll(() => query(page).get('project')).toBe(id);
     expect(await overlayLayerIds(page)).toContain('highlight-line');
     assertClean(rec);
     await page.close();
@@ -213,14 +214,14 @@ describe('layers and legend', () => {
     await expect.poll(() => page.getByTestId('legend-highways').count()).toBe(0);
     await page.getByTestId('group-on-transport').click();
     await expect.poll(() => page.getByTestId('legend-railways').count()).toBe(1);
-    expect(query(page).get('layers')).toBeNull(); // back to the default: nothing in the link
+    await expect.poll(() => query(page).get('layers')).toBeNull(); // back to the default: nothing in the link
     // Filters: chapter 4 and "study" leave only dashed railway rows; counts follow.
     const allRail = Number(await page.getByTestId('count-railways').textContent());
     await page.getByTestId('filter-stage-study').check();
     await expect.poll(async () => Number(await page.getByTestId('count-railways').textContent())).toBeLessThan(allRail);
     expect(Number(await page.getByTestId('count-highways').textContent())).toBe(0);
     await expect.poll(() => page.getByTestId('legend-highways').count()).toBe(0);
-    expect(query(page).get('stage')).toBe('study');
+    await expect.poll(() => query(page).get('stage')).toBe('study');
     await page.getByTestId('filters-reset').click();
     await expect.poll(() => query(page).get('stage')).toBeNull();
     assertClean(rec);

@@ -185,6 +185,28 @@ function emphasised(ctx: LayerContext, ids: readonly string[]): boolean {
   return false;
 }
 
+// deck.gl compares a layer's data by reference: a new array, even of the same objects, makes it
+// compute every attribute again (a path layer tessellates all its lines). Arrays derived here are
+// kept as long as what they are derived from is the same.
+
+const casedCache = new WeakMap<readonly LineD[], LineD[]>();
+/** The lines drawn with a white casing under them (the same array for the same lines). */
+function casedLines(lines: readonly LineD[]): LineD[] {
+  let hit = casedCache.get(lines);
+  if (!hit) casedCache.set(lines, (hit = lines.filter((d) => d.casing)));
+  return hit;
+}
+
+const shownCache = new WeakMap<readonly LabelD[], { key: string; shown: LabelD[] }>();
+/** The labels shown for a zoom and an emphasis (`key`): the same array while the key is. */
+function shownLabels(labels: readonly LabelD[], key: string, pick: () => LabelD[]): LabelD[] {
+  const hit = shownCache.get(labels);
+  if (hit?.key === key) return hit.shown;
+  const shown = pick();
+  shownCache.set(labels, { key, shown });
+  return shown;
+}
+
 /**
  * deck.gl layers for draw data: area fills (and hatches), line casings, lines, symbols, labels.
  * Ids are `${prefix}-area-fill-<chunk>`, `-area-fill-shapes`, `-area-hatch`, `-line-casing`, `-line`, `-point`, `-label`.
@@ -259,7 +281,7 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
 
   if (data.lines.length) {
     const lineAlpha = (d: LineD) => (on && !emphasised(ctx, [d.id]) ? d.alpha * DIM : d.alpha);
-    const cased = data.lines.filter((d) => d.casing);
+    const cased = casedLines(data.lines);
     if (cased.length)
       layers.push(
         new PathLayer<LineD, PathStyleExtensionProps<LineD>>({
@@ -325,15 +347,17 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
   // Labels: places of the place layers from zoom 5 (those without a project from 6.5), other
   // symbols from 7.5; while something is selected, only what it emphasises.
   if (ctx.labels !== false && data.labels.length) {
-    const shown = data.labels.filter((d) => {
-      if (ctx.zoom < d.minZoom) return false;
-      if (!on) return !d.onlyEmphasised;
-      // The selected project is labelled at any zoom; the projects of a region or a measure from 7.5.
-      // Symbols spread on a ring around a shared spot would get labels on top of each other: only
-      // the selected one of them is labelled.
-      if (d.onlyEmphasised) return emphasised(ctx, d.ids) && (d.ids[0] === ctx.highlight || (ctx.zoom >= 7.5 && d.offset[0] === 0 && d.offset[1] === 0));
-      return emphasised(ctx, d.ids) || (d.placeId != null && !!places?.has(d.placeId));
-    });
+    const shown = shownLabels(data.labels, `${ctx.zoom}|${emph}|${placesKey}|${ctx.highlight ?? ''}`, () =>
+      data.labels.filter((d) => {
+        if (ctx.zoom < d.minZoom) return false;
+        if (!on) return !d.onlyEmphasised;
+        // The selected project is labelled at any zoom; the projects of a region or a measure from 7.5.
+        // Symbols spread on a ring around a shared spot would get labels on top of each other: only
+        // the selected one of them is labelled.
+        if (d.onlyEmphasised) return emphasised(ctx, d.ids) && (d.ids[0] === ctx.highlight || (ctx.zoom >= 7.5 && d.offset[0] === 0 && d.offset[1] === 0));
+        return emphasised(ctx, d.ids) || (d.placeId != null && !!places?.has(d.placeId));
+      }),
+    );
     // Kept while empty (below zoom 5): the layer keeps its font atlas texture, which costs a few
     // hundred ms under software WebGL to draw and upload, so the first zoom-in does not stall on it.
     layers.push(textLayer(`${prefix}-label`, shown, ctx));
