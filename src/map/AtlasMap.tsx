@@ -162,6 +162,8 @@ export function AtlasMap(props: AtlasMapProps) {
   const [build, setBuild] = useState(0);
   const [overlayBuild, setOverlayBuild] = useState(0);
   const [glLost, setGlLost] = useState<'lost' | 'stuck' | null>(null);
+  /** Why deck.gl's chunk (the thematic layers' drawing code) did not load, if it did not. */
+  const [themesFailed, setThemesFailed] = useState<string | null>(null);
   const contextLost = useRef(false);
   /** The view of the map being rebuilt, for the next one. */
   const resumeView = useRef<MapView | null>(null);
@@ -222,7 +224,11 @@ export function AtlasMap(props: AtlasMapProps) {
           if (window.__atlas) window.__atlas.overlay = overlay;
           setOverlayBuild((n) => n + 1); // sets the thematic layers on it
         },
-        (e: unknown) => latest.current.onError(`the thematic layers could not be loaded (${e instanceof Error ? e.message : String(e)})`),
+        // The basemap, the panels and the search keep working; the notice offers a reload (the
+        // link holds the view and the state).
+        (e: unknown) => {
+          if (!removed) setThemesFailed(e instanceof Error ? e.message : String(e));
+        },
       );
     };
     window.__atlas = { map, overlay, ready: false, heldLoad: hold.held, early: early !== null };
@@ -481,6 +487,15 @@ export function AtlasMap(props: AtlasMapProps) {
           <p>{t('map.contextLostDetail')}</p>
           <button type="button" className="map-message__action" onClick={() => setBuild((n) => n + 1)} data-testid="map-reload">
             {t('map.reloadMap')}
+          </button>
+        </div>
+      )}
+      {themesFailed && (
+        <div className="map-message map-message--alert" role="alert" data-testid="map-themes-failed">
+          <h2>{t('map.themesFailed')}</h2>
+          <p>{t('map.themesFailedDetail', { message: themesFailed })}</p>
+          <button type="button" className="map-message__action" onClick={() => window.location.reload()} data-testid="map-themes-reload">
+            {t('map.reloadPage')}
           </button>
         </div>
       )}

@@ -145,6 +145,41 @@ describe('geography that does not load', () => {
   });
 });
 
+describe('thematic layers that do not load', () => {
+  it('the basemap and the panels stay, a notice says so, and a reload brings them back', async () => {
+    const { page, rec } = await openPage(session, baseUrl, LINK);
+    await page.waitForFunction(() => Boolean(window.__atlas?.overlay), undefined, { timeout: 60_000 });
+    // deck.gl's chunk (src/map/deck.ts), which the page loads after the basemap's first frame.
+    await page.route(/\/assets\/deck-[^/]+\.js$/, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' }));
+    await page.reload();
+    const notice = page.getByTestId('map-themes-failed');
+    await expect.poll(() => notice.count(), { timeout: 60_000 }).toBe(1);
+    expect(await notice.getAttribute('role')).toBe('alert');
+    expect(await notice.textContent()).toContain('专题图层未能加载');
+    // The basemap is drawn and the panel answers; no overlay, no thematic layers.
+    expect(await page.evaluate(() => window.__atlas!.ready)).toBe(true);
+    expect(await page.evaluate(() => window.__atlas!.overlay)).toBeNull();
+    await expect.poll(() => page.getByTestId('region-name').textContent()).toBe('乌兰察布市');
+    await expect.poll(() => selectedOnMap(page)).toBe('150900');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => notice.textContent()).toContain('The thematic layers could not be loaded');
+    await screenshot(page, 'h-faults-themes-failed.png');
+    // The browser reports the failed request itself as a console error; nothing else may be.
+    expect(rec.pageErrors, 'page errors').toEqual([]);
+    expect(rec.consoleErrors.filter((e) => !/status of 404/.test(e)), 'console errors').toEqual([]);
+    rec.consoleErrors.length = 0;
+
+    // Reloaded with the chunk back: the same link (selection, language), the layers drawn.
+    await page.unroute(/\/assets\/deck-[^/]+\.js$/);
+    await page.getByTestId('map-themes-reload').click();
+    await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });
+    expect(await notice.count()).toBe(0);
+    expect(await page.getByTestId('region-name').textContent()).toBe('Ulanqab');
+    assertClean(rec);
+    await page.close();
+  });
+});
+
 describe('no WebGL', () => {
   it('search, the layer list and the plan outline still work beside the message', async () => {
     const noGl = await launch(['--disable-webgl', '--disable-3d-apis']);
