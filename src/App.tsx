@@ -94,6 +94,7 @@ export function App({ initial, fonts, geoData }: AppProps) {
   const [bundle, setBundle] = useState<CatalogueBundle | null>(null);
   // What stopped the map: the geography failed to load (shown in the current language), or MapLibre refused to start (its own words).
   const [error, setError] = useState<{ kind: 'load' | 'map'; detail: string } | null>(null);
+  const [themesUnavailable, setThemesUnavailable] = useState(false);
   // The project catalogue failed to load (the panel says so).
   const [dataError, setDataError] = useState<string | null>(null);
   const [tab, setTab] = useState<PanelTab>('details');
@@ -390,10 +391,12 @@ export function App({ initial, fonts, geoData }: AppProps) {
           describe={describe}
           onHover={setHovered}
           onError={(message) => setError({ kind: 'map', detail: message })}
+          onThemesUnavailable={() => setThemesUnavailable(true)}
           userLayers={userMap.drawn}
           describeAt={userMap.describeAt}
         />
-        {catalogue && (
+        {/* No legend for layers that are not drawn (deck.gl's chunk did not load: AtlasMap says so). */}
+        {catalogue && !themesUnavailable && (
           <MapLegend
             catalogue={catalogue}
             lang={lang}

@@ -101,6 +101,8 @@ export interface AtlasMapProps {
   describe: (target: PickTarget) => { text: string; sub?: string } | null;
   onHover: (info: RegionInfo | null) => void;
   onError: (message: string) => void;
+  /** deck.gl's chunk did not load: the thematic layers are not drawn (the basemap and panels work). */
+  onThemesUnavailable?: () => void;
   /** Imported layers (src/ui/import): drawn above the themes, those in `visible`. */
   userLayers?: { layers: readonly UserLayer[]; visible: ReadonlySet<string> };
   /** Imported layers: tooltip text of the feature at a canvas point (clicks still select the region). */
@@ -227,7 +229,9 @@ export function AtlasMap(props: AtlasMapProps) {
         // The basemap, the panels and the search keep working; the notice offers a reload (the
         // link holds the view and the state).
         (e: unknown) => {
-          if (!removed) setThemesFailed(e instanceof Error ? e.message : String(e));
+          if (removed) return;
+          setThemesFailed(e instanceof Error ? e.message : String(e));
+          latest.current.onThemesUnavailable?.();
         },
       );
     };
@@ -491,9 +495,11 @@ export function AtlasMap(props: AtlasMapProps) {
         </div>
       )}
       {themesFailed && (
-        <div className="map-message map-message--alert" role="alert" data-testid="map-themes-failed">
-          <h2>{t('map.themesFailed')}</h2>
-          <p>{t('map.themesFailedDetail', { message: themesFailed })}</p>
+        <div className="map-banner" role="alert" data-testid="map-themes-failed">
+          <div>
+            <p className="map-banner__heading">{t('map.themesFailed')}</p>
+            <p>{t('map.themesFailedDetail', { message: themesFailed })}</p>
+          </div>
           <button type="button" className="map-message__action" onClick={() => window.location.reload()} data-testid="map-themes-reload">
             {t('map.reloadPage')}
           </button>

@@ -161,6 +161,11 @@ describe('thematic layers that do not load', () => {
     expect(await page.evaluate(() => window.__atlas!.overlay)).toBeNull();
     await expect.poll(() => page.getByTestId('region-name').textContent()).toBe('乌兰察布市');
     await expect.poll(() => selectedOnMap(page)).toBe('150900');
+    // No legend for layers that are not drawn; the notice is a banner, not a veil over the map.
+    expect(await page.getByTestId('map-legend').count()).toBe(0);
+    const box = (await notice.boundingBox())!;
+    expect(box.height).toBeLessThan(200);
+    await screenshot(page, 'h-faults-themes-failed-zh.png');
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => notice.textContent()).toContain('The thematic layers could not be loaded');
     await screenshot(page, 'h-faults-themes-failed.png');
@@ -175,6 +180,7 @@ describe('thematic layers that do not load', () => {
     await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });
     expect(await notice.count()).toBe(0);
     expect(await page.getByTestId('region-name').textContent()).toBe('Ulanqab');
+    await expect.poll(() => page.getByTestId('map-legend').count()).toBe(1);
     assertClean(rec);
     await page.close();
   });
