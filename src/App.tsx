@@ -23,6 +23,7 @@ import {
   type UrlProblem,
 } from './domain/url-state.ts';
 import { applyDocumentLang, DEFAULT_LANG } from './i18n/index.ts';
+import { afterPaint } from './map/after-paint.ts';
 import { AtlasMap, type ChoroplethPaint, type FocusRequest } from './map/AtlasMap.tsx';
 import { loadCatalogue, type CatalogueBundle } from './map/catalogue-data.ts';
 import type { GeoData, RegionInfo } from './map/geodata.ts';
@@ -94,7 +95,8 @@ export function App({ initial, fonts, geoData }: AppProps) {
   const [bundle, setBundle] = useState<CatalogueBundle | null>(null);
   // What stopped the map: the geography failed to load (shown in the current language), or MapLibre refused to start (its own words).
   const [error, setError] = useState<{ kind: 'load' | 'map'; detail: string } | null>(null);
-  const [themesUnavailable, setThemesUnavailable] = useState(false);
+  // Why deck.gl's chunk (the thematic layers' drawing code) did not load, if it did not.
+  const [themesFailed, setThemesFailed] = useState<string | null>(null);
   // The project catalogue failed to load (the panel says so).
   const [dataError, setDataError] = useState<string | null>(null);
   const [tab, setTab] = useState<PanelTab>('details');
@@ -189,27 +191,20 @@ export function App({ initial, fonts, geoData }: AppProps) {
   // Written after the browser has painted the change (a click's panel does not wait for it).
   useEffect(() => {
     if (!dataKnown) return; // keep the link as given until we know whether its selection exists
-    let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => {
-        const search = encodeSearch(
-          { selection, layers, filters, choropleth, lang: lang === DEFAULT_LANG ? null : lang },
-          window.location.search,
-          DEFAULT_VISIBLE,
-        );
-        const url = `${window.location.pathname}${search}${window.location.hash}`;
-        if (!sameSelection(written.current, selection)) {
-          written.current = selection;
-          window.history.pushState({ atlas: true }, '', url);
-        } else if (search !== window.location.search) {
-          window.history.replaceState(window.history.state, '', url);
-        }
-      }, 0);
+    return afterPaint(() => {
+      const search = encodeSearch(
+        { selection, layers, filters, choropleth, lang: lang === DEFAULT_LANG ? null : lang },
+        window.location.search,
+        DEFAULT_VISIBLE,
+      );
+      const url = `${window.location.pathname}${search}${window.location.hash}`;
+      if (!sameSelection(written.current, selection)) {
+        written.current = selection;
+        window.history.pushState({ atlas: true }, '', url);
+      } else if (search !== window.location.search) {
+        window.history.replaceState(window.history.state, '', url);
+      }
     });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
   }, [selection, layers, filters, choropleth, lang, dataKnown]);
 
   /** Sets the whole state at once (back/forward, saved views). */
@@ -391,12 +386,24 @@ export function App({ initial, fonts, geoData }: AppProps) {
           describe={describe}
           onHover={setHovered}
           onError={(message) => setError({ kind: 'map', detail: message })}
-          onThemesUnavailable={() => setThemesUnavailable(true)}
+          onThemesUnavailable={setThemesFailed}
           userLayers={userMap.drawn}
           describeAt={userMap.describeAt}
         />
-        {/* No legend for layers that are not drawn (deck.gl's chunk did not load: AtlasMap says so). */}
-        {catalogue && !themesUnavailable && (
+        {/* The basemap and the panels work without the thematic layers; a reload keeps the state (it is in the link). */}
+        {themesFailed && (
+          <div className="map-banner" role="alert" data-testid="map-themes-failed">
+            <div>
+              <p className="map-banner__heading">{t('map.themesFailed')}</p>
+              <p>{t('map.themesFailedDetail', { message: themesFailed })}</p>
+            </div>
+            <button type="button" className="map-message__action" onClick={() => window.location.reload()} data-testid="map-themes-reload">
+              {t('map.reloadPage')}
+            </button>
+          </div>
+        )}
+        {/* No legend for layers that are not drawn. */}
+        {catalogue && !themesFailed && (
           <MapLegend
             catalogue={catalogue}
             lang={lang}

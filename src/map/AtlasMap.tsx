@@ -21,6 +21,7 @@ import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
 import { THEMATIC_BEFORE_ID } from './basemap/style.ts';
 import { PALETTE } from './basemap/palette.ts';
 import { SOURCE } from './basemap/sources.ts';
+import { afterPaint } from './after-paint.ts';
 import { deferEmptyGestureRepaints } from './click-repaint.ts';
 import { forgetGpuDevice, watchContextLoss } from './context-loss.ts';
 import { createBasemap, takeEarlyBasemap, type Basemap } from './create-basemap.ts';
@@ -101,8 +102,8 @@ export interface AtlasMapProps {
   describe: (target: PickTarget) => { text: string; sub?: string } | null;
   onHover: (info: RegionInfo | null) => void;
   onError: (message: string) => void;
-  /** deck.gl's chunk did not load: the thematic layers are not drawn (the basemap and panels work). */
-  onThemesUnavailable?: () => void;
+  /** deck.gl's chunk did not load (why): the thematic layers are not drawn; the basemap and panels work. */
+  onThemesUnavailable?: (message: string) => void;
   /** Imported layers (src/ui/import): drawn above the themes, those in `visible`. */
   userLayers?: { layers: readonly UserLayer[]; visible: ReadonlySet<string> };
   /** Imported layers: tooltip text of the feature at a canvas point (clicks still select the region). */
@@ -133,17 +134,6 @@ function zoomStep(zoom: number): number {
   return z;
 }
 
-/** Runs `fn` once the browser has painted the current frame (rAF, then a task). Returns a canceller. */
-function afterPaint(fn: () => void): () => void {
-  let timer = 0;
-  const raf = requestAnimationFrame(() => {
-    timer = window.setTimeout(fn, 0);
-  });
-  return () => {
-    cancelAnimationFrame(raf);
-    clearTimeout(timer);
-  };
-}
 
 export function AtlasMap(props: AtlasMapProps) {
   const { t } = useTranslation();
@@ -164,8 +154,6 @@ export function AtlasMap(props: AtlasMapProps) {
   const [build, setBuild] = useState(0);
   const [overlayBuild, setOverlayBuild] = useState(0);
   const [glLost, setGlLost] = useState<'lost' | 'stuck' | null>(null);
-  /** Why deck.gl's chunk (the thematic layers' drawing code) did not load, if it did not. */
-  const [themesFailed, setThemesFailed] = useState<string | null>(null);
   const contextLost = useRef(false);
   /** The view of the map being rebuilt, for the next one. */
   const resumeView = useRef<MapView | null>(null);
@@ -229,9 +217,7 @@ export function AtlasMap(props: AtlasMapProps) {
         // The basemap, the panels and the search keep working; the notice offers a reload (the
         // link holds the view and the state).
         (e: unknown) => {
-          if (removed) return;
-          setThemesFailed(e instanceof Error ? e.message : String(e));
-          latest.current.onThemesUnavailable?.();
+          if (!removed) latest.current.onThemesUnavailable?.(e instanceof Error ? e.message : String(e));
         },
       );
     };
@@ -491,17 +477,6 @@ export function AtlasMap(props: AtlasMapProps) {
           <p>{t('map.contextLostDetail')}</p>
           <button type="button" className="map-message__action" onClick={() => setBuild((n) => n + 1)} data-testid="map-reload">
             {t('map.reloadMap')}
-          </button>
-        </div>
-      )}
-      {themesFailed && (
-        <div className="map-banner" role="alert" data-testid="map-themes-failed">
-          <div>
-            <p className="map-banner__heading">{t('map.themesFailed')}</p>
-            <p>{t('map.themesFailedDetail', { message: themesFailed })}</p>
-          </div>
-          <button type="button" className="map-message__action" onClick={() => window.location.reload()} data-testid="map-themes-reload">
-            {t('map.reloadPage')}
           </button>
         </div>
       )}

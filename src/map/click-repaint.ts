@@ -17,6 +17,7 @@
  * shape changes, `deferEmptyGestureRepaints` does nothing and says so in the console.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { afterPaint } from './after-paint.ts';
 
 /** One pending change of the handler manager: [result, events in progress, deactivated handlers]. */
 type PendingChange = [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
@@ -44,9 +45,6 @@ export function onlyEndsAStillGesture(changes: readonly PendingChange[], eventsI
   });
 }
 
-function afterPaint(fn: () => void): void {
-  requestAnimationFrame(() => setTimeout(fn, 0));
-}
 
 /** Installs the deferral on a map. Returns a function that removes it. */
 export function deferEmptyGestureRepaints(map: MapLibreMap): () => void {

@@ -1,16 +1,13 @@
 /**
  * Loads deck.ts, the deck.gl drawing chunk, once: the map asks for it after the basemap's first
- * quiet frame, the export before its first map. A failed load is not kept, so the next call tries
- * again.
+ * quiet frame, the export before its first map. A failed load is not retried: the page says so
+ * and offers a reload (App.tsx).
  */
 export type DeckDrawing = typeof import('./deck.ts');
 
 let loading: Promise<DeckDrawing> | null = null;
 
 export function loadDeck(): Promise<DeckDrawing> {
-  loading ??= import('./deck.ts').catch((e: unknown) => {
-    loading = null;
-    throw e;
-  });
+  loading ??= import('./deck.ts');
   return loading;
 }
