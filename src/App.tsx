@@ -40,19 +40,13 @@ import { ImportNotices } from './ui/import/ImportNotices.tsx'; // imported layer
 import { MapDropZone } from './ui/import/MapDropZone.tsx'; // imported layers
 import { UserLayersContext, useUserLayers } from './ui/import/use-user-layers.ts'; // imported layers
 import { useUserMap } from './ui/import/use-user-map.ts'; // imported layers
+import { panelInset } from './ui/panel-inset.ts';
 
 export interface AppProps {
   initial: Decoded;
   fonts: FontManifest;
   /** The geography, already on its way (started before the fonts; see main.tsx). */
   geoData: Promise<GeoData>;
-}
-
-/** Width the floating panel takes from the map (kept in step with app.css). */
-export function panelInset(): { right: number; bottom: number; left: number } {
-  const narrow = window.matchMedia('(max-width: 720px)').matches;
-  // Desktop: the side panel on the right, the legend on the left (app.css).
-  return narrow ? { right: 0, bottom: Math.round(window.innerHeight * 0.45), left: 0 } : { right: 400, bottom: 0, left: 260 };
 }
 
 const KNOWN_LAYERS = new Set(THEMES.map((t) => t.id));

@@ -1,57 +1,72 @@
 /**
  * Entry point: MapLibre's worker (bundled by Vite, never fetched from elsewhere), the atlas font,
- * the language from the link, then the React app.
+ * the language from the link, the map, then the React app.
+ *
+ * This chunk holds MapLibre and what the map's first frame needs, and no React: the map is created
+ * as soon as its geography is in, and the app's chunk (app-root.tsx, preloaded by the HTML) is
+ * evaluated after, while the map's worker lays out the basemap.
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { setWorkerUrl } from 'maplibre-gl';
+import { prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
-import { App, panelInset } from './App.tsx';
-import { decodeUrlState } from './domain/url-state.ts';
-import { DEFAULT_LANG, initI18n } from './i18n/index.ts';
+import { decodeUrlState, type Decoded, type Lang } from './domain/url-state.ts';
+import { DEFAULT_LANG, initI18n, zoomLabels } from './i18n/index.ts';
 import { createBasemap, offerEarlyBasemap } from './map/create-basemap.ts';
-import { loadGeoData } from './map/geodata.ts';
+import { loadGeoData, type GeoData } from './map/geodata.ts';
+import type { FontManifest } from './styles/font-manifest.ts';
 import { loadFontManifest, registerCssFonts } from './styles/fonts.ts';
+import { panelInset } from './ui/panel-inset.ts';
 
 // MapLibre 6 under Vite: point it at the bundled worker, or the map never loads.
 setWorkerUrl(workerUrl);
+// The worker's script downloads and starts now, while the geography is read, not when the map is
+// created (a Map creates MapLibre's workers if none are running yet).
+prewarm();
+
+/**
+ * The map, before React renders the page, so its worker lays out the basemap meanwhile
+ * (create-basemap.ts); AtlasMap takes it over. If MapLibre refuses to start here (no WebGL),
+ * nothing is created, and the page says why as before.
+ */
+function startEarlyMap(g: GeoData, fonts: FontManifest, lang: Lang, initial: Decoded): void {
+  const container = document.createElement('div');
+  container.className = 'atlas-map__canvas';
+  container.style.visibility = 'hidden';
+  document.body.appendChild(container);
+  try {
+    offerEarlyBasemap({ container, ...createBasemap(container, { geo: g, fonts, lang, initialView: initial.state.view, panelInset: panelInset(), ...zoomLabels(lang) }) });
+  } catch {
+    container.remove();
+  }
+}
 
 async function start(): Promise<void> {
+  // Marks of the start's steps, for the benchmark's and a profiler's reading (bench/README).
+  performance.mark('atlas:entry');
   const initial = decodeUrlState(window.location.search, window.location.hash);
-  // The geography downloads while the language and the font are set up.
+  const lang = initial.state.lang ?? DEFAULT_LANG;
+  // The geography and the font manifest download together (the HTML preloads both).
   const geo = loadGeoData();
   geo.catch(() => undefined); // handled by the App, which shows the error in the map area
-  const manifest = loadFontManifest();
-  const i18n = await initI18n(initial.state.lang ?? DEFAULT_LANG);
-  const fonts = await manifest;
-  await registerCssFonts(fonts, [400]);
-  // The map starts as soon as the geography is in, before React renders the page, so its worker
-  // lays out the basemap meanwhile (create-basemap.ts); AtlasMap takes it over. If MapLibre
-  // refuses to start here (no WebGL), nothing is created, and the page says why as before.
-  // This handler is registered before the App's own on the same promise, so the map is on offer
-  // before AtlasMap can mount.
-  geo.then(
+  const fonts = await loadFontManifest();
+  // The map first (a failed geography is the App's to report); then the page's language and fonts,
+  // and the app's chunk, whose import evaluates React and the app: all of it main-thread work that
+  // would otherwise come before the map is created.
+  await geo.then(
     (g) => {
-      const container = document.createElement('div');
-      container.className = 'atlas-map__canvas';
-      container.style.visibility = 'hidden';
-      document.body.appendChild(container);
-      try {
-        const lang = i18n.language === 'en' ? 'en' : 'zh';
-        offerEarlyBasemap({ container, ...createBasemap(container, { geo: g, fonts, lang, initialView: initial.state.view, panelInset: panelInset(), zoomIn: i18n.t('map.zoomIn'), zoomOut: i18n.t('map.zoomOut') }) });
-      } catch {
-        container.remove();
-      }
+      performance.mark('atlas:geography');
+      startEarlyMap(g, fonts, lang, initial);
+      performance.mark('atlas:map-created');
     },
     () => undefined,
   );
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App initial={initial} fonts={fonts} geoData={geo} />
-    </StrictMode>,
-  );
+  await initI18n(lang);
+  await registerCssFonts(fonts, [400]);
+  performance.mark('atlas:page-set-up');
+  const { renderApp } = await import('./app-root.tsx');
+  renderApp(document.getElementById('root')!, { initial, fonts, geoData: geo });
+  performance.mark('atlas:app-rendered');
 }
 
 start().catch((e: unknown) => {

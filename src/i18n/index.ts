@@ -1,6 +1,9 @@
-/** i18next set-up: the UI strings of src/i18n/{zh,en}.json; the document's lang attribute follows. */
+/**
+ * i18next set-up: the UI strings of src/i18n/{zh,en}.json; the document's lang attribute follows.
+ * React's binding (react-i18next) is attached by the app's own chunk (src/app-root.tsx), so the
+ * page's start does not load React.
+ */
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../domain/url-state.ts';
 import en from './en.json';
 import zh from './zh.json';
@@ -17,8 +20,14 @@ export function applyDocumentLang(lang: Lang): void {
   document.title = `${i18next.t('app.title', { lng: lang })} · ${i18next.t('app.subtitle', { lng: lang })}`;
 }
 
+/** The map's zoom buttons' labels, read before i18next is set up: the map starts first (main.tsx). */
+export function zoomLabels(lang: Lang): { zoomIn: string; zoomOut: string } {
+  const { zoomIn, zoomOut } = (lang === 'en' ? en : zh).map;
+  return { zoomIn, zoomOut };
+}
+
 export async function initI18n(lang: Lang): Promise<typeof i18next> {
-  await i18next.use(initReactI18next).init({
+  await i18next.init({
     resources: { zh: { translation: zh }, en: { translation: en } },
     lng: lang,
     fallbackLng: 'zh',

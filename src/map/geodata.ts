@@ -19,7 +19,7 @@ export interface RegionInfo {
   name_en: string;
   parent: string | null;
   /** [west, south, east, north] */
-  bbox: [number, number, number, number];
+  readonly bbox: [number, number, number, number];
 }
 
 export interface GeoData {
@@ -45,16 +45,33 @@ async function getJson<T>(path: string): Promise<T> {
 }
 
 function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  let w = Infinity;
+  let so = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
   const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   for (const poly of polys)
-    for (const p of poly[0] ?? []) {
-      b[0] = Math.min(b[0], p[0]!);
-      b[1] = Math.min(b[1], p[1]!);
-      b[2] = Math.max(b[2], p[0]!);
-      b[3] = Math.max(b[3], p[1]!);
+    for (const [x, y] of poly[0] ?? []) {
+      if (x! < w) w = x!;
+      if (x! > e) e = x!;
+      if (y! < so) so = y!;
+      if (y! > n) n = y!;
     }
-  return b;
+  return [w, so, e, n];
+}
+
+/**
+ * A region's entry, its box computed when first asked for: the page's start reads ~1,300 outlines
+ * before the map can start, and no box is needed until a region is focused or exported.
+ */
+function regionInfo(o: Omit<RegionInfo, 'bbox'>, geometry: Polygon | MultiPolygon): RegionInfo {
+  let box: [number, number, number, number] | null = null;
+  return {
+    ...o,
+    get bbox() {
+      return (box ??= bboxOf(geometry));
+    },
+  };
 }
 
 export async function loadGeoData(): Promise<GeoData> {
@@ -69,12 +86,12 @@ export async function loadGeoData(): Promise<GeoData> {
   for (const f of regions.features) {
     const p = f.properties;
     shapes.set(p.code, f.geometry);
-    byCode.set(p.code, { code: p.code, level: p.level, name_zh: p.name_zh, name_en: p.name_en, parent: p.parent, bbox: bboxOf(f.geometry) });
+    byCode.set(p.code, regionInfo({ code: p.code, level: p.level, name_zh: p.name_zh, name_en: p.name_en, parent: p.parent }, f.geometry));
   }
   for (const f of countries.features) {
     const p = f.properties;
     shapes.set(p.iso3, f.geometry);
-    byCode.set(p.iso3, { code: p.iso3, level: 'country', name_zh: p.name_zh, name_en: p.name_en, parent: null, bbox: bboxOf(f.geometry) });
+    byCode.set(p.iso3, regionInfo({ code: p.iso3, level: 'country', name_zh: p.name_zh, name_en: p.name_en, parent: null }, f.geometry));
   }
   return { regions, countries, labels, borders: bordersOf(borderRuns, regions.features, countries.features), byCode, shapes };
 }

@@ -99,6 +99,16 @@ describe('first view', () => {
     expect(await page.evaluate(() => window.__atlas!.heldLoad)).toBe(true);
     // Created by the page's start, before React rendered (src/map/create-basemap.ts).
     expect(await page.evaluate(() => window.__atlas!.early)).toBe(true);
+    // The page's start (main.tsx) creates the map with MapLibre alone; React and the app are a chunk
+    // evaluated after it, and MapLibre's worker was started before it (prewarm), not by it.
+    const start = await page.evaluate(() => ({
+      marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+      worker: performance.getEntriesByType('resource').find((r) => r.name.includes('maplibre-gl-worker'))?.startTime ?? null,
+    }));
+    const mapCreated = start.marks['atlas:map-created']!;
+    expect(mapCreated, `marks ${JSON.stringify(start.marks)}`).toBeGreaterThan(0);
+    expect(start.marks['atlas:app-code'], "React and the app's code run after the map is created").toBeGreaterThan(mapCreated);
+    expect(start.worker, "MapLibre's worker is fetched before the map is created").toBeLessThan(start.marks['atlas:geography']!);
     expect(await page.getByTestId('map-drawing').count()).toBe(0);
     // deck.gl's overlay follows the first quiet frame, with deck.gl's own chunk (src/map/deck.ts).
     await page.waitForFunction(() => Boolean(window.__atlas?.overlay), undefined, { timeout: 60_000 });
