@@ -18,6 +18,7 @@ import { ProjectRow } from './ProjectRow.tsx';
 import { RegionCard } from './RegionCard.tsx';
 import { SummaryChart } from './SummaryChart.tsx';
 import { UserLayersInRegion } from './import/UserLayersInRegion.tsx';
+import { whenIdleAfterFrames } from './when-idle.ts';
 
 export interface RegionPanelProps {
   info: RegionInfo;
@@ -44,16 +45,6 @@ function visibleBottom(el: HTMLElement): number {
   return bottom;
 }
 
-/** Runs `fn` when the browser is next idle (within half a second). Returns a canceller. */
-function whenIdle(fn: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = window.setTimeout(fn, 50);
-    return () => clearTimeout(timer);
-  }
-  const id = requestIdleCallback(fn, { timeout: 500 });
-  return () => cancelIdleCallback(id);
-}
-
 export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
   const { t } = useTranslation();
   const { info, catalogue, filters, lang } = props;
@@ -72,13 +63,13 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
   const limit = more?.code === info.code ? more.limit : LIST_STEP;
   const capped = useMemo(() => (data ? capGroups(data.groups, limit) : null), [data, limit]);
   // A click paints the card with the rows in view; the rest of the list (below the fold) follows
-  // when the browser is next idle, as an interruptible background render: after the click's frame
-  // and the map's frame that follows it (a selection's emphasis), which it used to share time with.
+  // when the browser is idle after the click's frame and the map's frame that follows it (a
+  // selection's emphasis), as an interruptible background render.
   const [settledCode, setSettledCode] = useState('');
   useEffect(() => {
     if (settledCode === info.code) return;
     const code = info.code;
-    return whenIdle(() => startTransition(() => setSettledCode(code)));
+    return whenIdleAfterFrames(2, () => startTransition(() => setSettledCode(code)));
   }, [info.code, settledCode]);
   const firstPaint = settledCode !== info.code;
   // The click's frame holds only the rows the panel shows: the list is committed empty, measured
