@@ -27,7 +27,8 @@ import { forgetGpuDevice, watchContextLoss } from './context-loss.ts';
 import { createBasemap, takeEarlyBasemap, type Basemap } from './create-basemap.ts';
 import type { GeoData, RegionInfo } from './geodata.ts';
 import { loadDeck, type DeckDrawing } from './load-deck.ts';
-import { pickAt, type PickTarget, type Projector } from './themes/index.ts';
+import { pickAt, preparePicking, type PickTarget, type Projector } from './themes/index.ts';
+import { whenIdleAfterFrames } from './when-idle.ts';
 import type { LayerContext } from './themes/types.ts';
 import type { UserLayer } from '../domain/user-layers.ts';
 
@@ -377,6 +378,13 @@ export function AtlasMap(props: AtlasMapProps) {
       if (first) map.once('idle', () => (handle.atlasIdleAt = performance.now()));
     });
   }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady, basemapShown, overlayBuild, userLayers]);
+
+  // What a click on the map looks up among the thematic symbols and lines (their pick grids), built
+  // when the browser is idle after the basemap's first quiet frame, not by the first click.
+  useEffect(() => {
+    if (!catalogue || !basemapShown) return;
+    return whenIdleAfterFrames(0, () => preparePicking({ catalogue, filters }, visibleLayers));
+  }, [catalogue, filters, visibleLayers, basemapShown]);
 
   // Choropleth: its own small source (src/map/basemap/choropleth.ts), empty while it is off.
   useEffect(() => {

@@ -18,7 +18,7 @@ import { ProjectRow } from './ProjectRow.tsx';
 import { RegionCard } from './RegionCard.tsx';
 import { SummaryChart } from './SummaryChart.tsx';
 import { UserLayersInRegion } from './import/UserLayersInRegion.tsx';
-import { whenIdleAfterFrames } from './when-idle.ts';
+import { whenIdleAfterFrames } from '../map/when-idle.ts';
 
 export interface RegionPanelProps {
   info: RegionInfo;

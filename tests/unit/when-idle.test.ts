@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { whenIdleAfterFrames } from '../../src/ui/when-idle.ts';
+import { whenIdleAfterFrames } from '../../src/map/when-idle.ts';
 
 /** A browser's frame and idle queues, run by hand. */
 function fakeBrowser() {

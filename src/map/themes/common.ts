@@ -295,6 +295,8 @@ export type ThemeDef = ThemeLayerDef & {
    * inside an area selects the region under it, whose list includes the area).
    */
   pickAt(ctx: Pick<LayerContext, 'catalogue' | 'filters' | 'scale'>, project: Projector, x: number, y: number, radius: number, unproject?: Unprojector): PickHit | null;
+  /** Builds what pickAt looks things up in (its grid of symbols and segments), kept for pickAt. */
+  preparePicking(ctx: Pick<LayerContext, 'catalogue' | 'filters'>): void;
   /** What it draws after the filters, style resolved (memoised; see makeLayers). */
   draw(cat: Catalogue, filters: Filters): DrawData;
 };
@@ -429,6 +431,10 @@ export function defineTheme(spec: ThemeSpec): ThemeDef {
     select(cat: Catalogue) {
       const prep = prepare(spec, cat);
       return [...prep.projects, ...prep.places.map((p) => p.place)];
+    },
+
+    preparePicking(ctx) {
+      pickIndex(visible(prepare(spec, ctx.catalogue), ctx.filters));
     },
 
     pickAt(ctx, project, x, y, radius, unproject) {
