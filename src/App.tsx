@@ -415,7 +415,11 @@ export function App({ initial, fonts, geoData }: AppProps) {
   // MapLibre failing to start is almost always its WebGL context: the user is told as for no WebGL.
   const noMapReason = !webgl || error?.kind === 'map' ? 'webgl' : error ? 'data' : null;
   const mapShown = noMapReason === null;
-  const atlasContext = useMemo(() => ({ state: appState, catalogue, geo, apply: applyAppState, user: userForExport, mapShown }), [appState, catalogue, geo, applyAppState, userForExport, mapShown]);
+  const themesShown = themesFailed === null;
+  const atlasContext = useMemo(
+    () => ({ state: appState, catalogue, geo, apply: applyAppState, user: userForExport, mapShown, themesShown }),
+    [appState, catalogue, geo, applyAppState, userForExport, mapShown, themesShown],
+  );
 
   return (
     <AtlasContext.Provider value={atlasContext}>

@@ -17,6 +17,8 @@ export interface AtlasContextValue {
   apply: (state: Partial<AppState>, opts?: { fly?: boolean }) => void;
   /** False when there is no map (no WebGL, or it failed): exports and presentations need one. */
   mapShown?: boolean;
+  /** False when the thematic layers' code did not load (App's banner): exports would lack them. */
+  themesShown?: boolean;
   /** The imported layers and which of them are on (exports draw and list the ones that are on). */
   user?: { layers: readonly UserLayer[]; visible: ReadonlySet<string> };
 }

@@ -163,6 +163,10 @@ describe('thematic layers that do not load', () => {
     await expect.poll(() => selectedOnMap(page)).toBe('150900');
     // No legend for layers that are not drawn; the notice is a banner, not a veil over the map.
     expect(await page.getByTestId('map-legend').count()).toBe(0);
+    // Exports and presentations would lack the layers: they are off, and say why.
+    expect(await page.getByTestId('export-open').isDisabled()).toBe(true);
+    expect(await page.getByTestId('export-open').getAttribute('title')).toContain('专题图层');
+    expect(await page.getByTestId('present-open').isDisabled()).toBe(true);
     const box = (await notice.boundingBox())!;
     expect(box.height).toBeLessThan(200);
     await screenshot(page, 'h-faults-themes-failed-zh.png');
@@ -181,6 +185,7 @@ describe('thematic layers that do not load', () => {
     expect(await notice.count()).toBe(0);
     expect(await page.getByTestId('region-name').textContent()).toBe('Ulanqab');
     await expect.poll(() => page.getByTestId('map-legend').count()).toBe(1);
+    expect(await page.getByTestId('export-open').isEnabled()).toBe(true);
     assertClean(rec);
     await page.close();
   });

@@ -26,9 +26,10 @@ export function ExportControls() {
   const savedRef = useRef(saved);
   savedRef.current = saved;
   const ready = atlas.catalogue != null && atlas.geo != null;
-  // Exports and presentations draw the map: without one (no WebGL) they are off, and say why.
-  const canDraw = ready && atlas.mapShown !== false;
-  const needsMap = atlas.mapShown === false ? t('export.needsMap') : undefined;
+  // Exports and presentations draw the map and its thematic layers: without a map (no WebGL), or
+  // with the layers' code not loaded (App's banner offers a reload), they are off, and say why.
+  const canDraw = ready && atlas.mapShown !== false && atlas.themesShown !== false;
+  const needsMap = atlas.mapShown === false ? t('export.needsMap') : atlas.themesShown === false ? t('export.needsThemes') : undefined;
 
   useEffect(
     () =>
