@@ -384,18 +384,6 @@ export function App({ initial, fonts, geoData }: AppProps) {
           userLayers={userMap.drawn}
           describeAt={userMap.describeAt}
         />
-        {/* The basemap and the panels work without the thematic layers; a reload keeps the state (it is in the link). */}
-        {themesFailed && (
-          <div className="map-banner" role="alert" data-testid="map-themes-failed">
-            <div>
-              <p className="map-banner__heading">{t('map.themesFailed')}</p>
-              <p>{t('map.themesFailedDetail', { message: themesFailed })}</p>
-            </div>
-            <button type="button" className="map-message__action" onClick={() => window.location.reload()} data-testid="map-themes-reload">
-              {t('map.reloadPage')}
-            </button>
-          </div>
-        )}
         {/* No legend for layers that are not drawn. */}
         {catalogue && !themesFailed && (
           <MapLegend
@@ -431,7 +419,22 @@ export function App({ initial, fonts, geoData }: AppProps) {
       <main className="map-area">
         {mapArea}
         {webgl && <MapDropZone />}
-        <ImportNotices />
+        {/* Notes over the map's top left, stacked (app.css, .map-callouts). */}
+        <div className="map-callouts">
+          {/* The basemap and the panels work without the thematic layers; a reload keeps the state (it is in the link). */}
+          {mapShown && themesFailed && (
+            <div className="map-callout map-banner" role="alert" data-testid="map-themes-failed">
+              <div>
+                <p className="map-banner__heading">{t('map.themesFailed')}</p>
+                <p>{t('map.themesFailedDetail', { message: themesFailed })}</p>
+              </div>
+              <button type="button" className="map-message__action" onClick={() => window.location.reload()} data-testid="map-themes-reload">
+                {t('map.reloadPage')}
+              </button>
+            </div>
+          )}
+          <ImportNotices />
+        </div>
       </main>
       <SidePanel
         lang={lang}

@@ -26,7 +26,7 @@ export function ImportNotices() {
   if (!api || api.notices.length === 0) return null;
   const worst = api.notices.some((n) => n.kind === 'error') ? 'error' : api.notices.some((n) => n.kind === 'warning') ? 'warning' : 'ok';
   return (
-    <div className={`import-notice import-notice--${worst}`} role={worst === 'ok' ? 'status' : 'alert'} data-testid="import-notice" data-kind={worst}>
+    <div className={`map-callout import-notice import-notice--${worst}`} role={worst === 'ok' ? 'status' : 'alert'} data-testid="import-notice" data-kind={worst}>
       <div className="import-notice__body">
         {api.notices.map((n) => (
           <div key={n.id} className={`import-notice__item import-notice__item--${n.kind}`} data-kind={n.kind}>
