@@ -135,7 +135,6 @@ function zoomStep(zoom: number): number {
   return z;
 }
 
-
 export function AtlasMap(props: AtlasMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
