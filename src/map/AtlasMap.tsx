@@ -27,7 +27,8 @@ import { forgetGpuDevice, watchContextLoss } from './context-loss.ts';
 import { createBasemap, takeEarlyBasemap, type Basemap } from './create-basemap.ts';
 import type { GeoData, RegionInfo } from './geodata.ts';
 import { loadDeck, type DeckDrawing } from './load-deck.ts';
-import { pickAt, preparePicking, type PickTarget, type Projector } from './themes/index.ts';
+import { MOTION_LINE_BUDGET, watchMotionDetail, type MotionDetail, type MotionWatch } from './motion-detail.ts';
+import { pickAt, preparePicking, thematicLineCount, type PickTarget, type Projector } from './themes/index.ts';
 import { whenIdleAfterFrames } from './when-idle.ts';
 import type { LayerContext } from './themes/types.ts';
 import type { UserLayer } from '../domain/user-layers.ts';
@@ -55,6 +56,8 @@ declare global {
       pick?: (x: number, y: number) => PickTarget | null;
       /** The region or country a click at a canvas point selects when no symbol is there, or null. */
       regionAt?: (x: number, y: number) => string | null;
+      /** Whether the renderer was measured slow while moving, and the lines are thinned now (motion-detail.ts). */
+      motion?: MotionWatch;
     };
   }
 }
@@ -161,6 +164,9 @@ export function AtlasMap(props: AtlasMapProps) {
   const highlighted = useRef<{ selection: string | null; hover: string | null }>({ selection: null, hover: null });
   /** Whether the choropleth source of the current map holds shaded regions. */
   const choroplethShown = useRef(false);
+  /** Fewer lines while moving on a slow renderer (motion-detail.ts), and what it redraws with. */
+  const motion = useRef<MotionWatch | null>(null);
+  const themesState = useRef<{ lineCount: number; draw: (() => void) | null }>({ lineCount: 0, draw: null });
 
   // Create the map (once, and again only when the user rebuilds it after a lost context).
   useEffect(() => {
@@ -222,6 +228,12 @@ export function AtlasMap(props: AtlasMapProps) {
       );
     };
     window.__atlas = { map, overlay, ready: false, heldLoad: hold.held, early: early !== null };
+    const watch = watchMotionDetail(map, {
+      lineCount: () => themesState.current.lineCount,
+      onChange: () => themesState.current.draw?.(),
+    });
+    motion.current = watch;
+    window.__atlas.motion = watch;
     const stopWatchingContext = watchContextLoss(map, {
       onLost: () => {
         contextLost.current = true;
@@ -345,6 +357,8 @@ export function AtlasMap(props: AtlasMapProps) {
       const c = map.getCenter();
       resumeView.current = { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
       removed = true;
+      watch.stop();
+      motion.current = null;
       overlay?.finalize();
       map.remove();
       earlyContainer?.remove();
@@ -366,10 +380,17 @@ export function AtlasMap(props: AtlasMapProps) {
     const deck = deckRef.current;
     const map = mapRef.current;
     if (!overlay || !deck || !map || !catalogue || !styleReady || !basemapShown || contextLost.current) return;
-    return afterPaint(() => {
-      const ctx: LayerContext = { catalogue, filters, lang, emphasis, emphasisPlaces, highlight, scale: 1, zoom, beforeId: THEMATIC_BEFORE_ID };
+    // Also called while the map moves, when the lines are thinned or drawn in full again.
+    const draw = () => {
+      if (overlayRef.current !== overlay || contextLost.current) return;
+      const moving: MotionDetail = { thinned: motion.current?.thinned ?? false, budget: MOTION_LINE_BUDGET };
+      const ctx: LayerContext = { catalogue, filters, lang, emphasis, emphasisPlaces, highlight, scale: 1, zoom, beforeId: THEMATIC_BEFORE_ID, motion: moving };
       const user = userLayers ? deck.buildUserLayers(userLayers.layers, userLayers.visible, { scale: 1, beforeId: THEMATIC_BEFORE_ID }) : [];
       overlay.setProps({ layers: [...deck.buildThemeLayers(ctx, visibleLayers), ...user] });
+    };
+    themesState.current = { lineCount: thematicLineCount({ catalogue, filters }, visibleLayers), draw };
+    return afterPaint(() => {
+      draw();
       const handle = window.__atlas;
       if (!handle) return;
       const first = !handle.layersAt;

@@ -30,6 +30,7 @@ import {
   type LabelD,
   type LineD,
 } from './common.ts';
+import { linesWhileMoving } from '../motion-detail.ts';
 import { iconAtlas } from './icons.ts';
 import { THEMES } from './index.ts';
 import type { LayerContext } from './types.ts';
@@ -197,6 +198,17 @@ function casedLines(lines: readonly LineD[]): LineD[] {
   return hit;
 }
 
+const sampleCache = new WeakMap<readonly LineD[], { key: string; sample: LineD[] }>();
+/** The lines drawn while moving: the same array while the lines, the budget and the emphasis are. */
+function movingSample(lines: readonly LineD[], budget: number, ctx: LayerContext, emph: string): LineD[] {
+  const key = `${budget}|${emph}`;
+  const hit = sampleCache.get(lines);
+  if (hit?.key === key) return hit.sample;
+  const sample = linesWhileMoving(lines, budget, (d) => ctx.emphasis.has(d.id));
+  sampleCache.set(lines, { key, sample });
+  return sample;
+}
+
 const shownCache = new WeakMap<readonly LabelD[], { key: string; shown: LabelD[] }>();
 /** The labels shown for a zoom and an emphasis (`key`): the same array while the key is. */
 function shownLabels(labels: readonly LabelD[], key: string, pick: () => LabelD[]): LabelD[] {
@@ -209,7 +221,7 @@ function shownLabels(labels: readonly LabelD[], key: string, pick: () => LabelD[
 
 /**
  * deck.gl layers for draw data: area fills (and hatches), line casings, lines, symbols, labels.
- * Ids are `${prefix}-area-fill-<chunk>`, `-area-fill-shapes`, `-area-hatch`, `-line-casing`, `-line`, `-point`, `-label`.
+ * Ids are `${prefix}-area-fill-<chunk>`, `-area-fill-shapes`, `-area-hatch`, `-line-casing`, `-line`, `-line-moving`, `-point`, `-label`.
  */
 export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): Layer[] {
   const s = ctx.scale;
@@ -281,28 +293,16 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
 
   if (data.lines.length) {
     const lineAlpha = (d: LineD) => (on && !emphasised(ctx, [d.id]) ? d.alpha * DIM : d.alpha);
-    const cased = casedLines(data.lines);
-    if (cased.length)
-      layers.push(
-        new PathLayer<LineD, PathStyleExtensionProps<LineD>>({
-          id: `${prefix}-line-casing`,
-          data: cased,
-          getPath: (d) => d.path,
-          getColor: (d) => [255, 255, 255, Math.round((on && !emphasised(ctx, [d.id]) ? 0.85 * DIM : 0.85) * 255)],
-          getWidth: (d) => (d.width + 2.5) * s,
-          widthUnits: 'pixels',
-          capRounded: true,
-          jointRounded: true,
-          pickable: false,
-          extensions: [new PathStyleExtension({ offset: true })],
-          getOffset: (d) => d.offset * (d.width / (d.width + 2.5)),
-          updateTriggers: { getColor: emph, getWidth: s },
-        }),
-      );
-    layers.push(
+    // More lines than a slow renderer draws while moving: a sample of them is kept ready (its own
+    // layer, hidden while still) and shown instead of the lines and their casings while the map
+    // moves (../motion-detail.ts).
+    const motion = ctx.motion && data.lines.length > ctx.motion.budget ? ctx.motion : null;
+    const thinned = motion?.thinned ?? false;
+    const lineLayer = (id: string, lines: LineD[], visible: boolean) =>
       new PathLayer<LineD, PathStyleExtensionProps<LineD>>({
-        id: `${prefix}-line`,
-        data: data.lines,
+        id,
+        data: lines,
+        visible,
         getPath: (d) => d.path,
         getColor: (d) => rgba(d.color, lineAlpha(d)),
         getWidth: (d) => d.width * s,
@@ -315,8 +315,28 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
         dashUnits: 'pixels',
         getOffset: (d) => d.offset,
         updateTriggers: { getColor: emph, getWidth: s, getDashArray: s },
-      }),
-    );
+      });
+    const cased = casedLines(data.lines);
+    if (cased.length)
+      layers.push(
+        new PathLayer<LineD, PathStyleExtensionProps<LineD>>({
+          id: `${prefix}-line-casing`,
+          data: cased,
+          visible: !thinned,
+          getPath: (d) => d.path,
+          getColor: (d) => [255, 255, 255, Math.round((on && !emphasised(ctx, [d.id]) ? 0.85 * DIM : 0.85) * 255)],
+          getWidth: (d) => (d.width + 2.5) * s,
+          widthUnits: 'pixels',
+          capRounded: true,
+          jointRounded: true,
+          pickable: false,
+          extensions: [new PathStyleExtension({ offset: true })],
+          getOffset: (d) => d.offset * (d.width / (d.width + 2.5)),
+          updateTriggers: { getColor: emph, getWidth: s },
+        }),
+      );
+    layers.push(lineLayer(`${prefix}-line`, data.lines, !thinned));
+    if (motion) layers.push(lineLayer(`${prefix}-line-moving`, movingSample(data.lines, motion.budget, ctx, emph), thinned));
   }
 
   if (data.icons.length) {

@@ -7,6 +7,7 @@
 import type { Catalogue } from '../../domain/catalogue.ts';
 import type { Filters } from '../../domain/filters.ts';
 import type { ProjectFeature, PlaceFeature } from '../../domain/types.ts';
+import type { MotionDetail } from '../motion-detail.ts';
 
 export type LayerGroupId = 'transport' | 'energy' | 'ecology' | 'industry_services' | 'opening' | 'regions';
 
@@ -84,6 +85,8 @@ export interface LayerContext {
    * fixed rectangle, so its legend lists only what falls inside it. Unset: the whole catalogue.
    */
   extent?: [[number, number], [number, number]];
+  /** The live map only: fewer lines while it moves on a slow renderer (../motion-detail.ts). */
+  motion?: MotionDetail;
 }
 
 export interface LegendEntry {
