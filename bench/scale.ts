@@ -7,7 +7,7 @@
  *   parent link to Inner Mongolia (the region every project touches: the longest list);
  * - pan/zoom: frame times while dragging and wheel-zooming (requestAnimationFrame deltas), and long tasks.
  *
- *   npx tsx bench/scale.ts --scale 10 [--runs 3] [--keep-data] [--parts load,clicks,province,pan]
+ *   npx tsx bench/scale.ts --scale 10 [--runs 3] [--keep-data] [--parts load,clicks,province,pan] [--app-dist DIR]
  *   (--scale 1 = the real catalogue; parts not named are not measured and print as "—")
  *
  * Writes bench/results/scale-<N>x-<stamp>.json and prints a markdown table.
@@ -16,7 +16,7 @@ import { newest } from '../scripts/newest.ts';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { serveStatic } from '../scripts/static-server.ts';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
@@ -34,14 +34,16 @@ const arg = (flag: string, fallback: string) => {
 const SCALE = Number(arg('--scale', '10'));
 const RUNS = Number(arg('--runs', '3'));
 const PARTS = new Set(arg('--parts', 'load,clicks,province,pan').split(','));
-const DIST = join(repoRoot, 'dist');
+// --app-dist DIR: measure another build instead of dist/ (an older commit's, for a before/after).
+const OTHER_DIST = arg('--app-dist', '');
+const DIST = OTHER_DIST ? resolve(OTHER_DIST) : join(repoRoot, 'dist');
 const APP = join(repoRoot, `.tmp/scale-app-${SCALE}x`);
 const SYNTH = join(repoRoot, `.tmp/synth-${SCALE}x`);
 
 
 /** The built app (dist/), rebuilt when src/ is newer; then a copy whose data/ holds the N× catalogue. */
 async function prepareApp(): Promise<{ compileMs: number }> {
-  if (newest(join(DIST, 'index.html')) < Math.max(newest(join(repoRoot, 'src')), newest(join(repoRoot, 'index.html')))) {
+  if (!OTHER_DIST && newest(join(DIST, 'index.html')) < Math.max(newest(join(repoRoot, 'src')), newest(join(repoRoot, 'index.html')))) {
     console.log('[scale] building the app');
     const saved = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
