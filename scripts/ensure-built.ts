@@ -18,8 +18,8 @@ interface Step {
 const STEPS: Step[] = [
   {
     name: 'geography',
-    inputs: ['geo', 'package-lock.json'],
-    outputs: ['public/geo/regions.geojson', 'public/geo/countries.geojson', 'public/geo/labels.geojson', 'public/geo/borders.json'],
+    inputs: ['geo', 'src/map/basemap/tile-layers.ts', 'package-lock.json'],
+    outputs: ['public/geo/regions.geojson', 'public/geo/countries.geojson', 'public/geo/labels.geojson', 'public/geo/borders.json', 'public/tiles/tiles.json'],
     command: ['npx', 'tsx', 'geo/build.ts'],
   },
   {

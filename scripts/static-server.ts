@@ -19,6 +19,7 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.pbf': 'application/x-protobuf',
 };
 
 export interface StaticServer {

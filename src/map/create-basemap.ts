@@ -29,10 +29,18 @@ export interface Basemap {
   hold: LoadHold;
 }
 
+/**
+ * The basemap tiles' URL template under the app's base, absolute (MapLibre's worker fetches it);
+ * the braces are added after URL resolution, which would escape them.
+ */
+export function basemapTilesUrl(): string {
+  return `${new URL(`${import.meta.env.BASE_URL}tiles/`, document.baseURI).href}{z}/{x}/{y}.pbf`;
+}
+
 /** Throws what MapLibre throws (no WebGL, a refused context). */
 export function createBasemap(container: HTMLElement, o: BasemapOptions): Basemap {
   const stacks = maplibreFontStacks(o.fonts);
-  const style = basemapStyle({ data: { regions: o.geo.regions, countries: o.geo.countries, labels: o.geo.labels, borders: o.geo.borders }, lang: o.lang, fontFaces: maplibreFontFaces(o.fonts), fonts: stacks });
+  const style = basemapStyle({ data: { labels: o.geo.labels, tiles: basemapTilesUrl() }, lang: o.lang, fontFaces: maplibreFontFaces(o.fonts), fonts: stacks });
   const v = o.initialView;
   const map = new MapLibreMap({
     container,

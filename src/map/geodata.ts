@@ -4,8 +4,7 @@
  * names' anchors for the basemap.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { BorderCollection, BorderRuns, CountryProps, LabelCollection, RegionCollection, RegionLevel } from '../domain/types.ts';
-import { bordersOf } from './basemap/borders.ts';
+import type { CountryProps, LabelCollection, RegionCollection, RegionLevel } from '../domain/types.ts';
 import { COUNTY_ZOOM } from './basemap/codes.ts';
 
 export type { RegionCollection };
@@ -26,8 +25,6 @@ export interface GeoData {
   regions: RegionCollection;
   countries: CountryCollection;
   labels: LabelCollection;
-  /** The border lines the basemap draws, each once (./basemap/borders.ts). */
-  borders: BorderCollection;
   byCode: Map<string, RegionInfo>;
   /** The outline of each region (by code) and country (by ISO alpha-3): what the map highlights. */
   shapes: Map<string, Polygon | MultiPolygon>;
@@ -75,11 +72,12 @@ function regionInfo(o: Omit<RegionInfo, 'bbox'>, geometry: Polygon | MultiPolygo
 }
 
 export async function loadGeoData(): Promise<GeoData> {
-  const [regions, countries, labels, borderRuns] = await Promise.all([
+  // The basemap draws the lands and borders from its vector tiles (public/tiles, geo/tiles.ts); the
+  // outlines here are for the panels, the hit test and the highlight.
+  const [regions, countries, labels] = await Promise.all([
     getJson<RegionCollection>('geo/regions.geojson'),
     getJson<CountryCollection>('geo/countries.geojson'),
     getJson<LabelCollection>('geo/labels.geojson'),
-    getJson<BorderRuns>('geo/borders.json'),
   ]);
   const byCode = new Map<string, RegionInfo>();
   const shapes = new Map<string, Polygon | MultiPolygon>();
@@ -93,7 +91,7 @@ export async function loadGeoData(): Promise<GeoData> {
     shapes.set(p.iso3, f.geometry);
     byCode.set(p.iso3, regionInfo({ code: p.iso3, level: 'country', name_zh: p.name_zh, name_en: p.name_en, parent: null }, f.geometry));
   }
-  return { regions, countries, labels, borders: bordersOf(borderRuns, regions.features, countries.features), byCode, shapes };
+  return { regions, countries, labels, byCode, shapes };
 }
 
 /** The zoom at which a region's own outline (not its children's) is what the map hovers. */

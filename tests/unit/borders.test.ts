@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { borderRuns } from '../../geo/borders.ts';
-import { bordersOf, ringsOf } from '../../src/map/basemap/borders.ts';
+import { bordersOf, ringsOf } from '../../geo/border-lines.ts';
 import { basemapStyle } from '../../src/map/basemap/style.ts';
-import { SOURCE } from '../../src/map/basemap/sources.ts';
+import { TILE_LAYER } from '../../src/map/basemap/tile-layers.ts';
 import type { BorderCollection, BorderKind, BorderRuns, CountryProps, RegionProps } from '../../src/domain/types.ts';
 
 const KINDS: BorderKind[] = ['county', 'league', 'prefecture', 'province', 'inner-mongolia', 'country'];
@@ -119,13 +119,14 @@ describe('border lines, each drawn once', () => {
 });
 
 describe('the basemap draws the border lines', () => {
-  it('with one line layer per kind, on the borders source', () => {
+  it('with one line layer per kind, on the borders layer of the tiles', () => {
     const empty = { type: 'FeatureCollection' as const, features: [] };
-    const style = basemapStyle({ data: { regions: empty, countries: empty, labels: empty, borders: empty }, lang: 'zh', fontFaces: {}, fonts: { regular: ['a'], semibold: ['b'] } as never });
-    const kinds = style.layers.filter((l) => l.type === 'line' && (l as { source?: string }).source === SOURCE.borders).map((l) => (l as { filter: unknown[] }).filter[2]);
+    const style = basemapStyle({ data: { labels: empty, tiles: 'http://x/tiles/{z}/{x}/{y}.pbf' }, lang: 'zh', fontFaces: {}, fonts: { regular: ['a'], semibold: ['b'] } as never });
+    const layerOf = (l: unknown) => (l as { 'source-layer'?: string })['source-layer'];
+    const kinds = style.layers.filter((l) => l.type === 'line' && layerOf(l) === TILE_LAYER.borders).map((l) => (l as { filter: unknown[] }).filter[2]);
     expect(kinds.sort()).toEqual([...KINDS].sort());
     // No border is drawn as a polygon's outline any more.
-    expect(style.layers.filter((l) => l.type === 'line' && (l as { source?: string }).source === SOURCE.regions)).toEqual([]);
+    expect(style.layers.filter((l) => l.type === 'line' && layerOf(l) === TILE_LAYER.provinces)).toEqual([]);
   });
 });
 

@@ -65,7 +65,7 @@ describe('held first load', () => {
   });
 
   it('the style changes paint at once (no animated transitions)', () => {
-    const style = basemapStyle({ data: { regions: EMPTY, countries: EMPTY, labels: EMPTY } as never, lang: 'zh', fontFaces: {}, fonts: { regular: ['R'], semibold: ['S'] } });
+    const style = basemapStyle({ data: { labels: EMPTY, tiles: 'http://x/tiles/{z}/{x}/{y}.pbf' } as never, lang: 'zh', fontFaces: {}, fonts: { regular: ['R'], semibold: ['S'] } });
     expect(style.transition).toEqual({ duration: 0, delay: 0 });
   });
 });

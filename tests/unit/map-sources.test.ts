@@ -1,7 +1,7 @@
 /**
  * The map's small changing sources: the highlight (selected and hovered region or country) and the
- * choropleth's shaded regions. They hold exactly what their layers draw; the basemap's `regions`
- * source is never filtered or recoloured (that would lay out all its tiles again).
+ * choropleth's shaded regions. They hold exactly what their layers draw; the basemap's tiles
+ * are never filtered or recoloured (that would lay out all its tiles again).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -64,11 +64,11 @@ describe('choropleth source', () => {
   });
 });
 
-describe('the regions source is static', () => {
-  it('no layer of the basemap that changes at run time reads it', () => {
-    const style = basemapStyle({ data: { regions, countries: { type: 'FeatureCollection', features: [] }, labels: { type: 'FeatureCollection', features: [] }, borders: { type: 'FeatureCollection', features: [] } }, lang: 'zh', fontFaces: {}, fonts: { regular: ['a'], bold: ['b'] } as never });
+describe('the basemap tiles are static', () => {
+  it('no layer of the basemap that changes at run time reads them', () => {
+    const style = basemapStyle({ data: { labels: { type: 'FeatureCollection', features: [] }, tiles: 'http://x/tiles/{z}/{x}/{y}.pbf' }, lang: 'zh', fontFaces: {}, fonts: { regular: ['a'], bold: ['b'] } as never });
     const changing = [...highlightLayers(), ...choroplethLayers()].map((l) => l.id);
-    for (const l of style.layers) if (changing.includes(l.id)) expect((l as { source: string }).source, l.id).not.toBe(SOURCE.regions);
+    for (const l of style.layers) if (changing.includes(l.id)) expect((l as { source: string }).source, l.id).not.toBe(SOURCE.basemap);
     expect(style.layers.filter((l) => changing.includes(l.id)).length).toBe(changing.length);
   });
 });

@@ -6,14 +6,14 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { COUNTY_ZOOM } from './codes.ts';
 import { isBorder } from './filters.ts';
 import { PALETTE } from './palette.ts';
-import { SOURCE } from './sources.ts';
+import { tileLayer } from './sources.ts';
 
 export function countyBorderLayers(): LayerSpecification[] {
   return [
     {
       id: 'counties-border',
       type: 'line',
-      source: SOURCE.borders,
+      ...tileLayer('borders'),
       filter: isBorder('county'),
       minzoom: COUNTY_ZOOM - 0.5,
       paint: {

@@ -2,14 +2,14 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import { isBorder } from './filters.ts';
 import { PALETTE } from './palette.ts';
-import { SOURCE } from './sources.ts';
+import { tileLayer } from './sources.ts';
 
 export function countryFillLayers(): LayerSpecification[] {
   return [
     {
       id: 'countries-fill',
       type: 'fill',
-      source: SOURCE.countries,
+      ...tileLayer('countries'),
       paint: { 'fill-color': PALETTE.foreignLand, 'fill-antialias': false },
     },
   ];
@@ -20,7 +20,7 @@ export function countryBorderLayers(): LayerSpecification[] {
     {
       id: 'countries-border',
       type: 'line',
-      source: SOURCE.borders,
+      ...tileLayer('borders'),
       filter: isBorder('country'),
       paint: {
         'line-color': PALETTE.foreignBorder,

@@ -5,14 +5,14 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import { isBorder } from './filters.ts';
 import { PALETTE } from './palette.ts';
-import { SOURCE } from './sources.ts';
+import { tileLayer } from './sources.ts';
 
 export function prefectureBorderLayers(): LayerSpecification[] {
   return [
     {
       id: 'prefectures-border',
       type: 'line',
-      source: SOURCE.borders,
+      ...tileLayer('borders'),
       filter: isBorder('prefecture'),
       minzoom: 4,
       paint: {
@@ -26,7 +26,7 @@ export function prefectureBorderLayers(): LayerSpecification[] {
     {
       id: 'leagues-border',
       type: 'line',
-      source: SOURCE.borders,
+      ...tileLayer('borders'),
       filter: isBorder('league'),
       paint: {
         'line-color': PALETTE.leagueBorder,

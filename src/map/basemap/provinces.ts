@@ -6,7 +6,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { BOHAI_PROVINCES, INNER_MONGOLIA } from './codes.ts';
 import { isBorder, isProvince } from './filters.ts';
 import { PALETTE } from './palette.ts';
-import { SOURCE } from './sources.ts';
+import { tileLayer } from './sources.ts';
 
 const provinceColour: ExpressionSpecification = [
   'match',
@@ -26,7 +26,7 @@ export function provinceFillLayers(): LayerSpecification[] {
     {
       id: 'provinces-fill',
       type: 'fill',
-      source: SOURCE.regions,
+      ...tileLayer('provinces'),
       filter: isProvince,
       paint: { 'fill-color': provinceColour, 'fill-antialias': false },
     },
@@ -42,7 +42,7 @@ export function provinceBorderLayers(): LayerSpecification[] {
     {
       id: 'provinces-border',
       type: 'line',
-      source: SOURCE.borders,
+      ...tileLayer('borders'),
       filter: isBorder('province'),
       paint: {
         'line-color': PALETTE.provinceBorder,
@@ -52,7 +52,7 @@ export function provinceBorderLayers(): LayerSpecification[] {
     {
       id: 'inner-mongolia-border',
       type: 'line',
-      source: SOURCE.borders,
+      ...tileLayer('borders'),
       filter: isBorder('inner-mongolia'),
       paint: {
         'line-color': PALETTE.innerMongoliaBorder,

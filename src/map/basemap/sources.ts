@@ -1,53 +1,44 @@
 /**
- * The basemap's sources. Regions, countries and the names' anchors (all built by geo/) are read once
- * by the app from its own origin (src/map/geodata.ts) and handed to MapLibre as data: the panels need
- * the regions too, and letting MapLibre's worker fetch them by URL as well downloaded them twice for
- * no faster a first frame (bench/README.md, "load").
+ * The basemap's sources. The lands of the countries and provinces and the border lines are vector
+ * tiles cut at build time (geo/tiles.ts → public/tiles/), read by MapLibre's worker from the app's
+ * own origin: as GeoJSON handed over by the page they were copied on the main thread and tiled in
+ * the worker before the first frame (~0.2 s of the load; bench/README.md, "load"). The names'
+ * anchors (small, and their text follows the language) stay GeoJSON, read once by the app with the
+ * regions the panels need (src/map/geodata.ts).
  */
-import type { GeoJSONSourceSpecification } from 'maplibre-gl';
-import type { BorderCollection, LabelCollection, LabelProps } from '../../domain/types.ts';
-import type { CountryCollection, RegionCollection } from '../geodata.ts';
+import type { GeoJSONSourceSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import type { LabelCollection, LabelProps } from '../../domain/types.ts';
+import { TILE_LAYER, TILE_MAXZOOM } from './tile-layers.ts';
 
 export type { LabelCollection, LabelProps };
 
 export const SOURCE = {
-  regions: 'regions',
-  countries: 'countries',
+  /** The vector tiles: layers `countries`, `provinces`, `borders` (TILE_LAYER). */
+  basemap: 'basemap',
   labels: 'labels',
-  /** The border lines, each once, by the level it separates (./borders.ts). */
-  borders: 'borders',
   /** The hovered and the selected region or country (src/map/basemap/interaction.ts). */
   highlight: 'highlight',
   /** The shaded regions of the choropleth, empty while it is off (src/map/basemap/choropleth.ts). */
   choropleth: 'choropleth',
 } as const;
 
-/** What the basemap draws: public/geo's three files, and the borders derived from them. */
+/** A layer's source and source layer in the basemap's tiles. */
+export function tileLayer(name: keyof typeof TILE_LAYER): { source: string; 'source-layer': string } {
+  return { source: SOURCE.basemap, 'source-layer': TILE_LAYER[name] };
+}
+
+/** What the basemap draws besides its tiles. */
 export interface BasemapData {
-  regions: RegionCollection;
-  countries: CountryCollection;
   labels: LabelCollection;
-  /** The border lines, each once (derived from the regions and countries: ./borders.ts). */
-  borders: BorderCollection;
+  /** The tiles' URL template (`…/tiles/{z}/{x}/{y}.pbf`, absolute: MapLibre's worker fetches it). */
+  tiles: string;
 }
 
-/** The provinces of the regions (the whole collection when it holds nothing else). */
-function provincesOf(regions: RegionCollection): RegionCollection {
-  const features = regions.features.filter((f) => f.properties.level === 'province');
-  return features.length === regions.features.length ? regions : { type: 'FeatureCollection', features };
-}
-
-export function basemapSources(data: BasemapData): Record<string, GeoJSONSourceSpecification> {
+export function basemapSources(data: BasemapData): Record<string, GeoJSONSourceSpecification | VectorSourceSpecification> {
   return {
-    [SOURCE.countries]: { type: 'geojson', data: data.countries, tolerance: 0.5 },
-    // Borders of neighbours are shared: keep the tolerance low so they match at every zoom.
-    // Only the provinces' land fills read the regions; the pointer's region comes from the
-    // geography itself (./interaction.ts), so the map's worker tiles the provinces alone.
-    [SOURCE.regions]: { type: 'geojson', data: provincesOf(data.regions), tolerance: 0.3 },
+    [SOURCE.basemap]: { type: 'vector', tiles: [data.tiles], minzoom: 0, maxzoom: TILE_MAXZOOM },
     [SOURCE.labels]: { type: 'geojson', data: data.labels },
-    // The same tolerance as the regions: the lines stay on the edges of the fills.
-    [SOURCE.borders]: { type: 'geojson', data: data.borders, tolerance: 0.3 },
-    // Small sources that change: changing them re-tiles their own few features, never `regions`.
+    // Small sources that change: changing them re-tiles their own few features, never the basemap's.
     [SOURCE.highlight]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.3 },
     [SOURCE.choropleth]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, tolerance: 0.3 },
   };

@@ -1,12 +1,13 @@
 /**
  * The basemap's border lines, each drawn once, cut from the region and country polygons along the
  * runs geo/borders.ts chose (`public/geo/borders.json`): each border segment belongs to the one line
- * layer that shows it, the highest level it separates. Drawn as the polygons' outlines instead,
+ * layer that shows it, the highest level it separates. geo/tiles.ts cuts them into the basemap's
+ * vector tiles. Drawn as the polygons' outlines instead,
  * every shared border was drawn once per neighbour and once per level, about a third of a pan frame
  * under software WebGL (bench/README.md, "frames").
  */
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
-import type { BorderCollection, BorderKind, BorderProps, BorderRuns } from '../../domain/types.ts';
+import type { BorderCollection, BorderKind, BorderProps, BorderRuns } from '../src/domain/types.ts';
 
 /** A polygon's rings in order (of a MultiPolygon: each polygon's, one after the other). */
 export function ringsOf(g: Polygon | MultiPolygon): Position[][] {

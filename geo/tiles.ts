@@ -1,0 +1,105 @@
+/**
+ * The basemap's vector tiles (`public/tiles/{z}/{x}/{y}.pbf`, Mapbox Vector Tile 2.1): the lands of
+ * the neighbouring countries, China's provinces and the border lines (each drawn once, by the level
+ * it separates: ./border-lines.ts), cut at build time with geojson-vt — the tiler MapLibre itself
+ * runs in its worker for GeoJSON sources — and encoded with vt-pbf.
+ *
+ * Why: handed to MapLibre as GeoJSON, these were copied on the page's main thread (MapLibre's
+ * `serialize`, ~70 ms), cloned to its worker and tiled there (geojson-vt's conversion,
+ * simplification and clipping, and the garbage they leave: ~350 ms of the worker's ~800 ms) before
+ * the first frame could be drawn. Read as tiles, the worker only decodes the six or so tiles in
+ * view. A/B in one process, 10 loads a side: first idle 1233 → 1007 ms (bench/README.md, "load").
+ *
+ * The tiles match what the GeoJSON sources drew: the same tolerances (MapLibre's GeoJSON
+ * `tolerance` is in 512-px tile pixels; here in tile units, so ×16 at extent 8192), tiles down to
+ * zoom 8 (the map, zoom ≤ 11, draws z8 tiles over-zoomed; a tile unit is then ~19 m, under half a
+ * pixel at zoom 11), and only the properties the layers read (`code`, `level`, `kind`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import geojsonvt, { type Tile } from 'geojson-vt';
+import { fromGeojsonVt } from 'vt-pbf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { BorderRuns, CountryProps, RegionProps } from '../src/domain/types.ts';
+import { TILE_LAYER, TILE_MAXZOOM } from '../src/map/basemap/tile-layers.ts';
+import { bordersOf } from './border-lines.ts';
+
+/** Tile extent (units across a tile): MapLibre's own for GeoJSON sources. */
+const EXTENT = 8192;
+/** Units per pixel of a 512-px tile. */
+const UNITS_PER_PX = EXTENT / 512;
+/** Features reach this far past a tile's edge (16 px), so strokes and joins are not cut there. */
+const BUFFER = 16 * UNITS_PER_PX;
+/** The map's bounds (create-basemap.ts `maxBounds`): no tile is cut outside them. */
+const BOUNDS = { west: 55, south: 5, east: 160, north: 65 };
+
+export interface TileSet {
+  /** `z/x/y` → encoded tile. */
+  tiles: Map<string, Uint8Array>;
+  bytes: number;
+}
+
+function lonToX(lon: number, z: number): number {
+  return Math.floor(((lon + 180) / 360) * 2 ** z);
+}
+function latToY(lat: number, z: number): number {
+  const r = (lat * Math.PI) / 180;
+  return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
+}
+
+/** The tiles cut at zoom `z`: every one over the map's bounds (empty ones included). */
+export function tileRange(z: number): { x0: number; x1: number; y0: number; y1: number } {
+  return { x0: lonToX(BOUNDS.west, z), x1: lonToX(BOUNDS.east, z), y0: latToY(BOUNDS.north, z), y1: latToY(BOUNDS.south, z) };
+}
+
+/** Only the properties the basemap's layers read: smaller tiles. */
+function keep<P extends object>(fc: FeatureCollection<Polygon | MultiPolygon, P>, pick: (p: P) => Record<string, string>, only?: (p: P) => boolean): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.filter((f) => !only || only(f.properties)).map((f): Feature => ({ type: 'Feature', properties: pick(f.properties), geometry: f.geometry })),
+  };
+}
+
+/** Cuts the three layers into tiles from zoom 0 to TILE_MAXZOOM within the map's bounds. */
+export function basemapTiles(regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>, runs: BorderRuns): TileSet {
+  const borders = bordersOf(runs, regions.features, countries.features);
+  const index = (data: FeatureCollection, tolerancePx: number) =>
+    geojsonvt(data, { maxZoom: TILE_MAXZOOM, indexMaxZoom: 0, tolerance: tolerancePx * UNITS_PER_PX, extent: EXTENT, buffer: BUFFER });
+  // Tolerances of the GeoJSON sources they replace (sources.ts before session 14).
+  const layers: Array<[string, ReturnType<typeof geojsonvt>]> = [
+    [TILE_LAYER.countries, index(keep(countries, () => ({})), 0.5)],
+    [TILE_LAYER.provinces, index(keep(regions, (p) => ({ code: p.code, level: p.level }), (p) => p.level === 'province'), 0.3)],
+    [TILE_LAYER.borders, index(borders as FeatureCollection, 0.3)],
+  ];
+  const tiles = new Map<string, Uint8Array>();
+  let bytes = 0;
+  for (let z = 0; z <= TILE_MAXZOOM; z++) {
+    const { x0, x1, y0, y1 } = tileRange(z);
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        const parts: Record<string, Tile> = {};
+        for (const [name, idx] of layers) {
+          const t = idx.getTile(z, x, y);
+          if (t && t.features.length) parts[name] = t;
+        }
+        // Open sea too gets its (empty) tile: a missing one would be a 404 for MapLibre and the console.
+        const pbf = Object.keys(parts).length ? fromGeojsonVt(parts, { version: 2, extent: EXTENT }) : new Uint8Array(0);
+        tiles.set(`${z}/${x}/${y}`, pbf);
+        bytes += pbf.length;
+      }
+    }
+  }
+  return { tiles, bytes };
+}
+
+/** Writes the tiles under `dir` (emptied first) and `dir/tiles.json` (what was written). */
+export function writeBasemapTiles(dir: string, set: TileSet): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const [key, pbf] of set.tiles) {
+    const file = path.join(dir, `${key}.pbf`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, pbf);
+  }
+  const meta = { maxzoom: TILE_MAXZOOM, extent: EXTENT, layers: Object.values(TILE_LAYER), tiles: set.tiles.size, bytes: set.bytes };
+  fs.writeFileSync(path.join(dir, 'tiles.json'), JSON.stringify(meta, null, 1) + '\n');
+}

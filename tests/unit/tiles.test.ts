@@ -1,0 +1,66 @@
+/**
+ * The basemap's vector tiles (geo/tiles.ts → public/tiles/): one file for every tile over the map's
+ * bounds down to TILE_MAXZOOM (a missing one would be a 404 in the console), and decoded, the layers
+ * and properties the style reads, in the right place.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { bbox } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { tileRange } from '../../geo/tiles.ts';
+import { TILE_LAYER, TILE_MAXZOOM } from '../../src/map/basemap/tile-layers.ts';
+import { INNER_MONGOLIA } from '../../src/map/basemap/codes.ts';
+
+const DIR = 'public/tiles';
+const tile = (z: number, x: number, y: number) => new VectorTile(new PbfReader(readFileSync(join(DIR, `${z}/${x}/${y}.pbf`))));
+const features = (t: VectorTile, layer: string, z: number, x: number, y: number): Feature[] => {
+  const l = t.layers[layer];
+  return l ? Array.from({ length: l.length }, (_, i) => l.feature(i).toGeoJSON(x, y, z) as Feature) : [];
+};
+
+describe('public/tiles', () => {
+  it('has every tile over the map’s bounds, zoom 0 to TILE_MAXZOOM, and says so in tiles.json', () => {
+    let expected = 0;
+    for (let z = 0; z <= TILE_MAXZOOM; z++) {
+      const r = tileRange(z);
+      for (let x = r.x0; x <= r.x1; x++) for (let y = r.y0; y <= r.y1; y++) {
+        expected++;
+        if (!existsSync(join(DIR, `${z}/${x}/${y}.pbf`))) throw new Error(`missing tile ${z}/${x}/${y}: run \`npm run geo\``);
+      }
+    }
+    const meta = JSON.parse(readFileSync(join(DIR, 'tiles.json'), 'utf8'));
+    expect(meta).toMatchObject({ maxzoom: TILE_MAXZOOM, tiles: expected, layers: Object.values(TILE_LAYER) });
+  });
+
+  it('the home view’s tiles hold the countries, the provinces (code, level) and every kind of border', () => {
+    // Zoom 4 around Inner Mongolia (the first view is at ~4.2).
+    const provinces = new Set<string>();
+    const kinds = new Set<string>();
+    let countries = 0;
+    for (const [x, y] of [[12, 5], [13, 5], [14, 5], [12, 6], [13, 6], [14, 6]] as const) {
+      const t = tile(4, x, y);
+      for (const f of features(t, TILE_LAYER.provinces, 4, x, y)) {
+        expect(f.properties!.level).toBe('province');
+        provinces.add(String(f.properties!.code));
+      }
+      for (const f of features(t, TILE_LAYER.borders, 4, x, y)) kinds.add(String(f.properties!.kind));
+      countries += features(t, TILE_LAYER.countries, 4, x, y).length;
+    }
+    for (const code of [INNER_MONGOLIA, '110000', '120000', '130000', '140000', '210000', '370000']) expect(provinces).toContain(code);
+    expect([...kinds].sort()).toEqual(['country', 'county', 'inner-mongolia', 'league', 'prefecture', 'province']);
+    expect(countries).toBeGreaterThan(0);
+  });
+
+  it('draws Inner Mongolia where public/geo has it (within 0.03° at zoom 2)', () => {
+    const regions = JSON.parse(readFileSync('public/geo/regions.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { code: string }>;
+    const source = regions.features.find((f) => f.properties.code === INNER_MONGOLIA)!;
+    const drawn = features(tile(2, 3, 1), TILE_LAYER.provinces, 2, 3, 1).filter((f) => f.properties!.code === INNER_MONGOLIA);
+    expect(drawn.length).toBeGreaterThan(0);
+    const a = bbox(source);
+    const b = bbox({ type: 'FeatureCollection', features: drawn });
+    for (let i = 0; i < 4; i++) expect(Math.abs(a[i]! - b[i]!)).toBeLessThan(0.03);
+  });
+});
