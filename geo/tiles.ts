@@ -21,6 +21,7 @@ import geojsonvt, { type Tile } from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { BorderRuns, CountryProps, RegionProps } from '../src/domain/types.ts';
+import { MAP_BOUNDS } from '../src/map/basemap/codes.ts';
 import { TILE_LAYER, TILE_MAXZOOM } from '../src/map/basemap/tile-layers.ts';
 import { bordersOf } from './border-lines.ts';
 
@@ -30,8 +31,8 @@ const EXTENT = 8192;
 const UNITS_PER_PX = EXTENT / 512;
 /** Features reach this far past a tile's edge (16 px), so strokes and joins are not cut there. */
 const BUFFER = 16 * UNITS_PER_PX;
-/** The map's bounds (create-basemap.ts `maxBounds`): no tile is cut outside them. */
-const BOUNDS = { west: 55, south: 5, east: 160, north: 65 };
+/** No tile is cut outside the bounds the map may be panned to. */
+const [[WEST, SOUTH], [EAST, NORTH]] = MAP_BOUNDS;
 
 export interface TileSet {
   /** `z/x/y` → encoded tile. */
@@ -49,7 +50,7 @@ function latToY(lat: number, z: number): number {
 
 /** The tiles cut at zoom `z`: every one over the map's bounds (empty ones included). */
 export function tileRange(z: number): { x0: number; x1: number; y0: number; y1: number } {
-  return { x0: lonToX(BOUNDS.west, z), x1: lonToX(BOUNDS.east, z), y0: latToY(BOUNDS.north, z), y1: latToY(BOUNDS.south, z) };
+  return { x0: lonToX(WEST, z), x1: lonToX(EAST, z), y0: latToY(NORTH, z), y1: latToY(SOUTH, z) };
 }
 
 /** Only the properties the basemap's layers read: smaller tiles. */

@@ -28,7 +28,7 @@ import { createBasemap, takeEarlyBasemap, type Basemap } from './create-basemap.
 import type { GeoData, RegionInfo } from './geodata.ts';
 import { loadDeck, type DeckDrawing } from './load-deck.ts';
 import { MOTION_LINE_BUDGET, watchMotionDetail, type MotionDetail, type MotionWatch } from './motion-detail.ts';
-import { pickAt, preparePicking, thematicLineCount, type PickTarget, type Projector } from './themes/index.ts';
+import { pickAt, preparePicking, visibleDraw, type PickTarget, type Projector } from './themes/index.ts';
 import { whenIdleAfterFrames } from './when-idle.ts';
 import type { LayerContext } from './themes/types.ts';
 import type { UserLayer } from '../domain/user-layers.ts';
@@ -166,7 +166,7 @@ export function AtlasMap(props: AtlasMapProps) {
   const choroplethShown = useRef(false);
   /** Fewer lines while moving on a slow renderer (motion-detail.ts), and what it redraws with. */
   const motion = useRef<MotionWatch | null>(null);
-  const themesState = useRef<{ lineCount: number; draw: (() => void) | null }>({ lineCount: 0, draw: null });
+  const themesState = useRef<{ lineCount: () => number; draw: (() => void) | null }>({ lineCount: () => 0, draw: null });
 
   // Create the map (once, and again only when the user rebuilds it after a lost context).
   useEffect(() => {
@@ -229,7 +229,7 @@ export function AtlasMap(props: AtlasMapProps) {
     };
     window.__atlas = { map, overlay, ready: false, heldLoad: hold.held, early: early !== null };
     const watch = watchMotionDetail(map, {
-      lineCount: () => themesState.current.lineCount,
+      lineCount: () => themesState.current.lineCount(),
       onChange: () => themesState.current.draw?.(),
     });
     motion.current = watch;
@@ -388,7 +388,8 @@ export function AtlasMap(props: AtlasMapProps) {
       const user = userLayers ? deck.buildUserLayers(userLayers.layers, userLayers.visible, { scale: 1, beforeId: THEMATIC_BEFORE_ID }) : [];
       overlay.setProps({ layers: [...deck.buildThemeLayers(ctx, visibleLayers), ...user] });
     };
-    themesState.current = { lineCount: thematicLineCount({ catalogue, filters }, visibleLayers), draw };
+    // Counted when a move asks, not on every click.
+    themesState.current = { lineCount: () => visibleDraw({ catalogue, filters }, visibleLayers).lines.length, draw };
     return afterPaint(() => {
       draw();
       const handle = window.__atlas;

@@ -8,10 +8,10 @@ import { Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang, MapView } from '../domain/url-state.ts';
 import type { FontManifest } from '../styles/font-manifest.ts';
 import { maplibreFontFaces, maplibreFontStacks } from '../styles/fonts.ts';
-import { HOME_BOUNDS } from './basemap/codes.ts';
+import { HOME_BOUNDS, MAP_BOUNDS } from './basemap/codes.ts';
 import { holdFrames, type LoadHold } from './basemap/load-hold.ts';
 import { basemapStyle } from './basemap/style.ts';
-import type { GeoData } from './geodata.ts';
+import { assetUrl, type GeoData } from './geodata.ts';
 
 export interface BasemapOptions {
   geo: GeoData;
@@ -30,11 +30,11 @@ export interface Basemap {
 }
 
 /**
- * The basemap tiles' URL template under the app's base, absolute (MapLibre's worker fetches it);
- * the braces are added after URL resolution, which would escape them.
+ * The basemap tiles' URL template, absolute (MapLibre's worker fetches it); the braces are added
+ * after URL resolution, which would escape them.
  */
 export function basemapTilesUrl(): string {
-  return `${new URL(`${import.meta.env.BASE_URL}tiles/`, document.baseURI).href}{z}/{x}/{y}.pbf`;
+  return `${assetUrl('tiles/')}{z}/{x}/{y}.pbf`;
 }
 
 /** Throws what MapLibre throws (no WebGL, a refused context). */
@@ -51,10 +51,7 @@ export function createBasemap(container: HTMLElement, o: BasemapOptions): Basema
       : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: { top: 40, bottom: 40 + o.panelInset.bottom, left: 60, right: 30 + o.panelInset.right } } }),
     minZoom: 2.5,
     maxZoom: 11,
-    maxBounds: [
-      [55, 5],
-      [160, 65],
-    ],
+    maxBounds: MAP_BOUNDS,
     // No system font for Chinese: every glyph comes from the style's font-faces.
     localIdeographFontFamily: false,
     attributionControl: false,

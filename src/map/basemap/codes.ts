@@ -10,3 +10,9 @@ export const COUNTY_ZOOM = 6.5;
 
 /** The first view: Inner Mongolia and the Bohai Rim (west, south, east, north). */
 export const HOME_BOUNDS: [number, number, number, number] = [97, 35, 127, 53.5];
+
+/** How far the map may be panned ([west, south], [east, north]); the basemap's tiles cover exactly this (geo/tiles.ts). */
+export const MAP_BOUNDS: [[number, number], [number, number]] = [
+  [55, 5],
+  [160, 65],
+];

@@ -4,7 +4,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { BOHAI_PROVINCES, INNER_MONGOLIA } from './codes.ts';
-import { isBorder, isProvince } from './filters.ts';
+import { isBorder } from './filters.ts';
 import { PALETTE } from './palette.ts';
 import { tileLayer } from './sources.ts';
 
@@ -27,7 +27,6 @@ export function provinceFillLayers(): LayerSpecification[] {
       id: 'provinces-fill',
       type: 'fill',
       ...tileLayer('provinces'),
-      filter: isProvince,
       paint: { 'fill-color': provinceColour, 'fill-antialias': false },
     },
   ];

@@ -17,7 +17,6 @@ import {
   chunkEmphasisKey,
   DIM,
   DIM_AREA,
-  mergedDraw,
   pointOffsets,
   rgba,
   setKey,
@@ -32,7 +31,7 @@ import {
 } from './common.ts';
 import { linesWhileMoving } from '../motion-detail.ts';
 import { iconAtlas } from './icons.ts';
-import { THEMES } from './index.ts';
+import { visibleDraw } from './index.ts';
 import type { LayerContext } from './types.ts';
 
 /**
@@ -44,9 +43,7 @@ import type { LayerContext } from './types.ts';
  * new selection only re-evaluates colours.
  */
 export function buildThemeLayers(ctx: LayerContext, visibleIds: Iterable<string>): Layer[] {
-  const vis = new Set(visibleIds);
-  const defs = THEMES.filter((t) => vis.has(t.id));
-  const layers = makeLayers('themes', mergedDraw(defs, ctx.catalogue, ctx.filters), ctx);
+  const layers = makeLayers('themes', visibleDraw(ctx, visibleIds), ctx);
   const hl = highlightLayers(ctx);
   const isArea = (l: Layer) => l.id.startsWith('themes-area-');
   const ordered = [...layers.filter(isArea), ...hl, ...layers.filter((l) => !isArea(l))];

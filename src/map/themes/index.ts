@@ -15,7 +15,7 @@ import { THEME_IDS, themeIdOf, type ThemeId } from './assign.ts';
 import { agriculture } from './agriculture.ts';
 import { airports } from './airports.ts';
 import { commerce } from './commerce.ts';
-import { filtersKey, mergedDraw, pickTarget, pickTargetOf, type PickHit, type PickTarget, type Projector, type ThemeDef, type ThemeSpec, type Unprojector } from './common.ts';
+import { filtersKey, mergedDraw, pickTarget, pickTargetOf, type DrawData, type PickHit, type PickTarget, type Projector, type ThemeDef, type ThemeSpec, type Unprojector } from './common.ts';
 import { cooperation } from './cooperation.ts';
 import { ecology } from './ecology.ts';
 import { environment } from './environment.ts';
@@ -132,10 +132,10 @@ export function preparePicking(ctx: Pick<LayerContext, 'catalogue' | 'filters'>,
   for (const t of THEMES) if (vis.has(t.id)) t.preparePicking(ctx);
 }
 
-/** How many lines the visible themes draw (the live map thins them while moving when they are many). */
-export function thematicLineCount(ctx: Pick<LayerContext, 'catalogue' | 'filters'>, visibleIds: Iterable<string>): number {
+/** What the visible themes draw, in THEMES order, in one set of arrays (memoised). */
+export function visibleDraw(ctx: Pick<LayerContext, 'catalogue' | 'filters'>, visibleIds: Iterable<string>): DrawData {
   const vis = visibleSet(visibleIds);
-  return mergedDraw(THEMES.filter((t) => vis.has(t.id)), ctx.catalogue, ctx.filters).lines.length;
+  return mergedDraw(THEMES.filter((t) => vis.has(t.id)), ctx.catalogue, ctx.filters);
 }
 
 /** The symbol the map draws for a project (for lists, tooltips and the panel). */
