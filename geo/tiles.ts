@@ -13,7 +13,7 @@
  * The tiles match what the GeoJSON sources drew: the same tolerances (MapLibre's GeoJSON
  * `tolerance` is in 512-px tile pixels; here in tile units, so ×16 at extent 8192), tiles down to
  * zoom 8 (the map, zoom ≤ 11, draws z8 tiles over-zoomed; a tile unit is then ~19 m, under half a
- * pixel at zoom 11), and only the properties the layers read (`code`, `level`, `kind`).
+ * pixel at zoom 11), and few properties: `code` and `kind`, which the layers read, and `level`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
