@@ -4,7 +4,8 @@
  * file, id and field when something is wrong.
  */
 import { z } from 'zod';
-import { STAGES, THEMES } from './vocabulary.ts';
+import type * as Domain from '../src/domain/types.ts';
+import { STAGES, THEMES } from '../src/domain/vocabulary.ts';
 
 /** GB/T 2260 code of a Chinese region (6 digits) or ISO 3166 alpha-3 of a country (MNG, RUS). */
 export const RegionCode = z.string().regex(/^(\d{6}|[A-Z]{3})$/, 'a GB/T 2260 code like "150200" or a country code like "MNG"');
@@ -131,5 +132,15 @@ export type Place = z.infer<typeof Place>;
 export type RegionGroup = z.infer<typeof RegionGroup>;
 export type Project = z.infer<typeof Project>;
 export type GeometrySpec = z.infer<typeof GeometrySpec>;
-export type Theme = (typeof THEMES)[number];
-export type Stage = (typeof STAGES)[number];
+export type { Stage, Theme } from '../src/domain/vocabulary.ts';
+
+/** True only when A and B are the same type: the schema accepts exactly the shapes the domain reads. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShapes: [
+  Same<Measure, Domain.Measure>,
+  Same<Place, Domain.Place>,
+  Same<RegionGroup, Domain.RegionGroup>,
+  Same<Project['geometry']['type'], Domain.GeometrySpecType>,
+  Same<Project['precision'], Domain.PlanPrecision>,
+] = [true, true, true, true, true];
+void sameShapes;

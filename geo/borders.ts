@@ -19,7 +19,7 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BorderRun, BorderRuns, CountryProps, RegionProps } from '../src/domain/types.ts';
 import { ringsOf } from './border-lines.ts';
-import { INNER_MONGOLIA } from '../src/map/basemap/codes.ts';
+import { INNER_MONGOLIA } from '../src/domain/vocabulary.ts';
 
 type Area<P> = Feature<Polygon | MultiPolygon, P>;
 

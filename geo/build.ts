@@ -24,7 +24,7 @@ import { neighbouringCountries, CLIP_BBOX } from './countries.ts';
 import { buildLabels } from './labels.ts';
 import { borderRuns } from './borders.ts';
 import { basemapTiles, writeBasemapTiles } from './tiles.ts';
-import { TILE_MAXZOOM } from '../src/map/basemap/tile-layers.ts';
+import { TILE_MAXZOOM, INNER_MONGOLIA } from '../src/domain/vocabulary.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NM = path.join(ROOT, 'node_modules');
@@ -193,7 +193,7 @@ function main() {
       m.files.push(f.file);
       members.set(code, m);
 
-      if (prov === '150000') {
+      if (prov === INNER_MONGOLIA) {
         for (const c of f.counties) {
           if (!c.code) throw new Error(`${f.file}: county ${c.name} without code`);
           counties.push({ props: mkProps(c.code, 'county', c.name, code), geom: c.geom, tolerance: TOLERANCE.county, group: 'fine' });
@@ -207,7 +207,7 @@ function main() {
       prefectures.push({
         props: mkProps(code, 'prefecture', names.get(code)!, prov),
         geom: dissolve(m.parts, code),
-        tolerance: prov === '150000' ? TOLERANCE.county : TOLERANCE.prefecture,
+        tolerance: prov === INNER_MONGOLIA ? TOLERANCE.county : TOLERANCE.prefecture,
         group: 'fine',
       });
     }

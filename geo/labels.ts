@@ -6,6 +6,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProps, LabelCollection, LabelProps, RegionCollection, RegionProps } from '../src/domain/types.ts';
 import { areaKm2, labelAnchor } from './label-points.ts';
+import { INNER_MONGOLIA } from '../src/domain/vocabulary.ts';
 
 type CountryCollection = FeatureCollection<Polygon | MultiPolygon, CountryProps>;
 
@@ -56,11 +57,11 @@ export function buildLabels(regions: RegionCollection, countries: CountryCollect
   for (const f of regions.features) {
     const p = f.properties as RegionProps;
     const kind: LabelProps['kind'] =
-      p.level === 'province' ? 'province' : p.level === 'county' ? 'county' : p.parent === '150000' ? 'league' : 'prefecture';
+      p.level === 'province' ? 'province' : p.level === 'county' ? 'county' : p.parent === INNER_MONGOLIA ? 'league' : 'prefecture';
     // A label anchor need not be exact: a few km is a pixel or two at the zooms each level is labelled.
     const precisionKm = p.level === 'county' ? 2 : p.level === 'prefecture' ? 4 : 10;
     // Inner Mongolia's own name goes first of all Chinese labels.
-    const rank = p.code === '150000' ? 1 : RANK[kind] + sizeRank(areaKm2(f.geometry));
+    const rank = p.code === INNER_MONGOLIA ? 1 : RANK[kind] + sizeRank(areaKm2(f.geometry));
     add(p.code, kind, REGION_ANCHORS[p.code] ?? labelAnchor(f.geometry, precisionKm), p.name_zh, p.name_en, rank);
   }
   for (const s of SEAS) add(s.id, 'sea', [s.lon, s.lat], s.zh, s.en, RANK.sea);

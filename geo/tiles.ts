@@ -21,8 +21,8 @@ import geojsonvt, { type Tile } from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { BorderRuns, CountryProps, RegionProps } from '../src/domain/types.ts';
-import { MAP_BOUNDS } from '../src/map/basemap/codes.ts';
-import { TILE_LAYER, TILE_MAXZOOM } from '../src/map/basemap/tile-layers.ts';
+import { MAP_BOUNDS } from '../src/domain/vocabulary.ts';
+import { TILE_LAYER, TILE_MAXZOOM } from '../src/domain/vocabulary.ts';
 import { bordersOf } from './border-lines.ts';
 
 /** Tile extent (units across a tile): MapLibre's own for GeoJSON sources. */

@@ -18,7 +18,7 @@ interface Step {
 const STEPS: Step[] = [
   {
     name: 'geography',
-    inputs: ['geo', 'src/map/basemap/tile-layers.ts', 'package-lock.json'],
+    inputs: ['geo', 'src/domain/vocabulary.ts', 'package-lock.json'],
     outputs: ['public/geo/regions.geojson', 'public/geo/countries.geojson', 'public/geo/labels.geojson', 'public/geo/borders.json', 'public/tiles/tiles.json'],
     command: ['npx', 'tsx', 'geo/build.ts'],
   },

@@ -41,6 +41,7 @@ import { MapDropZone } from './ui/import/MapDropZone.tsx'; // imported layers
 import { UserLayersContext, useUserLayers } from './ui/import/use-user-layers.ts'; // imported layers
 import { useUserMap } from './ui/import/use-user-map.ts'; // imported layers
 import { panelInset } from './ui/panel-inset.ts';
+import { INNER_MONGOLIA } from './domain/vocabulary.ts';
 
 export interface AppProps {
   initial: Decoded;
@@ -69,7 +70,7 @@ function choroplethCodes(geo: GeoData): string[] {
   const out: string[] = [];
   for (const f of geo.regions.features) {
     const p = f.properties;
-    if ((p.level === 'prefecture' && p.parent === '150000') || (p.level === 'county' && p.code.startsWith('15'))) out.push(p.code);
+    if ((p.level === 'prefecture' && p.parent === INNER_MONGOLIA) || (p.level === 'county' && p.code.startsWith('15'))) out.push(p.code);
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * Filters by chapter, theme and stage, applied together to the map, the lists, the counts and
  * the choropleth. An empty set means "no filter on this facet".
  */
-import { STAGES, THEMES } from '../../data/vocabulary.ts';
+import { STAGES, THEMES } from './vocabulary.ts';
 import type { ProjectFeature, Stage, Theme } from './types.ts';
 
 export interface Filters {

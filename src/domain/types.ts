@@ -3,9 +3,87 @@
  * the CLI and the tests read them. Pure types: no React, no WebGL.
  */
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import type { Measure, Place, Project, RegionGroup, Stage, Theme } from '../../data/schema.ts';
+import type { GeometryPrecision, Stage, Status, Theme } from './vocabulary.ts';
 
-export type { Measure, Place, Project, RegionGroup, Stage, Theme };
+export type { GeometryPrecision, Stage, Status, Theme };
+
+/**
+ * The catalogue's authored shapes as the app reads them. data/schema.ts validates the YAML and
+ * checks at compile time that what it accepts is exactly these shapes, so the dependency runs from
+ * data/ to the domain and never back.
+ */
+export interface Names {
+  zh: string;
+  en: string;
+  aliases: string[];
+}
+
+export type MeasureLevel = 'chapter' | 'section' | 'item';
+
+export interface Measure {
+  /** c4, c4.s1, c4.s1.i1 — chapter, section (第一节 = s1 even when unprinted), item ((一) = i1). */
+  id: string;
+  level: MeasureLevel;
+  chapter: number;
+  section?: number | undefined;
+  item?: number | undefined;
+  /** The heading as printed in the plan (without numbering), or our name when unprinted. */
+  heading_zh: string;
+  /** false when the plan prints no heading here. */
+  printed: boolean;
+  title_en: string;
+  summary_zh: string;
+  summary_en: string;
+  /** Chapter 2's development targets: one per target year. */
+  targets?: { year: number; text_zh: string; text_en: string }[] | undefined;
+}
+
+export type PlaceKind =
+  | 'league_seat'
+  | 'county_seat'
+  | 'city'
+  | 'capital'
+  | 'town'
+  | 'port_of_entry'
+  | 'foreign_port'
+  | 'seaport'
+  | 'airport'
+  | 'rail_station'
+  | 'lake'
+  | 'wetland'
+  | 'desert'
+  | 'sandy_land'
+  | 'mountain'
+  | 'river_point'
+  | 'other';
+
+export interface Place {
+  id: string;
+  name: Names;
+  kind: PlaceKind;
+  /** WGS84 (not GCJ-02 / BD-09). */
+  lon: number;
+  lat: number;
+  /** The smallest region it lies in. */
+  region: string;
+  precision: 'exact' | 'approximate';
+  /** Where the coordinate came from. */
+  source: string;
+  note?: string | undefined;
+}
+
+export interface RegionGroup {
+  id: string;
+  name: Names;
+  regions: string[];
+  note: string;
+}
+
+/** The plan's own precision for a project, as authored (the drawn geometry's is GeometryPrecision). */
+export type PlanPrecision = 'exact' | 'schematic' | 'regional';
+
+/** How the catalogue describes a project's geometry (data/projects/*.yaml). */
+export type GeometrySpecType = 'point' | 'line' | 'area' | 'polygon';
 
 export type RegionLevel = 'province' | 'prefecture' | 'county';
 
@@ -68,7 +146,7 @@ export interface PlaceProps extends SearchKeys {
   name_zh: string;
   name_en: string;
   aliases: string[];
-  kind: Place['kind'];
+  kind: PlaceKind;
   region: string;
   precision: Place['precision'];
   source: string;
@@ -89,8 +167,8 @@ export interface ProjectProps extends SearchKeys {
   named: string[];
   /** Place ids of the geometry spec, in order. */
   places: string[];
-  geometry_spec: Project['geometry']['type'];
-  precision: Project['precision'];
+  geometry_spec: GeometrySpecType;
+  precision: PlanPrecision;
   phrase: string;
   note?: string;
   /**

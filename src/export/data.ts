@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { Catalogue } from '../domain/catalogue.ts';
 import type { ProjectFeature, ProjectGeometry } from '../domain/types.ts';
 import { THEME_BY_ID, themeIdOf } from '../map/themes/index.ts';
+import { INNER_MONGOLIA } from '../domain/vocabulary.ts';
 
 export const CSV_COLUMNS = [
   'id',
@@ -29,7 +30,7 @@ export const CSV_COLUMNS = [
 
 /** Inner Mongolia's leagues a project touches (names in both languages). */
 function leaguesOf(cat: Catalogue, id: string): { zh: string[]; en: string[] } {
-  const rs = cat.regionsTouchedBy(id).filter((r) => r.region.level === 'prefecture' && r.region.parent === '150000');
+  const rs = cat.regionsTouchedBy(id).filter((r) => r.region.level === 'prefecture' && r.region.parent === INNER_MONGOLIA);
   return { zh: rs.map((r) => r.region.name_zh), en: rs.map((r) => r.region.name_en) };
 }
 

@@ -9,6 +9,7 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { FONT_STACK } from './fonts.ts';
+import { INNER_MONGOLIA } from '../domain/vocabulary.ts';
 
 export interface FurnitureLabels {
   north: string;
@@ -191,10 +192,10 @@ export function drawInset(
     ctx.beginPath();
     tracePolygon(ctx, f.geometry, px);
     const code = f.properties.code;
-    ctx.fillStyle = code === '150000' ? '#c9a868' : BOHAI.has(code) ? '#f3e6cc' : '#f4f1ea';
+    ctx.fillStyle = code === INNER_MONGOLIA ? '#c9a868' : BOHAI.has(code) ? '#f3e6cc' : '#f4f1ea';
     ctx.fill('evenodd');
-    ctx.lineWidth = code === '150000' ? 0.8 : 0.35;
-    ctx.strokeStyle = code === '150000' ? '#6b5428' : '#a69c89';
+    ctx.lineWidth = code === INNER_MONGOLIA ? 0.8 : 0.35;
+    ctx.strokeStyle = code === INNER_MONGOLIA ? '#6b5428' : '#a69c89';
     ctx.stroke();
   }
   // The view's rectangle (clipped to the inset when the view is larger).

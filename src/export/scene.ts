@@ -22,7 +22,7 @@ import { isFiltering, projectPasses, type Filters } from '../domain/filters.ts';
 import { emphasisOf } from '../domain/selection.ts';
 import type { ProjectFeature } from '../domain/types.ts';
 import type { AppState, Lang, Selection } from '../domain/url-state.ts';
-import { COUNTY_ZOOM } from '../map/basemap/codes.ts';
+import { COUNTY_ZOOM, INNER_MONGOLIA } from '../domain/vocabulary.ts';
 import { choroplethData } from '../map/basemap/choropleth.ts';
 import { highlightData } from '../map/basemap/interaction.ts';
 import { SOURCE } from '../map/basemap/sources.ts';
@@ -90,7 +90,7 @@ function choroplethCodes(geo: GeoData): { leagues: string[]; counties: string[] 
   const counties: string[] = [];
   for (const f of geo.regions.features) {
     const p = f.properties;
-    if (p.level === 'prefecture' && p.parent === '150000') leagues.push(p.code);
+    if (p.level === 'prefecture' && p.parent === INNER_MONGOLIA) leagues.push(p.code);
     else if (p.level === 'county' && p.code.startsWith('15')) counties.push(p.code);
   }
   return { leagues, counties };

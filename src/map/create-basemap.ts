@@ -8,7 +8,7 @@ import { Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang, MapView } from '../domain/url-state.ts';
 import type { FontManifest } from '../styles/font-manifest.ts';
 import { maplibreFontFaces, maplibreFontStacks } from '../styles/fonts.ts';
-import { HOME_BOUNDS, MAP_BOUNDS } from './basemap/codes.ts';
+import { HOME_BOUNDS, MAP_BOUNDS } from '../domain/vocabulary.ts';
 import { holdFrames, type LoadHold } from './basemap/load-hold.ts';
 import { basemapStyle } from './basemap/style.ts';
 import { assetUrl, type GeoData } from './geodata.ts';

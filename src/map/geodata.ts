@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProps, LabelCollection, RegionCollection, RegionLevel } from '../domain/types.ts';
-import { COUNTY_ZOOM } from './basemap/codes.ts';
+import { COUNTY_ZOOM } from '../domain/vocabulary.ts';
 
 export type { RegionCollection };
 export type CountryCollection = FeatureCollection<Polygon | MultiPolygon, CountryProps>;

@@ -13,6 +13,7 @@ import { onArrowNav } from './arrow-nav.ts';
 import { measureHeading, measureNumber, measureSummary } from './measure-label.ts';
 import { RelationTags, StageBadge } from './ProjectRow.tsx';
 import { SymbolIcon } from './SymbolIcon.tsx';
+import { INNER_MONGOLIA } from '../domain/vocabulary.ts';
 
 export interface ProjectPanelProps {
   id: string;
@@ -35,7 +36,7 @@ export const ProjectPanel = memo(function ProjectPanel({ id, catalogue, lang, ..
   const symbol = projectSymbol(catalogue, project);
   const here = projectsAtSamePlace(catalogue, project);
   const name = (r: { name_zh: string; name_en: string }) => (lang === 'zh' ? r.name_zh : r.name_en);
-  const inIM = (code: string) => code.startsWith('15') && code !== '150000';
+  const inIM = (code: string) => code.startsWith('15') && code !== INNER_MONGOLIA;
   const main = regions.filter((r) => r.region.level !== 'county');
   const counties = regions.filter((r) => r.region.level === 'county' && inIM(r.region.code));
 

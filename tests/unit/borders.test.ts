@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { borderRuns } from '../../geo/borders.ts';
 import { bordersOf, ringsOf } from '../../geo/border-lines.ts';
 import { basemapStyle } from '../../src/map/basemap/style.ts';
-import { TILE_LAYER } from '../../src/map/basemap/tile-layers.ts';
+import { TILE_LAYER } from '../../src/domain/vocabulary.ts';
 import type { BorderCollection, BorderKind, BorderRuns, CountryProps, RegionProps } from '../../src/domain/types.ts';
 
 const KINDS: BorderKind[] = ['county', 'league', 'prefecture', 'province', 'inner-mongolia', 'country'];

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { COUNTY_ZOOM, INNER_MONGOLIA } from '../../src/map/basemap/codes.ts';
+import { COUNTY_ZOOM, INNER_MONGOLIA } from '../../src/domain/vocabulary.ts';
 import { regionHitTest } from '../../src/map/basemap/interaction.ts';
 import type { LabelCollection, RegionCollection } from '../../src/domain/types.ts';
 import type { CountryCollection } from '../../src/map/geodata.ts';

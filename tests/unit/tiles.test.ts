@@ -11,8 +11,8 @@ import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { tileRange } from '../../geo/tiles.ts';
-import { TILE_LAYER, TILE_MAXZOOM } from '../../src/map/basemap/tile-layers.ts';
-import { INNER_MONGOLIA } from '../../src/map/basemap/codes.ts';
+import { TILE_LAYER, TILE_MAXZOOM } from '../../src/domain/vocabulary.ts';
+import { INNER_MONGOLIA } from '../../src/domain/vocabulary.ts';
 
 const DIR = 'public/tiles';
 const tile = (z: number, x: number, y: number) => new VectorTile(new PbfReader(readFileSync(join(DIR, `${z}/${x}/${y}.pbf`))));

@@ -10,7 +10,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { FillLayerSpecification, LayerSpecification } from 'maplibre-gl';
 import type { RegionCollection } from '../../domain/types.ts';
-import { COUNTY_ZOOM } from './codes.ts';
+import { COUNTY_ZOOM } from '../../domain/vocabulary.ts';
 import { SOURCE } from './sources.ts';
 
 export const CHOROPLETH_LAYERS = ['choropleth-leagues', 'choropleth-counties'] as const;

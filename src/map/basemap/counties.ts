@@ -3,7 +3,7 @@
  * banners of one league (a league's edge is drawn as the league border).
  */
 import type { LayerSpecification } from 'maplibre-gl';
-import { COUNTY_ZOOM } from './codes.ts';
+import { COUNTY_ZOOM } from '../../domain/vocabulary.ts';
 import { isBorder } from './filters.ts';
 import { PALETTE } from './palette.ts';
 import { tileLayer } from './sources.ts';

@@ -13,7 +13,7 @@ import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { PolygonPointIndex } from '../../domain/polygon-index.ts';
 import { RegionIndex } from '../../domain/regions.ts';
 import type { CountryProps, RegionFeature } from '../../domain/types.ts';
-import { COUNTY_ZOOM, INNER_MONGOLIA } from './codes.ts';
+import { COUNTY_ZOOM, INNER_MONGOLIA } from '../../domain/vocabulary.ts';
 import { PALETTE } from './palette.ts';
 import { SOURCE } from './sources.ts';
 

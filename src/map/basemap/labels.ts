@@ -6,7 +6,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../domain/url-state.ts';
-import { COUNTY_ZOOM, INNER_MONGOLIA } from './codes.ts';
+import { COUNTY_ZOOM, INNER_MONGOLIA } from '../../domain/vocabulary.ts';
 import { PALETTE } from './palette.ts';
 import { SOURCE } from './sources.ts';
 

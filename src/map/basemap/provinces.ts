@@ -3,7 +3,7 @@
  * the six other Bohai Rim members lighter, every other province paper-white), and their borders.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { BOHAI_PROVINCES, INNER_MONGOLIA } from './codes.ts';
+import { BOHAI_PROVINCES, INNER_MONGOLIA } from '../../domain/vocabulary.ts';
 import { isBorder } from './filters.ts';
 import { PALETTE } from './palette.ts';
 import { tileLayer } from './sources.ts';

@@ -8,7 +8,7 @@
  */
 import type { GeoJSONSourceSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { LabelCollection, LabelProps } from '../../domain/types.ts';
-import { TILE_LAYER, TILE_MAXZOOM } from './tile-layers.ts';
+import { TILE_LAYER, TILE_MAXZOOM } from '../../domain/vocabulary.ts';
 
 export type { LabelCollection, LabelProps };
 

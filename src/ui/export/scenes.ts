@@ -4,13 +4,14 @@ import { viewState, type SavedView } from '../../export/saved-views.ts';
 import { paddedBounds, type SceneSpec } from '../../export/scene.ts';
 import type { GeoData } from '../../map/geodata.ts';
 import { currentState, liveBounds } from './env.ts';
+import { INNER_MONGOLIA } from '../../domain/vocabulary.ts';
 
 export type Scope = 'view' | 'views' | 'atlas';
 
 /** Inner Mongolia's 12 leagues and cities, by code. */
 export function leagueCodes(geo: GeoData): string[] {
   return geo.regions.features
-    .filter((f) => f.properties.level === 'prefecture' && f.properties.parent === '150000')
+    .filter((f) => f.properties.level === 'prefecture' && f.properties.parent === INNER_MONGOLIA)
     .map((f) => f.properties.code)
     .sort();
 }

@@ -1,0 +1,86 @@
+/**
+ * The project's shared vocabulary: closed lists and constants that the catalogue (data/), the
+ * geography pipeline (geo/) and the app (src/) all use. It imports nothing, so every layer can
+ * import it without pulling in another layer's code.
+ */
+
+export const THEMES = [
+  'railway',
+  'highway',
+  'airport',
+  'power',
+  'pipeline',
+  'water',
+  'information',
+  'ecology',
+  'environment',
+  'industry',
+  'agriculture',
+  'logistics',
+  'commerce_tourism',
+  'culture',
+  'opening',
+  'cooperation',
+  'public_service',
+  'science',
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Normalised stage; the plan's own verb is kept verbatim beside it. */
+export const STAGES = ['complete', 'start', 'accelerate', 'build', 'advance', 'support', 'study', 'seek', 'preliminary'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Present status of a project (data/status/*.yaml), from "nothing known" to "in operation". */
+export const STATUSES = [
+  'in_operation',
+  'partly_in_operation',
+  'under_construction',
+  'preparatory',
+  'not_started',
+  'cancelled',
+  'unknown',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/**
+ * How a project's drawn geometry was made: a real site (exact), a real alignment from a named
+ * source (surveyed), a path along the real network between the places the plan names (routed),
+ * straight segments between those places (schematic), or a region standing for a vaguer extent
+ * (regional).
+ */
+export const GEOMETRY_PRECISIONS = ['exact', 'surveyed', 'routed', 'schematic', 'regional'] as const;
+export type GeometryPrecision = (typeof GEOMETRY_PRECISIONS)[number];
+
+/** Inner Mongolia's GB/T 2260 code. */
+export const INNER_MONGOLIA = '150000';
+
+/** The six other members of the Bohai Rim cooperation region in the plan. */
+export const BOHAI_PROVINCES = ['110000', '120000', '130000', '140000', '210000', '370000'] as const;
+
+/** Zoom from which Inner Mongolia's banners, counties and districts are drawn and hoverable. */
+export const COUNTY_ZOOM = 6.5;
+
+/** The first view: Inner Mongolia and the Bohai Rim (west, south, east, north). */
+export const HOME_BOUNDS: [number, number, number, number] = [97, 35, 127, 53.5];
+
+/** How far the map may be panned ([west, south], [east, north]); the basemap's tiles cover exactly this. */
+export const MAP_BOUNDS: [[number, number], [number, number]] = [
+  [55, 5],
+  [160, 65],
+];
+
+/**
+ * The basemap's vector tiles (cut by geo/tiles.ts into public/tiles/, read by the map's `basemap`
+ * source): their layers and deepest zoom.
+ */
+export const TILE_LAYER = {
+  /** Neighbouring countries' land. */
+  countries: 'countries',
+  /** China's provinces (`code`, `level`). */
+  provinces: 'provinces',
+  /** Border lines, each once, by the level they separate (`kind`). */
+  borders: 'borders',
+} as const;
+
+/** Tiles are cut down to this zoom; the map draws them over-zoomed beyond it. */
+export const TILE_MAXZOOM = 8;
