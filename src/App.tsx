@@ -5,33 +5,28 @@
  * in the query. A new selection pushes a history entry (back/forward step through selections);
  * everything else replaces the current one.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { choropleth as computeChoropleth } from './domain/choropleth.ts';
-import { NO_FILTERS, projectPasses, type Filters } from './domain/filters.ts';
-import { emphasisOf, projectBbox } from './domain/selection.ts';
+import { appStateOf, atlasReducer, initialAtlasState } from './domain/atlas-state.ts';
+import { atlasView } from './domain/atlas-view.ts';
+import type { Filters } from './domain/filters.ts';
+import { projectBbox } from './domain/selection.ts';
 import type { SearchHit } from './domain/search.ts';
-import {
-  decodeUrlState,
-  encodeSearch,
-  sameSelection,
-  unknownProblem,
-  type AppState,
-  type Decoded,
-  type Lang,
-  type Selection,
-  type UrlProblem,
-} from './domain/url-state.ts';
+import { decodeUrlState, encodeSearch, sameSelection, unknownProblem, type AppState, type Decoded, type Lang, type Selection, type UrlProblem } from './domain/url-state.ts';
+import type { Hooks } from './hooks.ts';
 import { applyDocumentLang, DEFAULT_LANG } from './i18n/index.ts';
 import { afterPaint } from './map/after-paint.ts';
 import { AtlasMap, type ChoroplethPaint, type FocusRequest } from './map/AtlasMap.tsx';
 import { loadCatalogue, type CatalogueBundle } from './map/catalogue-data.ts';
+import type { MapController } from './map/controller.ts';
+import { MapControllerContext } from './map/controller-context.ts';
 import type { GeoData, RegionInfo } from './map/geodata.ts';
 import { choroplethColours } from './map/choropleth-style.ts';
-import { DEFAULT_VISIBLE, THEME_BY_ID, THEMES, themeIdOf, type PickTarget } from './map/themes/index.ts';
+import { DEFAULT_VISIBLE, LAYER_IDS, layerRegistry, THEME_BY_ID, themeIdOf, type PickTarget } from './map/themes/index.ts';
 import { hasWebGL2 } from './map/webgl.ts';
 import type { FontManifest } from './styles/font-manifest.ts';
 import { AtlasContext } from './ui/app-context.ts';
+import { ExportHookContext } from './ui/hooks-context.ts';
 import { MapLegend } from './ui/MapLegend.tsx';
 import { SidePanel, type PanelTab } from './ui/SidePanel.tsx';
 import { stageText } from './ui/stage.ts';
@@ -40,52 +35,31 @@ import { ImportNotices } from './ui/import/ImportNotices.tsx'; // imported layer
 import { MapDropZone } from './ui/import/MapDropZone.tsx'; // imported layers
 import { UserLayersContext, useUserLayers } from './ui/import/use-user-layers.ts'; // imported layers
 import { useUserMap } from './ui/import/use-user-map.ts'; // imported layers
-import { panelInset } from './ui/panel-inset.ts';
-import { INNER_MONGOLIA } from './domain/vocabulary.ts';
 
 export interface AppProps {
   initial: Decoded;
   fonts: FontManifest;
   /** The geography, already on its way (started before the fonts; see main.tsx). */
   geoData: Promise<GeoData>;
+  /** Test and scripting hooks, only when the page asked for them (src/hooks.ts). */
+  hooks?: Hooks | null;
 }
 
-const KNOWN_LAYERS = new Set(THEMES.map((t) => t.id));
-
-/** Layer ids and the choropleth checked against the atlas's themes; unknown ones become notices. */
-function validLayers(layers: string[] | null, problems: UrlProblem[]): string[] {
-  if (!layers) return [...DEFAULT_VISIBLE];
-  for (const l of layers) if (!KNOWN_LAYERS.has(l)) problems.push(unknownProblem('layers', l));
-  const on = new Set(layers.filter((l) => KNOWN_LAYERS.has(l)));
-  return DEFAULT_VISIBLE.filter((id) => on.has(id));
-}
-function validChoropleth(c: string | null, problems: UrlProblem[]): string | null {
-  if (c == null || c === 'all' || KNOWN_LAYERS.has(c)) return c;
-  problems.push(unknownProblem('choro', c));
-  return null;
-}
-
-/** Leagues of Inner Mongolia, then its counties: the regions the choropleth shades. */
-function choroplethCodes(geo: GeoData): string[] {
-  const out: string[] = [];
-  for (const f of geo.regions.features) {
-    const p = f.properties;
-    if ((p.level === 'prefecture' && p.parent === INNER_MONGOLIA) || (p.level === 'county' && p.code.startsWith('15'))) out.push(p.code);
-  }
-  return out;
-}
-
-export function App({ initial, fonts, geoData }: AppProps) {
+export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
   const { t, i18n } = useTranslation();
-  const initialProblems = useMemo(() => [...initial.problems], [initial]);
-  const [lang, setLang] = useState<Lang>(initial.state.lang ?? DEFAULT_LANG);
-  const [selection, setSelection] = useState<Selection | null>(initial.state.selection);
-  const [layers, setLayers] = useState<string[]>(() => validLayers(initial.state.layers, initialProblems));
-  const [filters, setFilters] = useState<Filters>(initial.state.filters ?? NO_FILTERS);
-  const [choropleth, setChoropleth] = useState<string | null>(() => validChoropleth(initial.state.choropleth, initialProblems));
+  const start = useMemo(() => initialAtlasState(initial, LAYER_IDS, DEFAULT_LANG), [initial]);
+  const reducer = useMemo(() => atlasReducer(LAYER_IDS), []);
+  const [atlas, dispatch] = useReducer(reducer, start.state);
+  const { selection, layers, filters, choropleth, lang } = atlas;
+  const setSelection = useCallback((s: Selection | null) => dispatch({ type: 'select', selection: s }), []);
+  const setLayers = useCallback((l: string[]) => dispatch({ type: 'layers', layers: l }), []);
+  const setFilters = useCallback((f: Filters) => dispatch({ type: 'filters', filters: f }), []);
+  const setChoropleth = useCallback((c: string | null) => dispatch({ type: 'choropleth', choropleth: c }), []);
+  const setLang = useCallback((l: Lang) => dispatch({ type: 'lang', lang: l }), []);
+  const [controller, setController] = useState<MapController | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [hovered, setHovered] = useState<RegionInfo | null>(null);
-  const [problems, setProblems] = useState<UrlProblem[]>(initialProblems);
+  const [problems, setProblems] = useState<UrlProblem[]>(start.problems);
   const [geo, setGeo] = useState<GeoData | null>(null);
   const [bundle, setBundle] = useState<CatalogueBundle | null>(null);
   // What stopped the map: the geography failed to load (shown in the current language), or MapLibre refused to start (its own words).
@@ -203,17 +177,18 @@ export function App({ initial, fonts, geoData }: AppProps) {
   }, [selection, layers, filters, choropleth, lang, dataKnown]);
 
   /** Sets the whole state at once (back/forward, saved views). */
-  const applyAppState = useCallback((s: Partial<AppState>, opts: { fly?: boolean } = {}) => {
-    if ('selection' in s) setSelection(s.selection ?? null);
-    if ('layers' in s) setLayers(validLayers(s.layers ?? null, []));
-    if (s.filters) setFilters(s.filters);
-    if ('choropleth' in s) setChoropleth(validChoropleth(s.choropleth ?? null, []));
-    if (s.lang) setLang(s.lang);
-    if (opts.fly && s.view) {
-      const v = s.view;
-      window.__atlas?.map.flyTo({ center: [v.lng, v.lat], zoom: v.zoom, bearing: v.bearing, pitch: v.pitch, duration: 1200 });
-    }
-  }, []);
+  const applyAppState = useCallback(
+    (s: Partial<AppState>, opts: { fly?: boolean } = {}) => {
+      dispatch({ type: 'apply', state: s });
+      if (opts.fly && s.view) controller?.flyTo(s.view);
+    },
+    [controller],
+  );
+
+  // The map's controller: handed down by context, and to the hooks when the page asked for them.
+  useEffect(() => {
+    hooks?.attachMap(controller);
+  }, [hooks, controller]);
 
   // Back / forward: read the state back from the URL (MapLibre restores the view from the hash).
   useEffect(() => {
@@ -223,29 +198,22 @@ export function App({ initial, fonts, geoData }: AppProps) {
       applyAppState({ ...state, lang: state.lang ?? DEFAULT_LANG });
       // MapLibre follows the hash on `hashchange`, which a history step across pushState entries
       // that differ in more than the hash may not fire: bring the view along here too.
-      const v = state.view;
-      const map = window.__atlas?.map;
-      if (v && map) {
-        const c = map.getCenter();
-        if (Math.abs(map.getZoom() - v.zoom) > 1e-3 || Math.abs(c.lat - v.lat) > 1e-4 || Math.abs(c.lng - v.lng) > 1e-4) {
-          map.jumpTo({ center: [v.lng, v.lat], zoom: v.zoom, bearing: v.bearing ?? 0, pitch: v.pitch ?? 0 });
-        }
-      }
+      if (state.view) controller?.jumpTo(state.view);
       if (state.selection) setTab('details');
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [applyAppState]);
+  }, [applyAppState, controller]);
 
   const select = useCallback(
     (sel: Selection | null, opts: { focus?: boolean; force?: boolean } = {}) => {
-      setSelection((cur) => (sameSelection(cur, sel) ? cur : sel));
+      setSelection(sel);
       if (sel) setTab('details');
       if (sel && opts.focus) focusSelection(sel, opts.force);
     },
     [focusSelection],
   );
-  const clear = useCallback(() => setSelection(null), []);
+  const clear = useCallback(() => setSelection(null), [setSelection]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -253,30 +221,16 @@ export function App({ initial, fonts, geoData }: AppProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setSelection]);
 
-  // What the selection emphasises on the map.
-  const emphasis = useMemo(() => (catalogue ? emphasisOf(catalogue, selection, filters) : { projects: new Set<string>(), places: new Set<string>() }), [catalogue, selection, filters]);
-  const highlight = selection?.kind === 'project' ? selection.id : null;
+  /** The shareable state (what a link or a saved view carries; the view is MapLibre's). */
+  const appState: AppState = useMemo(() => appStateOf(atlas), [atlas]);
 
-  // The choropleth: counts of the regions it shades, in classes of colour.
-  const choroData = useMemo(() => {
-    if (!choropleth || !catalogue || !geo) return null;
-    const theme = choropleth === 'all' ? null : choropleth;
-    const keep = (p: Parameters<typeof projectPasses>[0]) => projectPasses(p, filters) && (!theme || themeIdOf(p, catalogue) === theme);
-    const codes = choroplethCodes(geo);
-    const leagues = codes.filter((c) => geo.byCode.get(c)?.level === 'prefecture');
-    const counties = codes.filter((c) => geo.byCode.get(c)?.level === 'county');
-    return { leagues: computeChoropleth(catalogue, leagues, keep), counties: computeChoropleth(catalogue, counties, keep) };
-  }, [choropleth, catalogue, geo, filters]);
-  const choroPaint = useMemo<ChoroplethPaint | null>(() => {
-    if (!choroData) return null;
-    return { colours: choroplethColours([choroData.leagues, choroData.counties]) };
-  }, [choroData]);
-
-  const legendChoropleth = useMemo(
-    () => (choropleth && choroData ? { id: choropleth, leagues: choroData.leagues, counties: choroData.counties } : null),
-    [choropleth, choroData],
+  // What the state draws, derived once (src/domain/atlas-view.ts): the map, the legend and the exports read it.
+  const view = useMemo(() => (catalogue ? atlasView(appState, catalogue, layerRegistry(catalogue)) : null), [appState, catalogue]);
+  const choroPaint = useMemo<ChoroplethPaint | null>(
+    () => (view?.choropleth ? { colours: choroplethColours([view.choropleth.leagues, view.choropleth.counties]) } : null),
+    [view?.choropleth],
   );
 
   const onPick = useCallback(
@@ -329,12 +283,6 @@ export function App({ initial, fonts, geoData }: AppProps) {
     [select, catalogue, geo, focusBox],
   );
 
-  /** The shareable state (what a link or a saved view carries; the view is MapLibre's). */
-  const appState: AppState = useMemo(
-    () => ({ selection, region: selection?.kind === 'region' ? selection.code : null, layers, filters, choropleth, lang, view: null }),
-    [selection, layers, filters, choropleth, lang],
-  );
-
   const regionCode = selection?.kind === 'region' ? selection.code : null;
   const regionInfo = regionCode && geo ? (geo.byCode.get(regionCode) ?? null) : null;
 
@@ -368,14 +316,10 @@ export function App({ initial, fonts, geoData }: AppProps) {
           selectedRegion={regionInfo ? regionCode : null}
           focusRequest={focusRequest}
           initialView={initial.state.view}
-          panelInset={panelInset()}
           catalogue={catalogue}
-          visibleLayers={layers}
-          filters={filters}
-          emphasis={emphasis.projects}
-          emphasisPlaces={emphasis.places}
-          highlight={highlight}
+          view={view}
           choropleth={choroPaint}
+          onController={setController}
           onSelectRegion={(code) => select(code ? { kind: 'region', code } : null)}
           onPick={onPick}
           describe={describe}
@@ -386,16 +330,7 @@ export function App({ initial, fonts, geoData }: AppProps) {
           describeAt={userMap.describeAt}
         />
         {/* No legend for layers that are not drawn. */}
-        {catalogue && !themesFailed && (
-          <MapLegend
-            catalogue={catalogue}
-            lang={lang}
-            filters={filters}
-            visibleLayers={layers}
-            emphasis={emphasis.projects}
-            choropleth={legendChoropleth}
-          />
-        )}
+        {catalogue && view && !themesFailed && <MapLegend catalogue={catalogue} lang={lang} view={view} />}
       </>
     );
   }
@@ -405,13 +340,16 @@ export function App({ initial, fonts, geoData }: AppProps) {
   const noMapReason = !webgl || error?.kind === 'map' ? 'webgl' : error ? 'data' : null;
   const mapShown = noMapReason === null;
   const themesShown = themesFailed === null;
+  const exportHook = useMemo(() => (hooks ? (api: Parameters<Hooks['provideExport']>[0]) => hooks.provideExport(api) : null), [hooks]);
   const atlasContext = useMemo(
-    () => ({ state: appState, catalogue, geo, apply: applyAppState, user: userForExport, mapShown, themesShown }),
-    [appState, catalogue, geo, applyAppState, userForExport, mapShown, themesShown],
+    () => ({ state: appState, map: controller, fonts, catalogue, geo, apply: applyAppState, user: userForExport, mapShown, themesShown }),
+    [appState, controller, fonts, catalogue, geo, applyAppState, userForExport, mapShown, themesShown],
   );
 
   return (
     <AtlasContext.Provider value={atlasContext}>
+    <MapControllerContext.Provider value={controller}>
+    <ExportHookContext.Provider value={exportHook}>
     <UserLayersContext.Provider value={userLayers}>
     <div className="app" data-lang={lang}>
       <a className="skip-link" href="#panel">
@@ -464,6 +402,8 @@ export function App({ initial, fonts, geoData }: AppProps) {
       <ExportControls />{/* export */}
     </div>
     </UserLayersContext.Provider>
+    </ExportHookContext.Provider>
+    </MapControllerContext.Provider>
     </AtlasContext.Provider>
   );
 }

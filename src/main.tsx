@@ -11,12 +11,13 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
 import { decodeUrlState, type Decoded, type Lang } from './domain/url-state.ts';
+import { hooksRequested, installHooks } from './hooks.ts';
 import { DEFAULT_LANG, initI18n, zoomLabels } from './i18n/index.ts';
 import { createBasemap, offerEarlyBasemap } from './map/create-basemap.ts';
 import { loadGeoData, type GeoData } from './map/geodata.ts';
 import type { FontManifest } from './styles/font-manifest.ts';
 import { loadFontManifest, registerCssFonts } from './styles/fonts.ts';
-import { panelInset } from './ui/panel-inset.ts';
+import { panelInset } from './map/panel-inset.ts';
 
 // MapLibre 6 under Vite: point it at the bundled worker, or the map never loads.
 setWorkerUrl(workerUrl);
@@ -65,7 +66,8 @@ async function start(): Promise<void> {
   await registerCssFonts(fonts, [400]);
   performance.mark('atlas:page-set-up');
   const { renderApp } = await import('./app-root.tsx');
-  renderApp(document.getElementById('root')!, { initial, fonts, geoData: geo });
+  const hooks = hooksRequested() ? installHooks() : null;
+  renderApp(document.getElementById('root')!, { initial, fonts, geoData: geo, hooks });
   performance.mark('atlas:app-rendered');
 }
 

@@ -7,26 +7,45 @@ import { projectPasses, type Filters } from './filters.ts';
 import type { ProjectFeature, Touch } from './types.ts';
 import type { Selection } from './url-state.ts';
 
-export interface Emphasis {
-  projects: Set<string>;
-  places: Set<string>;
-}
+/**
+ * What a selection does to the map: nothing (no selection: nothing dimmed), or emphasise some
+ * projects and places and dim the rest. A selection may emphasise nothing (a region no project
+ * touches after the filters): then everything is dimmed.
+ */
+export type Emphasis =
+  | { kind: 'none' }
+  | { kind: 'selection'; projects: ReadonlySet<string>; places: ReadonlySet<string>; highlight: string | null };
 
-const EMPTY: Emphasis = { projects: new Set(), places: new Set() };
+export const NO_EMPHASIS: Emphasis = { kind: 'none' };
 
-/** Projects (after filters) and places a selection emphasises on the map; empty = nothing dimmed. */
+/** Projects (after filters) and places a selection emphasises on the map. */
 export function emphasisOf(cat: Catalogue, sel: Selection | null, filters: Filters): Emphasis {
-  if (!sel) return EMPTY;
+  if (!sel) return NO_EMPHASIS;
   if (sel.kind === 'region') {
     const projects = new Set(cat.projectsTouching(sel.code, (p) => projectPasses(p, filters)).map((t) => t.project.properties.id));
-    return { projects: projects.size ? projects : new Set(['__none__']), places: new Set() };
+    return { kind: 'selection', projects, places: new Set(), highlight: null };
   }
-  if (sel.kind === 'project') return cat.project(sel.id) ? { projects: new Set([sel.id]), places: new Set() } : EMPTY;
+  if (sel.kind === 'project') return cat.project(sel.id) ? { kind: 'selection', projects: new Set([sel.id]), places: new Set(), highlight: sel.id } : NO_EMPHASIS;
   const list = cat.projectsOfMeasure(sel.id).filter((p) => projectPasses(p, filters));
   const places = new Set<string>();
   for (const p of list) for (const id of p.properties.places) places.add(id);
-  return { projects: list.length ? new Set(list.map((p) => p.properties.id)) : new Set(['__none__']), places };
+  return { kind: 'selection', projects: new Set(list.map((p) => p.properties.id)), places, highlight: null };
 }
+
+/** Whether the emphasis dims what it does not name. */
+export const dims = (e: Emphasis): boolean => e.kind === 'selection';
+
+/** Whether a project is drawn at full strength (always, when nothing is selected). */
+export const isEmphasised = (e: Emphasis, id: string): boolean => e.kind === 'none' || e.projects.has(id);
+
+/** Whether one of the ids is emphasised by a selection (false when nothing is selected). */
+export const selects = (e: Emphasis, ids: readonly string[]): boolean => e.kind === 'selection' && ids.some((id) => e.projects.has(id));
+
+/** The projects a selection emphasises (empty without one). */
+export const emphasisedProjects = (e: Emphasis): ReadonlySet<string> => (e.kind === 'selection' ? e.projects : EMPTY_SET);
+/** The places a selection emphasises (empty without one). */
+export const emphasisedPlaces = (e: Emphasis): ReadonlySet<string> => (e.kind === 'selection' ? e.places : EMPTY_SET);
+const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** How a project touches a region, in one word: the plan names it, or the geometry crosses, covers, overlaps or contains. */
 export type Relation = 'named' | 'crosses' | 'covers' | 'overlaps' | 'lies_in';

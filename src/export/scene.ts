@@ -5,9 +5,10 @@
  * - The basemap style is a copy of the live map's style (MapLibre's getStyle(): the same sources,
  *   fonts, colours and choropleth layers) with the hover cleared and the selection outline, the
  *   label language and the choropleth set for the scene's state, exactly as the map sets them.
- * - The thematic layers come from buildThemeLayers() with the same LayerContext the map builds
- *   (src/map/AtlasMap.tsx), and the legend from legendEntries() (the on-screen legend's source),
- *   so an export draws and explains exactly what the atlas shows.
+ * - What the state draws is derived once by atlasView() (src/domain/atlas-view.ts), as for the
+ *   live map; the thematic layers come from buildThemeLayers() with layerContext(view), and the
+ *   legend from legendOf(view), the on-screen legend's source, so an export draws and explains
+ *   exactly what the atlas shows.
  * - Texts (title, subtitle, project list, source note) are in the scene's language.
  */
 import { userLegendGroups } from '../map/imported-layers.ts';
@@ -16,13 +17,12 @@ import { layerBbox, type UserLayer } from '../domain/user-layers.ts';
 import type { Layer } from '@deck.gl/core';
 import type { TFunction } from 'i18next';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { atlasView, type AtlasView } from '../domain/atlas-view.ts';
 import type { Catalogue } from '../domain/catalogue.ts';
-import { choropleth as computeChoropleth, type Choropleth } from '../domain/choropleth.ts';
 import { isFiltering, projectPasses, type Filters } from '../domain/filters.ts';
-import { emphasisOf } from '../domain/selection.ts';
 import type { ProjectFeature } from '../domain/types.ts';
 import type { AppState, Lang, Selection } from '../domain/url-state.ts';
-import { COUNTY_ZOOM, INNER_MONGOLIA } from '../domain/vocabulary.ts';
+import { COUNTY_ZOOM } from '../domain/vocabulary.ts';
 import { choroplethData } from '../map/basemap/choropleth.ts';
 import { highlightData } from '../map/basemap/interaction.ts';
 import { SOURCE } from '../map/basemap/sources.ts';
@@ -30,8 +30,8 @@ import { LABEL_LAYERS, labelLayers, type FontStacks } from '../map/basemap/label
 import { THEMATIC_BEFORE_ID } from '../map/basemap/style.ts';
 import { choroplethColour, choroplethColours } from '../map/choropleth-style.ts';
 import type { GeoData } from '../map/geodata.ts';
-import { DEFAULT_VISIBLE, legendEntries, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
-import type { LayerContext, RGB } from '../map/themes/types.ts';
+import { DEFAULT_VISIBLE, layerContext, layerRegistry, legendOf, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
+import type { RGB } from '../map/themes/types.ts';
 import type { ExportContent, LegendGroup } from './layout.ts';
 
 export type Bounds = [[number, number], [number, number]];
@@ -77,38 +77,16 @@ export interface Scene {
   defaultSubtitle: string;
 }
 
-/** The visible layer ids of a state (null = the default: all). */
-export function visibleLayersOf(state: Pick<AppState, 'layers'>): string[] {
-  if (!state.layers) return [...DEFAULT_VISIBLE];
-  const on = new Set(state.layers);
-  return DEFAULT_VISIBLE.filter((id) => on.has(id));
-}
-
-/** Regions the choropleth shades (as the app: Inner Mongolia's leagues, then its counties). */
-function choroplethCodes(geo: GeoData): { leagues: string[]; counties: string[] } {
-  const leagues: string[] = [];
-  const counties: string[] = [];
-  for (const f of geo.regions.features) {
-    const p = f.properties;
-    if (p.level === 'prefecture' && p.parent === INNER_MONGOLIA) leagues.push(p.code);
-    else if (p.level === 'county' && p.code.startsWith('15')) counties.push(p.code);
-  }
-  return { leagues, counties };
-}
-
-export function choroplethOf(state: AppState, cat: Catalogue, geo: GeoData): { leagues: Choropleth; counties: Choropleth } | null {
-  if (!state.choropleth) return null;
-  const theme = state.choropleth === 'all' ? null : state.choropleth;
-  const keep = (p: ProjectFeature) => projectPasses(p, state.filters) && (!theme || themeIdOf(p, cat) === theme);
-  const codes = choroplethCodes(geo);
-  return { leagues: computeChoropleth(cat, codes.leagues, keep), counties: computeChoropleth(cat, codes.counties, keep) };
+/** What a state draws (the same derivation as the live map's). */
+export function sceneView(state: AppState, cat: Catalogue): AtlasView {
+  return atlasView(state, cat, layerRegistry(cat));
 }
 
 /** The live style adjusted for a state: hover off, selection outline, label language, choropleth. */
-export function sceneStyle(base: StyleSpecification, state: AppState, lang: Lang, env: Pick<SceneEnv, 'catalogue' | 'geo' | 'fontStacks'>): StyleSpecification {
-  const sel = state.selection?.kind === 'region' ? state.selection.code : null;
+export function sceneStyle(base: StyleSpecification, view: AtlasView, lang: Lang, env: Pick<SceneEnv, 'geo' | 'fontStacks'>): StyleSpecification {
+  const sel = view.selection?.kind === 'region' ? view.selection.code : null;
   const labels = new Map(labelLayers(lang, env.fontStacks).map((l) => [l.id, l]));
-  const choro = choroplethOf(state, env.catalogue, env.geo);
+  const choro = view.choropleth;
   const colours = choroplethColours(choro ? [choro.leagues, choro.counties] : []);
   const layers = base.layers.map((l): LayerSpecification => {
     if ((LABEL_LAYERS as readonly string[]).includes(l.id)) {
@@ -126,22 +104,6 @@ export function sceneStyle(base: StyleSpecification, state: AppState, lang: Lang
   return { ...base, sources, layers };
 }
 
-/** The LayerContext the map builds for a state (AtlasMap.tsx), at a zoom. */
-export function layerContext(state: AppState, lang: Lang, cat: Catalogue, zoom: number): LayerContext {
-  const emphasis = emphasisOf(cat, state.selection, state.filters);
-  return {
-    catalogue: cat,
-    filters: state.filters,
-    lang,
-    emphasis: emphasis.projects,
-    emphasisPlaces: emphasis.places,
-    highlight: state.selection?.kind === 'project' ? state.selection.id : null,
-    scale: 1,
-    zoom,
-    beforeId: THEMATIC_BEFORE_ID,
-  } as LayerContext;
-}
-
 function hexRgb(hex: string): RGB {
   const h = hex.replace('#', '');
   return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
@@ -156,15 +118,15 @@ function tr(t: TFunction, keys: string[], fallback: string, opts: Record<string,
 }
 
 /** Legend groups: the visible themes' rows (legendEntries), then the choropleth's classes. */
-export function sceneLegend(state: AppState, lang: Lang, cat: Catalogue, geo: GeoData, t: TFunction, extent?: Bounds): LegendGroup[] {
-  const ctx = layerContext(state, lang, cat, 5);
-  const groups: LegendGroup[] = legendEntries({ ...ctx, emphasis: new Set(), emphasisPlaces: new Set(), highlight: null, ...(extent ? { extent } : {}) }, visibleLayersOf(state)).map((l) => ({
+export function sceneLegend(view: AtlasView, cat: Catalogue, t: TFunction, extent?: Bounds): LegendGroup[] {
+  const lang = view.lang;
+  const groups: LegendGroup[] = legendOf(view, cat, extent).map((l) => ({
     heading: l.label[lang],
     rows: l.entries.map((e) => ({ symbol: e.symbol, label: e.label[lang] })),
   }));
-  const choro = choroplethOf(state, cat, geo);
-  if (choro && state.choropleth) {
-    const what = state.choropleth === 'all' ? tr(t, ['choropleth.all'], lang === 'zh' ? '全部项目' : 'all projects') : (THEME_BY_ID.get(state.choropleth)?.label[lang] ?? state.choropleth);
+  const choro = view.choropleth;
+  if (choro) {
+    const what = choro.of === 'all' ? tr(t, ['choropleth.all'], lang === 'zh' ? '全部项目' : 'all projects') : (THEME_BY_ID.get(choro.of)?.label[lang] ?? choro.of);
     for (const [key, c] of [
       ['leagues', choro.leagues],
       ['counties', choro.counties],
@@ -253,8 +215,8 @@ export function formatDate(d: Date, lang: Lang): string {
   return lang === 'zh' ? `${y}年${m}月${day}日` : `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function layerNames(state: AppState, lang: Lang): string | null {
-  const vis = visibleLayersOf(state);
+function layerNames(view: AtlasView, lang: Lang): string | null {
+  const vis = view.layers;
   if (vis.length === DEFAULT_VISIBLE.length) return null;
   if (vis.length === 0) return null;
   return vis.map((id) => THEME_BY_ID.get(id)?.label[lang] ?? id).join(lang === 'zh' ? '、' : ', ');
@@ -264,11 +226,11 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const { state } = spec;
   const lang: Lang = state.lang ?? 'zh';
   const { catalogue: cat, geo, t } = env;
-  const style = sceneStyle(env.baseStyle, state, lang, env);
-  const visible = visibleLayersOf(state);
+  const view = sceneView({ ...state, lang }, cat);
+  const style = sceneStyle(env.baseStyle, view, lang, env);
   const userOn = new Set(spec.userVisible ?? []);
   const userLayers = (env.userLayers ?? []).filter((l) => userOn.has(l.id));
-  const layers = (deck: DeckDrawing, zoom: number) => [...deck.buildThemeLayers(layerContext(state, lang, cat, zoom), visible), ...deck.buildUserLayers(userLayers, userOn, { scale: 1 })];
+  const layers = (deck: DeckDrawing, zoom: number) => [...deck.buildThemeLayers(layerContext(view, cat, zoom, { beforeId: THEMATIC_BEFORE_ID }), view.layers), ...deck.buildUserLayers(userLayers, userOn, { scale: 1 })];
   const projects = selectionProjects(state, cat);
   const name = selectionName(state.selection, lang, cat, geo);
   const planTitle = t('export.planTitle');
@@ -282,7 +244,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const subParts = [state.selection ? planTitle : t('export.planSubtitle')];
   const ft = filtersText(state.filters, lang, cat, t);
   if (ft) subParts.push(ft);
-  const ln = layerNames(state, lang);
+  const ln = layerNames(view, lang);
   if (ln) subParts.push(`${t('export.layersShown')}${ln}`);
   subParts.push(formatDate(env.date, lang));
   const defaultSubtitle = subParts.join(lang === 'zh' ? ' · ' : ' · ');
@@ -334,7 +296,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
     subtitle: spec.subtitle ?? defaultSubtitle,
     legendHeading: t('export.legend'),
     legendKey: t('export.legendKey'),
-    legend: sceneLegend(state, lang, cat, geo, t),
+    legend: sceneLegend(view, cat, t),
     notesHeading,
     notes: notesLines,
     more: (n) => t('export.more', { count: n }),
@@ -343,7 +305,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   // Imported layers come last in the legend, each under its own name (only those the frame shows).
   const userLegend = (extent?: Bounds) => userLegendGroups(extent ? userLayers.filter((l) => bboxMeets(layerBbox(l), extent)) : userLayers, userOn, lang);
   content.legend = [...content.legend, ...userLegend()];
-  const legendWithin = (extent: Bounds) => [...sceneLegend(state, lang, cat, geo, t, extent), ...userLegend(extent)];
+  const legendWithin = (extent: Bounds) => [...sceneLegend(view, cat, t, extent), ...userLegend(extent)];
   return { lang, bounds: spec.bounds, style, layers, content, legendWithin, projects, notes, defaultTitle, defaultSubtitle };
 }
 

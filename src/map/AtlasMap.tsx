@@ -10,8 +10,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavigationControl, ScaleControl, type GeoJSONSource, type Map as MapLibreMap, type MapMouseEvent } from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { AtlasView } from '../domain/atlas-view.ts';
 import type { Catalogue } from '../domain/catalogue.ts';
-import type { Filters } from '../domain/filters.ts';
 import type { Lang, MapView } from '../domain/url-state.ts';
 import type { FontManifest } from '../styles/font-manifest.ts';
 import { maplibreFontStacks } from '../styles/fonts.ts';
@@ -24,43 +24,15 @@ import { SOURCE } from './basemap/sources.ts';
 import { afterPaint } from './after-paint.ts';
 import { deferEmptyGestureRepaints } from './click-repaint.ts';
 import { forgetGpuDevice, watchContextLoss } from './context-loss.ts';
+import { MapController } from './controller.ts';
 import { createBasemap, takeEarlyBasemap, type Basemap } from './create-basemap.ts';
 import type { GeoData, RegionInfo } from './geodata.ts';
 import { loadDeck, type DeckDrawing } from './load-deck.ts';
 import { MOTION_LINE_BUDGET, watchMotionDetail, type MotionDetail, type MotionWatch } from './motion-detail.ts';
-import { pickAt, preparePicking, visibleDraw, type PickTarget, type Projector } from './themes/index.ts';
+import { panelInset } from './panel-inset.ts';
+import { layerContext, pickAt, preparePicking, visibleDraw, type PickTarget, type Projector } from './themes/index.ts';
 import { whenIdleAfterFrames } from './when-idle.ts';
-import type { LayerContext } from './themes/types.ts';
 import type { UserLayer } from '../domain/user-layers.ts';
-
-export interface AtlasHandle {
-  map: MapLibreMap;
-  /** deck.gl's overlay: mounted with the basemap's first quiet frame (null before it). */
-  overlay: MapLibreOverlay | null;
-}
-
-declare global {
-  interface Window {
-    /** For tests and the console: the live map and overlay. */
-    __atlas?: AtlasHandle & {
-      ready: boolean;
-      /** Whether the map's frames were held until its sources had loaded (basemap/load-hold.ts). */
-      heldLoad: boolean;
-      /** Whether the map was created at the page's start, before React rendered (create-basemap.ts). */
-      early: boolean;
-      idleAt?: number;
-      layersAt?: number;
-      /** Milliseconds from navigation start to the first quiet frame with the thematic layers drawn. */
-      atlasIdleAt?: number;
-      /** The thematic symbol or line at a canvas point (what a click there selects), or null. */
-      pick?: (x: number, y: number) => PickTarget | null;
-      /** The region or country a click at a canvas point selects when no symbol is there, or null. */
-      regionAt?: (x: number, y: number) => string | null;
-      /** Whether the renderer was measured slow while moving, and the lines are thinned now (motion-detail.ts). */
-      motion?: MotionWatch;
-    };
-  }
-}
 
 /** A request to bring a box into view (selection from the panel, search, a link). */
 export interface FocusRequest {
@@ -91,15 +63,12 @@ export interface AtlasMapProps {
   selectedRegion: string | null;
   focusRequest: FocusRequest | null;
   initialView: MapView | null;
-  /** Right-hand space the side panel takes over the map, in CSS px. */
-  panelInset: { right: number; bottom: number; left?: number };
   catalogue: Catalogue | null;
-  visibleLayers: readonly string[];
-  filters: Filters;
-  emphasis: ReadonlySet<string>;
-  emphasisPlaces: ReadonlySet<string>;
-  highlight: string | null;
+  /** What the state draws (src/domain/atlas-view.ts); null until the catalogue has loaded. */
+  view: AtlasView | null;
   choropleth: ChoroplethPaint | null;
+  /** The map's controller, once the map exists (null when it goes, e.g. before a rebuild). */
+  onController: (controller: MapController | null) => void;
   onSelectRegion: (code: string | null) => void;
   onPick: (target: PickTarget) => void;
   /** Text for the tooltip of a thematic symbol. */
@@ -142,6 +111,7 @@ export function AtlasMap(props: AtlasMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  const controllerRef = useRef<MapController | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   /** deck.gl's drawing code, once loaded (load-deck.ts). */
   const deckRef = useRef<DeckDrawing | null>(null);
@@ -172,7 +142,7 @@ export function AtlasMap(props: AtlasMapProps) {
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const { geo, fonts, lang, panelInset } = latest.current;
+    const { geo, fonts, lang } = latest.current;
     const initialView = resumeView.current ?? latest.current.initialView;
     contextLost.current = false;
     setGlLost(null);
@@ -190,7 +160,7 @@ export function AtlasMap(props: AtlasMapProps) {
       basemap.map.resize();
     } else {
       try {
-        basemap = createBasemap(el, { geo, fonts, lang, initialView, panelInset, zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') });
+        basemap = createBasemap(el, { geo, fonts, lang, initialView, panelInset: panelInset(), zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') });
       } catch (e) {
         latest.current.onError(e instanceof Error ? e.message : String(e));
         return;
@@ -217,7 +187,8 @@ export function AtlasMap(props: AtlasMapProps) {
           deckRef.current = deck;
           overlay = deck.mountOverlay(map);
           overlayRef.current = overlay;
-          if (window.__atlas) window.__atlas.overlay = overlay;
+          controller.overlay = overlay;
+          controller.changed();
           setOverlayBuild((n) => n + 1); // sets the thematic layers on it
         },
         // The basemap, the panels and the search keep working; the notice offers a reload (the
@@ -227,19 +198,21 @@ export function AtlasMap(props: AtlasMapProps) {
         },
       );
     };
-    window.__atlas = { map, overlay, ready: false, heldLoad: hold.held, early: early !== null };
+    const controller = new MapController(map, { heldLoad: hold.held, early: early !== null });
+    controllerRef.current = controller;
     const watch = watchMotionDetail(map, {
       lineCount: () => themesState.current.lineCount(),
       onChange: () => themesState.current.draw?.(),
     });
     motion.current = watch;
-    window.__atlas.motion = watch;
+    controller.motion = watch;
     const stopWatchingContext = watchContextLoss(map, {
       onLost: () => {
         contextLost.current = true;
         overlay?.finalize(); // its GPU resources went with the context
         overlay = null;
         overlayRef.current = null;
+        controller.overlay = null;
         // Before MapLibre sets up its painter again on restore, not after: luma's stale state
         // cache would otherwise swallow part of MapLibre's set-up (labels went missing).
         forgetGpuDevice(map);
@@ -272,11 +245,9 @@ export function AtlasMap(props: AtlasMapProps) {
     const onFirstQuietFrame = () => {
       // In a task of its own, after the first quiet frame has been stamped and shown.
       window.setTimeout(() => (hitTest ??= buildHitTest()), 0);
-      if (window.__atlas) {
-        window.__atlas.ready = true;
-        // Milliseconds from navigation start to the first quiet frame (read by bench/run.ts).
-        window.__atlas.idleAt = performance.now();
-      }
+      controller.ready = true;
+      controller.marks.idleAt = performance.now();
+      controller.changed();
       if (!overlay && !contextLost.current) mountThemes();
       setBasemapShown(true);
     };
@@ -304,12 +275,12 @@ export function AtlasMap(props: AtlasMapProps) {
       return [ll.lng, ll.lat];
     };
     const themeAt = (point: { x: number; y: number }): PickTarget | null => {
-      const { catalogue, filters, visibleLayers } = latest.current;
-      if (!catalogue) return null;
-      return pickAt({ catalogue, filters, scale: 1 }, visibleLayers, project, point.x, point.y, 4, unproject);
+      const { catalogue, view } = latest.current;
+      if (!catalogue || !view) return null;
+      return pickAt({ catalogue, filters: view.filters, scale: 1 }, view.layers, project, point.x, point.y, 4, unproject);
     };
-    window.__atlas.pick = (x: number, y: number) => themeAt({ x, y });
-    window.__atlas.regionAt = (x: number, y: number) => regionAt({ x, y });
+    controller.probes = { pick: (x, y) => themeAt({ x, y }), regionAt: (x, y) => regionAt({ x, y }) };
+    latest.current.onController(controller);
     const onMove = () => {
       frame = 0;
       const e = lastMove;
@@ -364,12 +335,13 @@ export function AtlasMap(props: AtlasMapProps) {
       earlyContainer?.remove();
       mapRef.current = null;
       overlayRef.current = null;
-      delete window.__atlas;
+      controllerRef.current = null;
+      latest.current.onController(null);
     };
   }, [build]);
 
   // Thematic layers: rebuilt from the state (deck.gl diffs them by id; data is memoised).
-  const { catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, userLayers } = props;
+  const { catalogue, view, userLayers } = props;
   // Applied after the next paint: a click first shows its answer in the panel, and the map (whose
   // frame costs more, above all under software WebGL) follows in the frame after. At start they wait
   // for the basemap's first quiet frame: deck.gl compiles its shaders and builds its buffers on the
@@ -379,33 +351,39 @@ export function AtlasMap(props: AtlasMapProps) {
     const overlay = overlayRef.current;
     const deck = deckRef.current;
     const map = mapRef.current;
-    if (!overlay || !deck || !map || !catalogue || !styleReady || !basemapShown || contextLost.current) return;
+    const controller = controllerRef.current;
+    if (!overlay || !deck || !map || !controller || !catalogue || !view || !styleReady || !basemapShown || contextLost.current) return;
+    controller.scene = view;
     // Also called while the map moves, when the lines are thinned or drawn in full again.
     const draw = () => {
       if (overlayRef.current !== overlay || contextLost.current) return;
       const moving: MotionDetail = { thinned: motion.current?.thinned ?? false, budget: MOTION_LINE_BUDGET };
-      const ctx: LayerContext = { catalogue, filters, lang, emphasis, emphasisPlaces, highlight, scale: 1, zoom, beforeId: THEMATIC_BEFORE_ID, motion: moving };
+      const ctx = layerContext(view, catalogue, zoom, { beforeId: THEMATIC_BEFORE_ID, motion: moving });
       const user = userLayers ? deck.buildUserLayers(userLayers.layers, userLayers.visible, { scale: 1, beforeId: THEMATIC_BEFORE_ID }) : [];
-      overlay.setProps({ layers: [...deck.buildThemeLayers(ctx, visibleLayers), ...user] });
+      overlay.setProps({ layers: [...deck.buildThemeLayers(ctx, view.layers), ...user] });
     };
     // Counted when a move asks, not on every click.
-    themesState.current = { lineCount: () => visibleDraw({ catalogue, filters }, visibleLayers).lines.length, draw };
+    themesState.current = { lineCount: () => visibleDraw({ catalogue, filters: view.filters }, view.layers).lines.length, draw };
     return afterPaint(() => {
       draw();
-      const handle = window.__atlas;
-      if (!handle) return;
-      const first = !handle.layersAt;
-      handle.layersAt = performance.now();
-      if (first) map.once('idle', () => (handle.atlasIdleAt = performance.now()));
+      const marks = controller.marks;
+      const first = !marks.layersAt;
+      marks.layersAt = performance.now();
+      if (first)
+        map.once('idle', () => {
+          marks.atlasIdleAt = performance.now();
+          controller.changed();
+        });
+      controller.changed();
     });
-  }, [catalogue, visibleLayers, filters, emphasis, emphasisPlaces, highlight, lang, zoom, styleReady, basemapShown, overlayBuild, userLayers]);
+  }, [catalogue, view, zoom, styleReady, basemapShown, overlayBuild, userLayers]);
 
   // What a click on the map looks up among the thematic symbols and lines (their pick grids), built
   // when the browser is idle after the basemap's first quiet frame, not by the first click.
   useEffect(() => {
-    if (!catalogue || !basemapShown) return;
-    return whenIdleAfterFrames(0, () => preparePicking({ catalogue, filters }, visibleLayers));
-  }, [catalogue, filters, visibleLayers, basemapShown]);
+    if (!catalogue || !view || !basemapShown) return;
+    return whenIdleAfterFrames(0, () => preparePicking({ catalogue, filters: view.filters }, view.layers));
+  }, [catalogue, view?.filters, view?.layers, basemapShown]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Choropleth: its own small source (src/map/basemap/choropleth.ts), empty while it is off.
   useEffect(() => {
@@ -439,27 +417,11 @@ export function AtlasMap(props: AtlasMapProps) {
 
   // Bring a box chosen outside the map into view (when it is not already well in view).
   useEffect(() => {
-    const map = mapRef.current;
+    const controller = controllerRef.current;
     const req = props.focusRequest;
-    if (!map || !req) return;
-    const [w, s, e, n] = req.bbox;
-    const view = map.getBounds();
-    const inView = view.contains([w, s]) && view.contains([e, n]);
-    const tiny = map.project([e, n]).x - map.project([w, s]).x < 40 && w !== e;
-    if (inView && !tiny && !req.force) return;
-    const { panelInset } = latest.current;
-    const padding = { top: 60, bottom: 60 + panelInset.bottom, left: 40 + (panelInset.left ?? 40), right: 60 + panelInset.right };
-    if (w === e && s === n) {
-      map.flyTo({ center: [w, s], zoom: Math.max(map.getZoom(), Math.min(req.maxZoom, 7)), padding, duration: 800 });
-      return;
-    }
-    map.fitBounds(
-      [
-        [w, s],
-        [e, n],
-      ],
-      { padding, maxZoom: req.maxZoom, duration: 800 },
-    );
+    if (!controller || !req) return;
+    if (!req.force && controller.shows(req.bbox)) return;
+    controller.fitBox(req.bbox, req.maxZoom);
   }, [props.focusRequest]);
 
   // Language: swap the label text and typography.

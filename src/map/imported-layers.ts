@@ -12,7 +12,7 @@
 import type { Position } from 'geojson';
 import type { ImportedFeature } from '../domain/import.ts';
 import { kindCounts, type KindCounts, type UserLayer } from '../domain/user-layers.ts';
-import type { Projector } from './themes/common.ts';
+import { segmentDistance, type Projector } from './themes/picking.ts';
 import type { LegendSymbol, RGB } from './themes/types.ts';
 
 /** Saturated colours none of the themes uses (themes: Okabe–Ito and Tol's muted palette). */
@@ -105,13 +105,6 @@ function flatten(layer: UserLayer): UserDrawData {
   return { points, paths, areas };
 }
 
-function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2)) : 0;
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-}
 
 const defs = new WeakMap<UserLayer, UserLayerDef>();
 

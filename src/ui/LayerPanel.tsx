@@ -29,7 +29,7 @@ export const LayerPanel = memo(function LayerPanel({ catalogue, lang, layers, on
   // The symbol shown beside each toggle: the first legend row of the layer (unfiltered).
   const symbols = useMemo(() => {
     if (!catalogue) return new Map();
-    const ls = legendEntries({ catalogue, filters: NO_FILTERS, lang, emphasis: new Set(), highlight: null, scale: 1, zoom: 5 }, DEFAULT_VISIBLE);
+    const ls = legendEntries({ catalogue, filters: NO_FILTERS }, DEFAULT_VISIBLE);
     return new Map(ls.map((l) => [l.id, l.entries[0]!.symbol]));
   }, [catalogue, lang]);
   const on = new Set(layers);

@@ -1,7 +1,7 @@
 /**
  * The map's legend, floating over the map: exactly what is drawn — the visible layers that have
  * features after the filters, each with only the rows it draws — then the choropleth's classes.
- * Built from legendEntries(), the same function the export uses.
+ * Built from legendOf(view), the same function the export uses.
  *
  * Compact by default (one row per theme with its symbols side by side, and a key of the symbol
  * variants said once), so it leaves the map visible at laptop sizes; "details" lists every row.
@@ -9,11 +9,11 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../domain/catalogue.ts';
+import type { AtlasView } from '../domain/atlas-view.ts';
 import type { Choropleth } from '../domain/choropleth.ts';
-import type { Filters } from '../domain/filters.ts';
 import type { Lang } from '../domain/url-state.ts';
 import { choroplethColour } from '../map/choropleth-style.ts';
-import { legendEntries, THEME_BY_ID } from '../map/themes/index.ts';
+import { legendOf, THEME_BY_ID } from '../map/themes/index.ts';
 import { legendKey } from '../map/themes/legend-key.ts';
 import { SymbolIcon } from './SymbolIcon.tsx';
 import { UserLayersLegend, useHasVisibleUserLayers } from './import/UserLayersLegend.tsx';
@@ -21,21 +21,17 @@ import { UserLayersLegend, useHasVisibleUserLayers } from './import/UserLayersLe
 export interface MapLegendProps {
   catalogue: Catalogue;
   lang: Lang;
-  filters: Filters;
-  visibleLayers: readonly string[];
-  emphasis: ReadonlySet<string>;
-  choropleth: { id: string; leagues: Choropleth; counties: Choropleth } | null;
+  /** What the state draws (src/domain/atlas-view.ts). */
+  view: AtlasView;
 }
 
-export const MapLegend = memo(function MapLegend({ catalogue, lang, filters, visibleLayers, choropleth }: MapLegendProps) {
+export const MapLegend = memo(function MapLegend({ catalogue, lang, view }: MapLegendProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(() => !window.matchMedia('(max-width: 720px)').matches);
   const [detailed, setDetailed] = useState(false);
-  const legends = useMemo(
-    () => legendEntries({ catalogue, filters, lang, emphasis: new Set(), highlight: null, scale: 1, zoom: 5 }, visibleLayers),
-    [catalogue, filters, lang, visibleLayers],
-  );
-  const choroTitle = choropleth ? (choropleth.id === 'all' ? t('choropleth.all') : (THEME_BY_ID.get(choropleth.id)?.label[lang] ?? choropleth.id)) : '';
+  const legends = useMemo(() => legendOf(view, catalogue), [view, catalogue]);
+  const choropleth = view.choropleth;
+  const choroTitle = choropleth ? (choropleth.of === 'all' ? t('choropleth.all') : (THEME_BY_ID.get(choropleth.of)?.label[lang] ?? choropleth.of)) : '';
   const hasUserLayers = useHasVisibleUserLayers();
   const empty = legends.length === 0 && !choropleth && !hasUserLayers;
   const key = useMemo(

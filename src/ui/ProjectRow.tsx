@@ -11,7 +11,7 @@ import type { ProjectFeature, Touch } from '../domain/types.ts';
 import type { Lang } from '../domain/url-state.ts';
 import { remembered } from '../i18n/remembered.ts';
 import { projectSymbol } from '../map/themes/index.ts';
-import { stageClass } from '../map/themes/style.ts';
+import { stageClass } from '../domain/stages.ts';
 import { SymbolIcon } from './SymbolIcon.tsx';
 
 export function StageBadge({ verb, stage, t }: { verb: string; stage: ProjectFeature['properties']['stage']; t: TFunction }) {

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../domain/search.ts';
-import { emphasisOf } from '../domain/selection.ts';
+import { emphasisedProjects, emphasisOf } from '../domain/selection.ts';
 import type { Filters } from '../domain/filters.ts';
 import type { Lang, Selection, UrlProblem } from '../domain/url-state.ts';
 import type { CatalogueBundle } from '../map/catalogue-data.ts';
@@ -82,9 +82,8 @@ export function SidePanel(props: SidePanelProps) {
     if (!selection) return t('live.none');
     if (selection.kind === 'region') {
       if (!regionInfo) return '';
-      const n = catalogue ? emphasisOf(catalogue, selection, filters).projects.size : 0;
       const name = lang === 'zh' ? regionInfo.name_zh : regionInfo.name_en;
-      return catalogue ? t('live.region', { name, count: emphasisOf(catalogue, selection, filters).projects.has('__none__') ? 0 : n }) : name;
+      return catalogue ? t('live.region', { name, count: emphasisedProjects(emphasisOf(catalogue, selection, filters)).size }) : name;
     }
     if (!catalogue) return '';
     if (selection.kind === 'project') {
@@ -94,8 +93,8 @@ export function SidePanel(props: SidePanelProps) {
     }
     const m = catalogue.measure(selection.id);
     if (!m) return '';
-    const e = emphasisOf(catalogue, selection, filters).projects;
-    return t('live.measure', { name: lang === 'zh' ? m.heading_zh : m.title_en, count: e.has('__none__') ? 0 : e.size });
+    const count = emphasisedProjects(emphasisOf(catalogue, selection, filters)).size;
+    return t('live.measure', { name: lang === 'zh' ? m.heading_zh : m.title_en, count });
   }, [selection, regionInfo, catalogue, filters, lang, t]);
 
   let details: ReactNode;

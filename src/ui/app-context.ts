@@ -5,12 +5,18 @@
 import { createContext, useContext } from 'react';
 import type { Catalogue } from '../domain/catalogue.ts';
 import type { AppState } from '../domain/url-state.ts';
+import type { MapController } from '../map/controller.ts';
 import type { GeoData } from '../map/geodata.ts';
+import type { FontManifest } from '../styles/font-manifest.ts';
 import type { UserLayer } from '../domain/user-layers.ts';
 
 export interface AtlasContextValue {
-  /** The current state; `view` is read from the live map when needed (window.__atlas.map). */
+  /** The current state; `view` is read from the live map when needed (map.view()). */
   state: AppState;
+  /** The live map's controller (null while there is none). */
+  map: MapController | null;
+  /** The atlas font's manifest (read once at the page's start). */
+  fonts: FontManifest;
   catalogue: Catalogue | null;
   geo: GeoData | null;
   /** Applies a state (selection, layers, filters, choropleth, language; `fly` moves the map to its view). */

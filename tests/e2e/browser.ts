@@ -68,6 +68,8 @@ export async function launch(extraArgs: string[] = []): Promise<Session> {
   // tsx/esbuild (keepNames) wraps functions in `__name(...)`; functions passed to page.evaluate run in
   // the page, where that helper does not exist. Give the page a no-op one.
   await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+  // The tests read the live map and drive the export through the hooks (src/hooks.ts), asked for here.
+  await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
   return {
     context,
     close: async () => {

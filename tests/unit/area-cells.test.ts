@@ -1,6 +1,6 @@
 /**
  * Region-made areas are drawn as their leaf regions, each once, in the strongest tint over it
- * (src/map/themes/common.ts areaCells). These tests hold that drawing to the per-area one it
+ * (src/map/themes/area-cells.ts). These tests hold that drawing to the per-area one it
  * replaced: same ground, same colour at every point, same shapes when only the emphasis changes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +8,10 @@ import { area, booleanPointInPolygon, pointOnFeature, polygon as turfPolygon } f
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
-import { THEMES } from '../../src/map/themes/index.ts';
-import { areaAlpha, areaCells, cellChunks, chunkEmphasisKey, mergedDraw, strongestTint, tint, type CellD, type FillD } from '../../src/map/themes/common.ts';
+import { NO_EMPHASIS, type Emphasis } from '../../src/domain/selection.ts';
+import { cacheFor, THEMES } from '../../src/map/themes/index.ts';
+import { areaCells, cellChunks, chunkEmphasisKey, strongestTint, type CellD } from '../../src/map/themes/area-cells.ts';
+import { areaAlpha, mergedDraw, tint, type FillD } from '../../src/map/themes/draw-data.ts';
 import { makeLayers } from '../../src/map/themes/deck-layers.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
 
@@ -18,7 +20,9 @@ beforeAll(() => {
   cat = readCatalogue();
 });
 
-const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: new Set(), highlight: null, scale: 1, zoom: 5, ...over });
+const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: NO_EMPHASIS, scale: 1, zoom: 5, ...over });
+
+const selecting = (projects: ReadonlySet<string>): Emphasis => ({ kind: 'selection', projects, places: new Set(), highlight: null });
 
 describe('leaf cells of regions', () => {
   it('breaks a province and a league into their counties and keeps a region without children', () => {
@@ -47,9 +51,9 @@ describe('leaf cells of regions', () => {
 });
 
 describe('areas drawn as cells', () => {
-  const fills = () => mergedDraw(THEMES, cat, NO_FILTERS).fills;
+  const fills = () => mergedDraw(THEMES, cacheFor(cat), NO_FILTERS).fills;
   // The area layers only (the symbol layers need a DOM canvas for their icon atlas).
-  const areaLayers = (c: LayerContext) => makeLayers('themes', { ...mergedDraw(THEMES, cat, NO_FILTERS), icons: [], labels: [], lines: [] }, c).filter((l) => /^themes-area-fill-\d+$/.test(l.id));
+  const areaLayers = (c: LayerContext) => makeLayers('themes', { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS), icons: [], labels: [], lines: [] }, c).filter((l) => /^themes-area-fill-\d+$/.test(l.id));
 
   /** What the per-area drawing gave at a point: the least tint, channel by channel, of the areas over it. */
   function perAreaColour(all: readonly FillD[], alpha: (d: FillD) => number, pt: [number, number]): [number, number, number] {
@@ -82,14 +86,14 @@ describe('areas drawn as cells', () => {
   });
 
   it('does so with a selection emphasising some areas and dimming the rest', () => {
-    const some = new Set(cat.allProjects().filter((p) => p.properties.cells?.includes('150203')).map((p) => p.properties.id));
-    expect(some.size).toBeGreaterThan(0);
+    const some = selecting(new Set(cat.allProjects().filter((p) => p.properties.cells?.includes('150203')).map((p) => p.properties.id)));
+    expect(some.kind === 'selection' && some.projects.size).toBeGreaterThan(0);
     checkEveryCell(ctx({ emphasis: some }));
   });
 
   it('draws each cell once, and keeps its shapes when only the emphasis changes', () => {
     const firsts = areaLayers(ctx());
-    const some = new Set(cat.allProjects().filter((p) => p.properties.cells?.includes('150203')).map((p) => p.properties.id));
+    const some = selecting(new Set(cat.allProjects().filter((p) => p.properties.cells?.includes('150203')).map((p) => p.properties.id)));
     const seconds = areaLayers(ctx({ emphasis: some }));
     expect(seconds.length).toBe(firsts.length);
     seconds.forEach((l, i) => expect(l.props.data).toBe(firsts[i]!.props.data));
@@ -110,9 +114,9 @@ describe('areas drawn as cells', () => {
 
   it('colours a chunk again on a new selection only when its colours change', () => {
     const chunks = cellChunks(areaCells(fills(), cat).cells);
-    const touching = (code: string) => new Set(cat.allProjects().filter((p) => p.properties.cells?.includes(code)).map((p) => p.properties.id));
-    const selections = [new Set<string>(), touching('150203'), touching('150402'), touching('152921'), touching('140100')];
-    const colours = (chunk: CellD[], emphasis: Set<string>) => chunk.map((c) => strongestTint(c.fills, areaAlpha({ emphasis })).join(',')).join(' ');
+    const touching = (code: string) => selecting(new Set(cat.allProjects().filter((p) => p.properties.cells?.includes(code)).map((p) => p.properties.id)));
+    const selections = [NO_EMPHASIS, touching('150203'), touching('150402'), touching('152921'), touching('140100')];
+    const colours = (chunk: CellD[], emphasis: Emphasis) => chunk.map((c) => strongestTint(c.fills, areaAlpha({ emphasis })).join(',')).join(' ');
     let kept = 0;
     for (const chunk of chunks)
       for (const a of selections)
@@ -121,7 +125,7 @@ describe('areas drawn as cells', () => {
           // Same key → same colours (skipping the update is safe); different colours → different keys.
           if (same) expect(colours(chunk, a)).toBe(colours(chunk, b));
           if (colours(chunk, a) !== colours(chunk, b)) expect(same).toBe(false);
-          if (same && a !== b && a.size && b.size) kept++;
+          if (same && a !== b && a.kind === 'selection' && b.kind === 'selection') kept++;
         }
     // Between two selections far apart, most chunks keep their colours.
     expect(kept).toBeGreaterThan(chunks.length);
@@ -140,7 +144,7 @@ describe('the label layer', () => {
   // with the layer's state, which lives as long as a layer of the same id is in the list.
   it('is kept, empty, at zooms that show no labels, under the id it has when it shows some', () => {
     // Without the symbols (their icon atlas needs a DOM canvas).
-    const draw = { ...mergedDraw(THEMES, cat, NO_FILTERS), icons: [] };
+    const draw = { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS), icons: [] };
     expect(draw.labels.length).toBeGreaterThan(0);
     const labelLayer = (zoom: number) => makeLayers('themes', draw, ctx({ zoom })).find((l) => l.id === 'themes-label');
     const far = labelLayer(4);

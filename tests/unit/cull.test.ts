@@ -8,10 +8,12 @@ import { WebMercatorViewport, type Layer } from '@deck.gl/core';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
+import { NO_EMPHASIS, type Emphasis } from '../../src/domain/selection.ts';
 import { bbox } from '@turf/turf';
 import { chunkByExtent, extentOf, extentsOverlap, layerInView, withExtent, type Extent } from '../../src/map/cull.ts';
-import { THEMES } from '../../src/map/themes/index.ts';
-import { areaCells, CELL_CHUNK_VERTICES, cellChunks, mergedDraw, type CellD } from '../../src/map/themes/common.ts';
+import { cacheFor, THEMES } from '../../src/map/themes/index.ts';
+import { areaCells, CELL_CHUNK_VERTICES, cellChunks, type CellD } from '../../src/map/themes/area-cells.ts';
+import { mergedDraw } from '../../src/map/themes/draw-data.ts';
 import { makeLayers } from '../../src/map/themes/deck-layers.ts';
 
 let cat: Catalogue;
@@ -73,7 +75,7 @@ describe('layerInView', () => {
   });
 
   it('skips no cell that touches the view, and draws far fewer vertices zoomed in', () => {
-    const cells = areaCells(mergedDraw(THEMES, cat, NO_FILTERS).fills, cat).cells;
+    const cells = areaCells(mergedDraw(THEMES, cacheFor(cat), NO_FILTERS).fills, cat).cells;
     const chunks = cellChunks(cells);
     expect(chunks.length).toBeGreaterThan(4);
     expect(chunks.flat()).toHaveLength(cells.length);
@@ -94,9 +96,9 @@ describe('layerInView', () => {
   });
 
   it('is what the thematic area layers carry: one layer per chunk, each with its extent', () => {
-    const layers = makeLayers('themes', { ...mergedDraw(THEMES, cat, NO_FILTERS), icons: [], labels: [], lines: [] }, { catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: new Set(), highlight: null, scale: 1, zoom: 5 });
+    const layers = makeLayers('themes', { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS), icons: [], labels: [], lines: [] }, { catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: NO_EMPHASIS, scale: 1, zoom: 5 });
     const areas = layers.filter((l) => l.id.startsWith('themes-area-fill-'));
-    expect(areas.length).toBe(cellChunks(areaCells(mergedDraw(THEMES, cat, NO_FILTERS).fills, cat).cells).length);
+    expect(areas.length).toBe(cellChunks(areaCells(mergedDraw(THEMES, cacheFor(cat), NO_FILTERS).fills, cat).cells).length);
     for (const l of areas) expect(extentOf(l.props.data)).toBeDefined();
   });
 });

@@ -8,8 +8,9 @@ import type { Layer } from '@deck.gl/core';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
-import { THEMES } from '../../src/map/themes/index.ts';
-import { mergedDraw } from '../../src/map/themes/common.ts';
+import { NO_EMPHASIS, type Emphasis } from '../../src/domain/selection.ts';
+import { cacheFor, THEMES } from '../../src/map/themes/index.ts';
+import { mergedDraw } from '../../src/map/themes/draw-data.ts';
 import { makeLayers } from '../../src/map/themes/deck-layers.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
 
@@ -18,16 +19,18 @@ beforeAll(() => {
   cat = readCatalogue();
 });
 
-const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: new Set(), highlight: null, scale: 1, zoom: 5, ...over });
+const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: NO_EMPHASIS, scale: 1, zoom: 5, ...over });
 const dataOf = (layers: Layer[], id: string) => layers.find((l) => l.id === id)?.props.data;
+
+const selecting = (projects: ReadonlySet<string>): Emphasis => ({ kind: 'selection', projects, places: new Set(), highlight: null });
 
 describe('thematic layers across selections', () => {
   it('keep every data array when only the emphasis changes, except the labels shown', () => {
     // No icons: their atlas is drawn on a canvas (no DOM here); the symbols' data is the draw data's own.
-    const draw = { ...mergedDraw(THEMES, cat, NO_FILTERS), icons: [] };
-    const baotou = new Set(cat.projectsTouching('150200').map((t) => t.project.properties.id));
-    const chifeng = new Set(cat.projectsTouching('150400').map((t) => t.project.properties.id));
-    expect(baotou.size).toBeGreaterThan(5);
+    const draw = { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS), icons: [] };
+    const baotou = selecting(new Set(cat.projectsTouching('150200').map((t) => t.project.properties.id)));
+    const chifeng = selecting(new Set(cat.projectsTouching('150400').map((t) => t.project.properties.id)));
+    expect(baotou.kind === 'selection' && baotou.projects.size).toBeGreaterThan(5);
     const a = makeLayers('themes', draw, ctx({ emphasis: baotou }));
     const b = makeLayers('themes', draw, ctx({ emphasis: chifeng }));
     expect(a.map((l) => l.id)).toEqual(b.map((l) => l.id));

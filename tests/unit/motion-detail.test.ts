@@ -7,10 +7,11 @@ import type { Layer } from '@deck.gl/core';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
+import { NO_EMPHASIS, type Emphasis } from '../../src/domain/selection.ts';
 import { linesWhileMoving, watchMotionDetail, type MovingMap } from '../../src/map/motion-detail.ts';
-import { mergedDraw } from '../../src/map/themes/common.ts';
+import { mergedDraw } from '../../src/map/themes/draw-data.ts';
 import { makeLayers } from '../../src/map/themes/deck-layers.ts';
-import { THEMES } from '../../src/map/themes/index.ts';
+import { cacheFor, THEMES } from '../../src/map/themes/index.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
 
 describe('linesWhileMoving', () => {
@@ -162,10 +163,10 @@ describe('the thematic lines while moving', () => {
   beforeAll(() => {
     cat = readCatalogue();
   });
-  const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: new Set(), highlight: null, scale: 1, zoom: 5, ...over });
+  const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: NO_EMPHASIS, scale: 1, zoom: 5, ...over });
   const layer = (layers: Layer[], id: string) => layers.find((l) => l.id === id);
   // No icons: their atlas is drawn on a canvas (no DOM here).
-  const draw = () => ({ ...mergedDraw(THEMES, cat, NO_FILTERS), icons: [] });
+  const draw = () => ({ ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS), icons: [] });
 
   it('are a sample layer, shown instead of the lines and their casings, with the same data still and moving', () => {
     const d = draw();

@@ -4,7 +4,7 @@ import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { choropleth, classOf, quantileClasses } from '../../src/domain/choropleth.ts';
 import { filterProjects, NO_FILTERS, projectPasses, toggleFilter } from '../../src/domain/filters.ts';
-import { emphasisOf, projectBbox, projectsAtSamePlace, regionProjects, relationsOf } from '../../src/domain/selection.ts';
+import { dims, emphasisOf, isEmphasised, projectBbox, type Emphasis, projectsAtSamePlace, regionProjects, relationsOf } from '../../src/domain/selection.ts';
 
 let cat: Catalogue;
 beforeAll(() => {
@@ -12,28 +12,38 @@ beforeAll(() => {
 });
 
 describe('emphasis of a selection', () => {
+  const projectsOf = (e: Emphasis) => (e.kind === 'selection' ? e.projects : new Set<string>());
+
   it('a region emphasises exactly the projects touching it (after filters)', () => {
     const e = emphasisOf(cat, { kind: 'region', code: '150200' }, NO_FILTERS);
-    expect(e.projects.has('rail-baotou-yinchuan-hsr')).toBe(true);
-    expect(e.projects.size).toBe(cat.projectsTouching('150200').length);
+    expect(e.kind).toBe('selection');
+    expect(projectsOf(e).has('rail-baotou-yinchuan-hsr')).toBe(true);
+    expect(projectsOf(e).size).toBe(cat.projectsTouching('150200').length);
     const rail = emphasisOf(cat, { kind: 'region', code: '150200' }, { chapters: [], themes: ['railway'], stages: [] });
-    expect([...rail.projects].every((id) => cat.project(id)!.properties.theme === 'railway')).toBe(true);
+    expect([...projectsOf(rail)].every((id) => cat.project(id)!.properties.theme === 'railway')).toBe(true);
   });
 
-  it('a region with nothing left after filters dims everything (a sentinel, not an empty set)', () => {
+  it('a region with nothing left after filters dims everything', () => {
     const e = emphasisOf(cat, { kind: 'region', code: '150200' }, { chapters: [9], themes: [], stages: [] });
-    expect(e.projects.size).toBe(1);
-    expect(e.projects.has('__none__')).toBe(true);
+    expect(e.kind).toBe('selection');
+    expect(projectsOf(e).size).toBe(0);
+    expect(dims(e)).toBe(true);
+    expect(isEmphasised(e, 'rail-baotou-yinchuan-hsr')).toBe(false);
   });
 
-  it('a measure emphasises its projects and their places; a project itself', () => {
+  it('a measure emphasises its projects and their places; a project itself, highlighted', () => {
     const m = emphasisOf(cat, { kind: 'measure', id: 'c4.s1.i1' }, NO_FILTERS);
-    expect(m.projects.has('rail-baotou-yinchuan-hsr')).toBe(true);
-    expect(m.places.has('yinchuan')).toBe(true);
-    expect(m.projects.size).toBe(cat.projectsOfMeasure('c4.s1.i1').length);
-    expect([...emphasisOf(cat, { kind: 'project', id: 'rail-baotou-yinchuan-hsr' }, NO_FILTERS).projects]).toEqual(['rail-baotou-yinchuan-hsr']);
-    expect(emphasisOf(cat, { kind: 'project', id: 'nope' }, NO_FILTERS).projects.size).toBe(0);
-    expect(emphasisOf(cat, null, NO_FILTERS).projects.size).toBe(0);
+    expect(projectsOf(m).has('rail-baotou-yinchuan-hsr')).toBe(true);
+    expect(m.kind === 'selection' && m.places.has('yinchuan')).toBe(true);
+    expect(projectsOf(m).size).toBe(cat.projectsOfMeasure('c4.s1.i1').length);
+    const p = emphasisOf(cat, { kind: 'project', id: 'rail-baotou-yinchuan-hsr' }, NO_FILTERS);
+    expect([...projectsOf(p)]).toEqual(['rail-baotou-yinchuan-hsr']);
+    expect(p.kind === 'selection' && p.highlight).toBe('rail-baotou-yinchuan-hsr');
+    expect(emphasisOf(cat, { kind: 'project', id: 'nope' }, NO_FILTERS).kind).toBe('none');
+    const none = emphasisOf(cat, null, NO_FILTERS);
+    expect(none.kind).toBe('none');
+    expect(dims(none)).toBe(false);
+    expect(isEmphasised(none, 'anything')).toBe(true);
   });
 });
 

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
-import { DEFAULT_VISIBLE, LAYER_GROUPS, legendEntries, pickAt, projectCounts, THEME_IDS, THEMES, themeOfProject } from '../../src/map/themes/index.ts';
+import { NO_EMPHASIS, type Emphasis } from '../../src/domain/selection.ts';
+import { cacheFor, DEFAULT_VISIBLE, LAYER_GROUPS, legendEntries, pickAt, projectCounts, THEMES, themeOfProject } from '../../src/map/themes/index.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
 import { SHAPE_PATHS } from '../../src/map/themes/style.ts';
 
@@ -19,8 +20,7 @@ const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({
   catalogue: cat,
   filters: NO_FILTERS,
   lang: 'zh',
-  emphasis: new Set(),
-  highlight: null,
+  emphasis: NO_EMPHASIS,
   scale: 1,
   zoom: 5,
   ...over,
@@ -28,7 +28,8 @@ const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({
 
 describe('thematic layers', () => {
   it('has one module per theme id, in a known group, with unique ids', () => {
-    expect(THEMES.map((t) => t.id).sort()).toEqual([...THEME_IDS].sort());
+    expect(THEMES.map((t) => t.id)).toEqual(['railways', 'highways', 'airports', 'seaports', 'ports', 'logistics', 'power', 'pipelines', 'water', 'ecology', 'environment', 'industry', 'agriculture', 'information', 'commerce', 'public_service', 'opening', 'cooperation']);
+    expect(new Set(THEMES.map((t) => t.order)).size).toBe(THEMES.length);
     const groups = new Set(LAYER_GROUPS.map((g) => g.id));
     for (const t of THEMES) {
       expect(groups.has(t.group), t.id).toBe(true);
@@ -40,7 +41,7 @@ describe('thematic layers', () => {
   it('selects every project of the catalogue exactly once', () => {
     const seen = new Map<string, string[]>();
     for (const t of THEMES)
-      for (const f of t.select(cat)) {
+      for (const f of t.select(cacheFor(cat))) {
         if (!('theme' in f.properties)) continue; // a gazetteer place of a place layer
         const id = f.properties.id;
         seen.set(id, [...(seen.get(id) ?? []), t.id]);
@@ -57,7 +58,7 @@ describe('thematic layers', () => {
   it('draws ports of entry, seaports and airports from the gazetteer, with the projects at them', () => {
     const places = (id: string) =>
       THEMES.find((t) => t.id === id)!
-        .select(cat)
+        .select(cacheFor(cat))
         .filter((f) => !('theme' in f.properties))
         .map((f) => f.properties.id);
     const kinds = (kind: string) => cat.data.places.features.filter((f) => f.properties.kind === kind).map((f) => f.properties.id);

@@ -10,28 +10,12 @@ import { IconLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } 
 import type { Position } from 'geojson';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import type { ProjectFeature } from '../../domain/types.ts';
-import {
-  areaAlpha,
-  areaCells,
-  cellChunks,
-  chunkEmphasisKey,
-  DIM,
-  DIM_AREA,
-  pointOffsets,
-  rgba,
-  setKey,
-  strongestTint,
-  tint,
-  type CellD,
-  type DrawData,
-  type FillD,
-  type IconD,
-  type LabelD,
-  type LineD,
-} from './common.ts';
+import { emphasisedPlaces, emphasisedProjects, selects } from '../../domain/selection.ts';
+import { areaCells, cellChunks, chunkEmphasisKey, strongestTint, type CellD } from './area-cells.ts';
+import { areaAlpha, DIM, DIM_AREA, emphasisKey, rgba, tint, type DrawData, type FillD, type IconD, type LabelD, type LineD } from './draw-data.ts';
 import { linesWhileMoving } from '../motion-detail.ts';
 import { iconAtlas } from './icons.ts';
-import { visibleDraw } from './index.ts';
+import { cacheFor, visibleDraw } from './index.ts';
 import type { LayerContext } from './types.ts';
 
 /**
@@ -62,8 +46,8 @@ const HALO_EDGE: [number, number, number, number] = [120, 60, 0, 255];
 function highlightLayers(ctx: LayerContext): Layer[] {
   const out: Layer[] = [];
   const s = ctx.scale;
-  const places = ctx.emphasisPlaces;
-  if (places && places.size) {
+  const places = emphasisedPlaces(ctx.emphasis);
+  if (places.size) {
     const data: Position[] = [];
     for (const id of places) {
       const f = ctx.catalogue.place(id);
@@ -82,11 +66,11 @@ function highlightLayers(ctx: LayerContext): Layer[] {
         getLineColor: [200, 140, 0, 255],
         getLineWidth: 1.5 * s,
         lineWidthUnits: 'pixels',
-        updateTriggers: { getRadius: s, getLineWidth: s, data: setKey(places) },
+        updateTriggers: { getRadius: s, getLineWidth: s, data: emphasisKey(ctx.emphasis) },
       }),
     );
   }
-  const id = ctx.highlight;
+  const id = ctx.emphasis.kind === 'selection' ? ctx.emphasis.highlight : null;
   const p: ProjectFeature | undefined = id ? ctx.catalogue.project(id) : undefined;
   if (!p) return out;
   const g = p.geometry;
@@ -129,7 +113,7 @@ function highlightLayers(ctx: LayerContext): Layer[] {
       }),
     );
   } else if (g.type === 'Point') {
-    const off = pointOffsets(ctx.catalogue).get(p.properties.id) ?? [0, 0];
+    const off = cacheFor(ctx.catalogue).pointOffsets().get(p.properties.id) ?? [0, 0];
     const absorbed = off[0] === 0 && off[1] === 0;
     out.push(
       new ScatterplotLayer<Position>({
@@ -179,8 +163,7 @@ function highlightLayers(ctx: LayerContext): Layer[] {
 const HATCH = { hatch: { type: 'hatch' as const, angle: 45, strokeWidth: 1, gap: 8 } };
 
 function emphasised(ctx: LayerContext, ids: readonly string[]): boolean {
-  for (const id of ids) if (ctx.emphasis.has(id)) return true;
-  return false;
+  return selects(ctx.emphasis, ids);
 }
 
 // deck.gl compares a layer's data by reference: a new array, even of the same objects, makes it
@@ -201,7 +184,7 @@ function movingSample(lines: readonly LineD[], budget: number, ctx: LayerContext
   const key = `${budget}|${emph}`;
   const hit = sampleCache.get(lines);
   if (hit?.key === key) return hit.sample;
-  const sample = linesWhileMoving(lines, budget, (d) => ctx.emphasis.has(d.id));
+  const sample = linesWhileMoving(lines, budget, (d) => emphasisedProjects(ctx.emphasis).has(d.id));
   sampleCache.set(lines, { key, sample });
   return sample;
 }
@@ -222,10 +205,10 @@ function shownLabels(labels: readonly LabelD[], key: string, pick: () => LabelD[
  */
 export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): Layer[] {
   const s = ctx.scale;
-  const emph = setKey(ctx.emphasis);
-  const places = ctx.emphasisPlaces;
-  const placesKey = places ? setKey(places) : '';
-  const on = ctx.emphasis.size > 0;
+  const emph = emphasisKey(ctx.emphasis);
+  const places = emphasisedPlaces(ctx.emphasis);
+  const highlight = ctx.emphasis.kind === 'selection' ? ctx.emphasis.highlight : null;
+  const on = ctx.emphasis.kind === 'selection';
   const layers: Layer[] = [];
 
   const fillAlpha = areaAlpha(ctx);
@@ -277,7 +260,7 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
         id: `${prefix}-area-hatch`,
         data: data.hatches,
         getPolygon: (d) => d.polygon,
-        getFillColor: (d) => rgba(d.color, on ? (ctx.emphasis.has(d.id) ? d.alpha * 1.3 : d.alpha * DIM_AREA) : d.alpha),
+        getFillColor: (d) => rgba(d.color, on ? (emphasised(ctx, [d.id]) ? d.alpha * 1.3 : d.alpha * DIM_AREA) : d.alpha),
         pickable: false,
         extensions: [new FillStyleExtension({ pattern: true, proceduralPattern: true })],
         fillPatternMapping: HATCH,
@@ -340,7 +323,7 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
     const atlas = iconAtlas();
     const iconAlpha = (d: IconD) => {
       if (!on) return d.alpha;
-      const lit = emphasised(ctx, d.ids) || (d.placeId != null && !!places?.has(d.placeId));
+      const lit = emphasised(ctx, d.ids) || (d.placeId != null && places.has(d.placeId));
       return lit ? d.alpha : d.alpha * DIM;
     };
     layers.push(
@@ -356,7 +339,7 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
         sizeUnits: 'pixels',
         getColor: (d) => [255, 255, 255, Math.round(iconAlpha(d) * 255)],
         pickable: false,
-        updateTriggers: { getColor: `${emph}|${placesKey}`, getSize: s, getPixelOffset: s },
+        updateTriggers: { getColor: emph, getSize: s, getPixelOffset: s },
       }),
     );
   }
@@ -364,15 +347,15 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
   // Labels: places of the place layers from zoom 5 (those without a project from 6.5), other
   // symbols from 7.5; while something is selected, only what it emphasises.
   if (ctx.labels !== false && data.labels.length) {
-    const shown = shownLabels(data.labels, `${ctx.zoom}|${emph}|${placesKey}|${ctx.highlight ?? ''}`, () =>
+    const shown = shownLabels(data.labels, `${ctx.zoom}|${emph}`, () =>
       data.labels.filter((d) => {
         if (ctx.zoom < d.minZoom) return false;
         if (!on) return !d.onlyEmphasised;
         // The selected project is labelled at any zoom; the projects of a region or a measure from 7.5.
         // Symbols spread on a ring around a shared spot would get labels on top of each other: only
         // the selected one of them is labelled.
-        if (d.onlyEmphasised) return emphasised(ctx, d.ids) && (d.ids[0] === ctx.highlight || (ctx.zoom >= 7.5 && d.offset[0] === 0 && d.offset[1] === 0));
-        return emphasised(ctx, d.ids) || (d.placeId != null && !!places?.has(d.placeId));
+        if (d.onlyEmphasised) return emphasised(ctx, d.ids) && (d.ids[0] === highlight || (ctx.zoom >= 7.5 && d.offset[0] === 0 && d.offset[1] === 0));
+        return emphasised(ctx, d.ids) || (d.placeId != null && places.has(d.placeId));
       }),
     );
     // Kept while empty (below zoom 5): the layer keeps its font atlas texture, which costs a few

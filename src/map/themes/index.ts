@@ -1,63 +1,32 @@
 /**
- * The thematic layers, in drawing and listing order, and what the map, the panels and the export
- * share: legendEntries (exactly the legend rows of what the layers draw), pickAt, the counts. The
- * deck.gl layers of the visible themes come from deck-layers.ts (buildThemeLayers), loaded with
- * deck.gl after the basemap's first frame.
- *
- * Stable API (the export imports it): THEMES, legendEntries(ctx, visibleIds). Everything else here
- * is additive.
+ * The thematic layers: every file of ./layers/ defines one (see define-theme.ts), found here by
+ * Vite's import.meta.glob and ordered by its `order`. What the map, the panels and the exports share
+ * lives here: which layer draws a project, the legend of what is drawn, picking, counts, and the
+ * LayerContext of an AtlasView. The deck.gl layers come from deck-layers.ts, loaded with deck.gl
+ * after the basemap's first frame.
  */
 import TEXT from '../../i18n/themes.json';
+import type { AtlasView, LayerRegistry } from '../../domain/atlas-view.ts';
 import type { Catalogue } from '../../domain/catalogue.ts';
-import { projectPasses } from '../../domain/filters.ts';
+import { projectPasses, type Filters } from '../../domain/filters.ts';
 import type { ProjectFeature } from '../../domain/types.ts';
-import { THEME_IDS, themeIdOf, type ThemeId } from './assign.ts';
-import { agriculture } from './agriculture.ts';
-import { airports } from './airports.ts';
-import { commerce } from './commerce.ts';
-import { filtersKey, mergedDraw, pickTarget, pickTargetOf, type DrawData, type PickHit, type PickTarget, type Projector, type ThemeDef, type ThemeSpec, type Unprojector } from './common.ts';
-import { cooperation } from './cooperation.ts';
-import { ecology } from './ecology.ts';
-import { environment } from './environment.ts';
-import { highways } from './highways.ts';
-import { industry } from './industry.ts';
-import { information } from './information.ts';
-import { logistics } from './logistics.ts';
-import { opening } from './opening.ts';
-import { pipelines } from './pipelines.ts';
-import { portsOfEntry } from './ports-of-entry.ts';
-import { power } from './power.ts';
-import { publicService } from './public-service.ts';
-import { railways } from './railways.ts';
-import { seaports } from './seaports.ts';
-import { water } from './water.ts';
-import type { LayerContext, LayerGroupId, LegendEntry, LegendSymbol } from './types.ts';
+import type { ThemeDef } from './define-theme.ts';
+import { mergedDraw, type DrawData } from './draw-data.ts';
+import type { PickHit, PickTarget, Projector, Unprojector } from './picking.ts';
+import { ThemeCache } from './prepare.ts';
+import { filtersKey, type LayerContext, type LayerGroupId, type LegendEntry, type LegendSymbol } from './types.ts';
 
-export type { LayerContext, LayerGroupId, LegendEntry, LegendSymbol, PointShape, RGB, ThemeLayerDef } from './types.ts';
-export { SHAPE_PATHS, STAGE_CLASS_LABEL, STAGE_ORDER, stageClass, rgbCss } from './style.ts';
-export { pickTarget, pickTargetOf, type PickHit, type PickTarget, type Projector, type Unprojector, type ThemeDef, type ThemeSpec, THEME_IDS, themeIdOf, type ThemeId };
+export type { LayerContext, LayerGroupId, LegendEntry, LegendSymbol, PointShape, RGB, ThemeSpec, ThemeStyle } from './types.ts';
+export type { ThemeDef } from './define-theme.ts';
+export { SHAPE_PATHS, STAGE_CLASS_LABEL, rgbCss } from './style.ts';
+export { pickTarget, pickTargetOf, type PickHit, type PickTarget, type Projector, type Unprojector } from './picking.ts';
+
+const modules = import.meta.glob<{ default: ThemeDef }>('./layers/*.ts', { eager: true });
 
 /** Listing order (layer panel, legend); areas are drawn under lines, lines under points, whatever the order. */
-export const THEMES: readonly ThemeDef[] = [
-  railways,
-  highways,
-  airports,
-  seaports,
-  portsOfEntry,
-  logistics,
-  power,
-  pipelines,
-  water,
-  ecology,
-  environment,
-  industry,
-  agriculture,
-  information,
-  commerce,
-  publicService,
-  opening,
-  cooperation,
-];
+export const THEMES: readonly ThemeDef[] = Object.values(modules)
+  .map((m) => m.default)
+  .sort((a, b) => a.order - b.order);
 
 export const THEME_BY_ID: ReadonlyMap<string, ThemeDef> = new Map(THEMES.map((t) => [t.id, t]));
 
@@ -68,6 +37,37 @@ export const LAYER_GROUPS: readonly { id: LayerGroupId; label: { zh: string; en:
 
 /** All themes on. */
 export const DEFAULT_VISIBLE: readonly string[] = THEMES.map((t) => t.id);
+
+const caches = new WeakMap<Catalogue, ThemeCache>();
+/** The one cache of everything the themes derive from a catalogue. */
+export function cacheFor(cat: Catalogue): ThemeCache {
+  let cache = caches.get(cat);
+  if (!cache) caches.set(cat, (cache = new ThemeCache(cat, (p) => themeOf(p, cat))));
+  return cache;
+}
+
+/** The theme that draws a project: the first, in order, whose `draws` claims it. */
+export function themeOf(p: ProjectFeature, cat: Catalogue): ThemeDef | undefined {
+  return THEMES.find((t) => t.draws(p, cat));
+}
+
+/** The id of the layer that draws a project ('' if none does; tests/unit/themes.test.ts forbids that). */
+export function themeIdOf(p: ProjectFeature, cat: Catalogue): string {
+  return themeOf(p, cat)?.id ?? '';
+}
+
+/** The layers as the domain's derivation of a state needs them (src/domain/atlas-view.ts). */
+export function layerRegistry(cat: Catalogue): LayerRegistry {
+  return cacheFor(cat).memo('registry', '', () => ({ ids: DEFAULT_VISIBLE, layerOf: (p: ProjectFeature) => themeIdOf(p, cat) }));
+}
+
+/** Layers as the link validation needs them before the catalogue has loaded (ids only). */
+export const LAYER_IDS: LayerRegistry = { ids: DEFAULT_VISIBLE, layerOf: () => '' };
+
+/** What the themes draw for a view, at a zoom: the one LayerContext the map and every export build. */
+export function layerContext(view: AtlasView, cat: Catalogue, zoom: number, extra: Partial<Pick<LayerContext, 'scale' | 'beforeId' | 'labels' | 'fontFamily' | 'motion' | 'extent'>> = {}): LayerContext {
+  return { catalogue: cat, filters: view.filters, lang: view.lang, emphasis: view.emphasis, scale: 1, zoom, ...extra };
+}
 
 function visibleSet(visibleIds: Iterable<string>): Set<string> {
   return visibleIds instanceof Set ? (visibleIds as Set<string>) : new Set(visibleIds);
@@ -81,27 +81,32 @@ export interface ThemeLegend {
 }
 
 /** The legend of the visible themes that draw something (after filters): one block per theme, its rows. */
-export function legendEntries(ctx: LayerContext, visibleIds: Iterable<string>): ThemeLegend[] {
+export function legendEntries(ctx: Pick<LayerContext, 'catalogue' | 'filters' | 'extent'>, visibleIds: Iterable<string>): ThemeLegend[] {
   const vis = visibleSet(visibleIds);
+  const cache = cacheFor(ctx.catalogue);
   const out: ThemeLegend[] = [];
   for (const t of THEMES) {
     if (!vis.has(t.id)) continue;
-    const entries = t.legend(ctx);
+    const entries = t.legend(cache, ctx);
     if (entries.length) out.push({ id: t.id, group: t.group, label: t.label, entries });
   }
   return out;
 }
 
+/** The legend of what a view draws (within an export frame's extent when given): the map's and every export's. */
+export function legendOf(view: Pick<AtlasView, 'filters' | 'layers'>, cat: Catalogue, extent?: [[number, number], [number, number]]): ThemeLegend[] {
+  return legendEntries({ catalogue: cat, filters: view.filters, ...(extent ? { extent } : {}) }, view.layers);
+}
+
 /** The theme (layer) that draws a project. */
 export function themeOfProject(cat: Catalogue, projectId: string): ThemeDef | undefined {
   const p = cat.project(projectId);
-  return p ? THEME_BY_ID.get(themeIdOf(p, cat)) : undefined;
+  return p ? themeOf(p, cat) : undefined;
 }
 
 /**
  * What the visible layers draw at a screen point: the topmost symbol, else the nearest line
- * (areas are not picked). On the CPU, from the same data the layers draw: a few hundred projected
- * points per call, well under a millisecond.
+ * (areas are not picked). On the CPU, from the same data the layers draw.
  */
 export function pickAt(
   ctx: Pick<LayerContext, 'catalogue' | 'filters' | 'scale'>,
@@ -113,48 +118,40 @@ export function pickAt(
   unproject?: Unprojector,
 ): PickTarget | null {
   const vis = visibleSet(visibleIds);
+  const cache = cacheFor(ctx.catalogue);
   let best: PickHit | null = null;
   // Later themes are drawn on top within a tier.
   for (const t of THEMES) {
     if (!vis.has(t.id)) continue;
-    const hit = t.pickAt(ctx, project, x, y, radius, unproject);
+    const hit = t.pickAt(cache, ctx.filters, ctx.scale, project, x, y, radius, unproject);
     if (hit && (!best || hit.tier > best.tier || (hit.tier === best.tier && hit.distance <= best.distance))) best = hit;
   }
   return best ? (best as PickHit).target : null;
 }
 
-/**
- * Builds the visible themes' pick grids ahead of the first click (a few ms at 10× scale): the map
- * calls it when the browser is idle after the themes are drawn.
- */
+/** Builds the visible themes' pick grids ahead of the first click (the map calls it when idle). */
 export function preparePicking(ctx: Pick<LayerContext, 'catalogue' | 'filters'>, visibleIds: Iterable<string>): void {
   const vis = visibleSet(visibleIds);
-  for (const t of THEMES) if (vis.has(t.id)) t.preparePicking(ctx);
+  const cache = cacheFor(ctx.catalogue);
+  for (const t of THEMES) if (vis.has(t.id)) t.preparePicking(cache, ctx.filters);
 }
 
 /** What the visible themes draw, in THEMES order, in one set of arrays (memoised). */
 export function visibleDraw(ctx: Pick<LayerContext, 'catalogue' | 'filters'>, visibleIds: Iterable<string>): DrawData {
   const vis = visibleSet(visibleIds);
-  return mergedDraw(THEMES.filter((t) => vis.has(t.id)), ctx.catalogue, ctx.filters);
+  return mergedDraw(THEMES.filter((t) => vis.has(t.id)), cacheFor(ctx.catalogue), ctx.filters);
 }
 
 /** The symbol the map draws for a project (for lists, tooltips and the panel). */
 export function projectSymbol(cat: Catalogue, p: ProjectFeature): LegendSymbol | null {
-  return THEME_BY_ID.get(themeIdOf(p, cat))?.symbolFor(p) ?? null;
+  return themeOf(p, cat)?.symbolFor(p) ?? null;
 }
 
 /** Number of projects each theme draws after the filters (the layer panel's counts). */
-const countCache = new WeakMap<Catalogue, Map<string, Record<string, number>>>();
-export function projectCounts(cat: Catalogue, filters: LayerContext['filters']): Record<string, number> {
-  let byKey = countCache.get(cat);
-  if (!byKey) countCache.set(cat, (byKey = new Map()));
-  const key = filtersKey(filters);
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const out: Record<string, number> = Object.fromEntries(THEMES.map((t) => [t.id, 0]));
-  for (const p of cat.allProjects()) if (projectPasses(p, filters)) out[themeIdOf(p, cat)]!++;
-  byKey.set(key, out);
-  return out;
+export function projectCounts(cat: Catalogue, filters: Filters): Record<string, number> {
+  return cacheFor(cat).memo('counts', filtersKey(filters), () => {
+    const out: Record<string, number> = Object.fromEntries(THEMES.map((t) => [t.id, 0]));
+    for (const p of cat.allProjects()) if (projectPasses(p, filters)) out[themeIdOf(p, cat)]!++;
+    return out;
+  });
 }
-
-export { THEME_IDS as ALL_THEME_IDS };

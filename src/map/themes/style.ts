@@ -1,10 +1,10 @@
 /**
  * Shared visual vocabulary of the thematic layers: colour-blind-safe colours (Okabe–Ito and Paul
- * Tol's palettes), the stage classes that decide how a line is broken, and the point shapes as SVG
+ * Tol's palettes), how each stage class breaks a line, and the point shapes as SVG
  * paths in a unit box (one definition for the map's icons, the legend and exports).
  */
 import TEXT from '../../i18n/themes.json';
-import type { Stage } from '../../domain/types.ts';
+import type { StageClass } from '../../domain/stages.ts';
 import type { PointShape, RGB } from './types.ts';
 
 /** Okabe & Ito (2008), safe for the common colour-vision deficiencies. */
@@ -32,32 +32,6 @@ export const TOL_MUTED = {
   purple: [170, 68, 153],
 } as const satisfies Record<string, RGB>;
 
-/**
- * How firmly the plan commits, as a line style:
- * - firm (建成, 开工建设, 加快建设, 建设 …): solid;
- * - push (推进, 推动, 支持): dotted;
- * - tentative (研究建设, 论证, 争取, 前期工作): dashed.
- */
-export type StageClass = 'firm' | 'push' | 'tentative';
-export const STAGE_CLASSES: readonly StageClass[] = ['firm', 'push', 'tentative'];
-
-export function stageClass(stage: Stage): StageClass {
-  switch (stage) {
-    case 'complete':
-    case 'start':
-    case 'accelerate':
-    case 'build':
-      return 'firm';
-    case 'advance':
-    case 'support':
-      return 'push';
-    case 'study':
-    case 'seek':
-    case 'preliminary':
-      return 'tentative';
-  }
-}
-
 /** [dash, gap] in pixels for a line of the given width; null = solid. */
 export function stageDash(cls: StageClass, width: number): [number, number] | null {
   if (cls === 'firm') return null;
@@ -67,8 +41,6 @@ export function stageDash(cls: StageClass, width: number): [number, number] | nu
 
 export const STAGE_CLASS_LABEL: Record<StageClass, { zh: string; en: string }> = TEXT.stageClasses;
 
-/** Stages in the order the UI lists them (firmest first). */
-export const STAGE_ORDER: readonly Stage[] = ['complete', 'start', 'accelerate', 'build', 'advance', 'support', 'study', 'seek', 'preliminary'];
 
 /**
  * Point shapes as SVG path data in a box from -1 to 1 (y down), filled with the non-zero rule.

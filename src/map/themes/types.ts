@@ -1,12 +1,12 @@
 /**
- * The contract of a thematic layer. One module per theme (railways.ts, power.ts, …) exports one
- * ThemeLayerDef: what it draws (its draw data, which deck-layers.ts turns into deck.gl layers), its
- * legend symbol, its toggle and its export symbol all come from this one definition, so map,
- * legend, layer panel and exported files cannot disagree.
+ * The contract of a thematic layer. Each file of ./layers/ defines one theme with defineTheme():
+ * which projects it draws, its style, and from these its legend rows, its picking and its export
+ * symbol, so map, legend, layer panel and exported files read one definition.
  */
 import type { Catalogue } from '../../domain/catalogue.ts';
 import type { Filters } from '../../domain/filters.ts';
-import type { ProjectFeature, PlaceFeature } from '../../domain/types.ts';
+import type { Emphasis } from '../../domain/selection.ts';
+import type { PlaceKind, ProjectFeature } from '../../domain/types.ts';
 import type { MotionDetail } from '../motion-detail.ts';
 
 export type LayerGroupId = 'transport' | 'energy' | 'ecology' | 'industry_services' | 'opening' | 'regions';
@@ -56,17 +56,13 @@ export type LegendSymbol =
 
 export type PointShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'star' | 'anchor';
 
-/** Everything a theme needs to build its layers for one frame or one export. */
+/** Everything the themes need to draw one frame or one export (built by layerContext() in ./index.ts). */
 export interface LayerContext {
   catalogue: Catalogue;
   filters: Filters;
   lang: 'zh' | 'en';
-  /** Project ids to emphasise (selection); empty = none. Others are dimmed when non-empty. */
-  emphasis: ReadonlySet<string>;
-  /** Highlighted project (clicked), drawn on top. */
-  highlight: string | null;
-  /** Gazetteer place ids to emphasise as well (e.g. the places of a selected measure's projects). */
-  emphasisPlaces?: ReadonlySet<string>;
+  /** What the selection emphasises (the rest is dimmed) and the project it highlights. */
+  emphasis: Emphasis;
   /** Multiplies pixel sizes (line widths, point sizes, text) for exports at other scales; 1 on screen. */
   scale: number;
   /** Current zoom, for label visibility. */
@@ -95,12 +91,44 @@ export interface LegendEntry {
   label: { zh: string; en: string };
 }
 
-export interface ThemeLayerDef {
+export interface ThemeStyle {
+  /** Lines, points and area outlines. */
+  color: RGB;
+  /** Area fill (default: color). */
+  fill?: RGB;
+  /** Area fill opacity (default 0.15). */
+  fillOpacity?: number;
+  /** Line width in px (default 3). */
+  lineWidth?: number;
+  /** Wide translucent band (development corridors) instead of a line. */
+  corridor?: boolean;
+  /** Areas hatched as well as tinted (keeps overlapping zones apart). */
+  hatch?: boolean;
+  shape: PointShape;
+  /** Point size in px (default 15). */
+  pointSize?: number;
+  /** Sideways offset of lines, in line widths, so corridors shared by two themes show both. */
+  lineOffset?: number;
+}
+
+/** What a theme's file writes. */
+export interface ThemeSpec {
   id: string;
+  /** Position in the layer panel and legend; also which theme claims a project first (lower wins). */
+  order: number;
   group: LayerGroupId;
   label: { zh: string; en: string };
-  /** The catalogue features this layer draws (before filters). */
-  select(cat: Catalogue): (ProjectFeature | PlaceFeature)[];
-  /** The legend: one or more symbol rows, exactly what the layer draws. */
-  legend(ctx: LayerContext): LegendEntry[];
+  style: ThemeStyle;
+  /** Whether this theme draws the project (the first theme in order that claims it does). */
+  draws(p: ProjectFeature, cat: Catalogue): boolean;
+  /**
+   * A place layer: every gazetteer place of this kind is drawn as its own symbol, and the point
+   * projects of this theme standing at such a place are drawn inside it.
+   */
+  placeKind?: PlaceKind;
+}
+
+/** Filters as the themes key their memoised data. */
+export function filtersKey(f: Filters): string {
+  return `${f.chapters.join(',')}|${f.themes.join(',')}|${f.stages.join(',')}`;
 }

@@ -1,7 +1,7 @@
 /**
  * The export's entry point in the app (mounted once in App.tsx): a small toolbar over the map —
- * Export…, Saved views, Present — its dialogs, presentation mode, and `window.__planExport`, the
- * scripting interface the command line (scripts/export-cli.ts), the tests and the benchmark drive.
+ * Export…, Saved views, Present — its dialogs, presentation mode, and the scripting API that the
+ * command line (scripts/export-cli.ts), the tests and the benchmark drive (src/hooks.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { useAtlas } from '../app-context.ts';
 import { ExportDialog } from './ExportDialog.tsx';
 import { Presentation } from './Presentation.tsx';
 import { SavedViewsDialog } from './SavedViewsDialog.tsx';
-import { installScriptingApi } from './api.ts';
+import { createScriptingApi } from './api.ts';
+import { useExportHook } from '../hooks-context.ts';
 import { useSavedViews } from './use-saved-views.ts';
 import './export.css';
 
@@ -31,14 +32,18 @@ export function ExportControls() {
   const canDraw = ready && atlas.mapShown !== false && atlas.themesShown !== false;
   const needsMap = atlas.mapShown === false ? t('export.needsMap') : atlas.themesShown === false ? t('export.needsThemes') : undefined;
 
-  useEffect(
-    () =>
-      installScriptingApi(
+  // The export API for scripts and tests, handed to the hooks module only when the page asked for it.
+  const provideExport = useExportHook();
+  useEffect(() => {
+    if (!provideExport) return;
+    provideExport(
+      createScriptingApi(
         () => atlasRef.current,
         () => savedRef.current.views,
       ),
-    [],
-  );
+    );
+    return () => provideExport(null);
+  }, [provideExport]);
 
   const close = useCallback(() => setOpen(null), []);
 

@@ -53,7 +53,7 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
   const [previewBusy, setPreviewBusy] = useState(false);
   const preview = useRef<HTMLCanvasElement>(null);
   // The frame and state are taken when the dialog opens: the dialog covers the map.
-  const frozen = useMemo(() => ({ state: currentState(state), user: atlas.user }), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const frozen = useMemo(() => ({ state: currentState(state, atlas.map), user: atlas.user, map: atlas.map }), []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const preset: SizePreset = presetId === 'custom' ? customPreset(custom.width, custom.height) : (presetById(presetId) ?? PRESETS[0]!);
   const customValid = presetId !== 'custom' || (custom.width >= CUSTOM_MIN && custom.height >= CUSTOM_MIN && custom.width <= CUSTOM_MAX && custom.height <= CUSTOM_MAX);
@@ -61,7 +61,7 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
   const formatOk = !(multi && format === 'png');
   const eff = effectiveSize(format, preset);
   const specs = useMemo(
-    () => (geo ? scenesFor(scope, frozen.state, lang, geo, views, { title: title.trim(), subtitle: subtitle.trim() }, [...(frozen.user?.visible ?? [])]) : []),
+    () => (geo ? scenesFor(scope, frozen.state, lang, geo, views, { title: title.trim(), subtitle: subtitle.trim() }, [...(frozen.user?.visible ?? [])], frozen.map) : []),
     [scope, frozen, lang, geo, views, title, subtitle],
   );
 
@@ -72,7 +72,7 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
     const timer = setTimeout(async () => {
       setPreviewBusy(true);
       try {
-        const env = await exportEnv(catalogue, geo, frozen.user?.layers);
+        const env = exportEnv(catalogue, geo, frozen.map, atlas.fonts, frozen.user?.layers);
         const canvas = preview.current;
         if (!canvas || !live) return;
         const { scene, comp } = await renderPreview(specs[0]!, env, insetData(geo), format, preset, canvas, 560, 400);
@@ -99,7 +99,7 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
     if (!catalogue || !geo || specs.length === 0) return;
     setStatus({ kind: 'running', done: 0, total: specs.length });
     try {
-      const env = await exportEnv(catalogue, geo, frozen.user?.layers);
+      const env = exportEnv(catalogue, geo, frozen.map, atlas.fonts, frozen.user?.layers);
       const result = await runExport({
         format,
         preset,

@@ -20,7 +20,8 @@ export function Presentation({ views, onExit }: PresentationProps) {
   const { t } = useTranslation();
   const atlas = useAtlas();
   const [index, setIndex] = useState(0);
-  const before = useRef<AppState>(currentState(atlas.state));
+  const map = atlas.map;
+  const before = useRef<AppState>(currentState(atlas.state, map));
   const applyRef = useRef(atlas.apply);
   applyRef.current = atlas.apply;
   const exitRef = useRef(onExit);
@@ -35,10 +36,10 @@ export function Presentation({ views, onExit }: PresentationProps) {
     const prev = before.current;
     applyRef.current({ ...prev, lang: prev.lang ?? 'zh' });
     if (userBefore.current) userRef.current?.restore(userBefore.current);
-    if (prev.view) window.__atlas?.map.jumpTo({ center: [prev.view.lng, prev.view.lat], zoom: prev.view.zoom });
+    if (prev.view) map?.jumpTo(prev.view);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     exitRef.current();
-  }, []);
+  }, [map]);
 
   // Full screen, panel hidden.
   useEffect(() => {
@@ -64,15 +65,9 @@ export function Presentation({ views, onExit }: PresentationProps) {
     const s = viewState(v);
     applyRef.current({ ...s, lang: s.lang ?? 'zh', view: null });
     if (v.imported) userRef.current?.restore(v.imported);
-    const map = window.__atlas?.map;
-    if (map) {
-      // After the panel has gone (one frame), so the map knows its full size.
-      requestAnimationFrame(() => {
-        map.resize();
-        map.fitBounds(v.bounds, { padding: 48, duration: index === 0 ? 900 : 1800, essential: true });
-      });
-    }
-  }, [index, views]);
+    // After the panel has gone (one frame), so the map knows its full size.
+    if (map) requestAnimationFrame(() => map.frame(v.bounds, { padding: 48, duration: index === 0 ? 900 : 1800 }));
+  }, [index, views, map]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

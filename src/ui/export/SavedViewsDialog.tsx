@@ -10,7 +10,7 @@ import { download } from '../../export/export.ts';
 import { selectionName } from '../../export/scene.ts';
 import { THEME_BY_ID } from '../../map/themes/index.ts';
 import { useAtlas } from '../app-context.ts';
-import { currentState, liveBounds } from './env.ts';
+import { currentState } from './env.ts';
 import type { SavedViews } from './use-saved-views.ts';
 import { useModal } from './use-modal.ts';
 import { useUserLayersApi } from '../import/use-user-layers.ts'; // imported layers
@@ -40,9 +40,9 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport, canDraw 
   const userLayers = useUserLayersApi(); // imported layers
 
   const save = () => {
-    const bounds = liveBounds();
-    if (!bounds) return;
-    const v = { ...makeView(name.trim() || suggested, currentState(state), bounds), ...(userLayers ? { imported: userLayers.refs() } : {}) };
+    if (!atlas.map) return;
+    const bounds = atlas.map.visibleBounds();
+    const v = { ...makeView(name.trim() || suggested, currentState(state, atlas.map), bounds), ...(userLayers ? { imported: userLayers.refs() } : {}) };
     const problem = saved.set((cur) => [...cur, v]);
     setName('');
     // Refused by the browser: the view is in the list for this session only, and the warning below says why.

@@ -1,6 +1,6 @@
 /**
- * `window.__planExport`: the export without clicking, for the command line (scripts/export-cli.ts),
- * the end-to-end tests and the benchmark. It exports what the page shows (its state and view), the
+ * The export without clicking, for the command line (scripts/export-cli.ts), the end-to-end tests
+ * and the benchmark; the hooks module (src/hooks.ts) exposes it as `window.__planExport` on request. It exports what the page shows (its state and view), the
  * saved views or the 12 leagues, exactly as the dialog does, and hands the file back as base64.
  */
 import type { Lang } from '../../domain/url-state.ts';
@@ -43,12 +43,6 @@ export interface PlanExportApi {
   check(format: ExportFormat, size: string): Promise<{ ok: boolean; maxSide: number; largest?: { width: number; height: number } }>;
 }
 
-declare global {
-  interface Window {
-    __planExport?: PlanExportApi;
-  }
-}
-
 function blobToBase64(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
@@ -58,7 +52,7 @@ function blobToBase64(blob: Blob): Promise<string> {
   });
 }
 
-export function installScriptingApi(getAtlas: () => AtlasContextValue, getViews: () => SavedView[]): () => void {
+export function createScriptingApi(getAtlas: () => AtlasContextValue, getViews: () => SavedView[]): PlanExportApi {
   const sizeOf = (spec: string | undefined) => {
     const p = sizeFromSpec(spec ?? '1920x1080');
     if (!p) throw new Error(`unknown size "${spec}": use WIDTHxHEIGHT (320–16384) or a preset id`);
@@ -71,9 +65,9 @@ export function installScriptingApi(getAtlas: () => AtlasContextValue, getViews:
       if (!atlas.catalogue || !atlas.geo) throw new Error('the catalogue is not loaded yet');
       const lang = opts.lang ?? atlas.state.lang ?? 'zh';
       const scope = opts.scope ?? 'view';
-      const scenes = scenesFor(scope, atlas.state, lang, atlas.geo, getViews(), { ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) }, [...(atlas.user?.visible ?? [])]);
+      const scenes = scenesFor(scope, atlas.state, lang, atlas.geo, getViews(), { ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) }, [...(atlas.user?.visible ?? [])], atlas.map);
       if (!scenes.length) throw new Error(scope === 'views' ? 'there are no saved views' : 'the map is not ready yet');
-      const env = await exportEnv(atlas.catalogue, atlas.geo, atlas.user?.layers);
+      const env = exportEnv(atlas.catalogue, atlas.geo, atlas.map, atlas.fonts, atlas.user?.layers);
       const t = env.tFor(lang);
       const result = await runExport({
         format: opts.format,
@@ -99,9 +93,9 @@ export function installScriptingApi(getAtlas: () => AtlasContextValue, getViews:
     async check(format, size) {
       const atlas = getAtlas();
       if (!atlas.catalogue || !atlas.geo) throw new Error('the catalogue is not loaded yet');
-      const env = await exportEnv(atlas.catalogue, atlas.geo, atlas.user?.layers);
+      const env = exportEnv(atlas.catalogue, atlas.geo, atlas.map, atlas.fonts, atlas.user?.layers);
       const lang = atlas.state.lang ?? 'zh';
-      const [spec] = scenesFor('view', atlas.state, lang, atlas.geo, [], {});
+      const [spec] = scenesFor('view', atlas.state, lang, atlas.geo, [], {}, [], atlas.map);
       if (!spec) throw new Error('the map is not ready yet');
       const scene = buildScene(spec, { ...env, t: env.tFor(lang) });
       try {
@@ -113,8 +107,5 @@ export function installScriptingApi(getAtlas: () => AtlasContextValue, getViews:
       }
     },
   };
-  window.__planExport = api;
-  return () => {
-    if (window.__planExport === api) delete window.__planExport;
-  };
+  return api;
 }

@@ -3,7 +3,8 @@ import type { AppState, Lang } from '../../domain/url-state.ts';
 import { viewState, type SavedView } from '../../export/saved-views.ts';
 import { paddedBounds, type SceneSpec } from '../../export/scene.ts';
 import type { GeoData } from '../../map/geodata.ts';
-import { currentState, liveBounds } from './env.ts';
+import type { MapController } from '../../map/controller.ts';
+import { currentState } from './env.ts';
 import { INNER_MONGOLIA } from '../../domain/vocabulary.ts';
 
 export type Scope = 'view' | 'views' | 'atlas';
@@ -28,11 +29,12 @@ export function scenesFor(
   views: SavedView[],
   text: { title?: string; subtitle?: string },
   userVisible: readonly string[] = [],
+  map: MapController | null = null,
 ): SceneSpec[] {
   if (scope === 'view') {
-    const bounds = liveBounds();
-    if (!bounds) return [];
-    return [{ state: { ...currentState(state), lang }, bounds, userVisible, ...(text.title ? { title: text.title } : {}), ...(text.subtitle ? { subtitle: text.subtitle } : {}) }];
+    if (!map) return [];
+    const bounds = map.visibleBounds();
+    return [{ state: { ...currentState(state, map), lang }, bounds, userVisible, ...(text.title ? { title: text.title } : {}), ...(text.subtitle ? { subtitle: text.subtitle } : {}) }];
   }
   if (scope === 'views') return views.map((v) => ({ state: { ...viewState(v), lang }, bounds: v.bounds, title: v.name, userVisible: (v.imported ?? []).map((r) => r.id) }));
   return leagueCodes(geo).map((code) => {

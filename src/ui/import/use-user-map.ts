@@ -6,7 +6,7 @@
 import { useCallback, useMemo } from 'react';
 import type { UserLayer } from '../../domain/user-layers.ts';
 import { pickUserFeature } from '../../map/imported-layers.ts';
-import type { Projector } from '../../map/themes/common.ts';
+import type { Projector } from '../../map/themes/picking.ts';
 import type { UserLayersApi } from './use-user-layers.ts';
 
 export interface UserMapProps {

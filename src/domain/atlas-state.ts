@@ -1,0 +1,74 @@
+/**
+ * The app's shareable state and how it changes: a reducer, so every change (a click, a toggle, a
+ * saved view, back/forward) goes through one function that validates what it takes.
+ */
+import { validChoropleth, validLayers, type LayerRegistry } from './atlas-view.ts';
+import type { Filters } from './filters.ts';
+import { sameSelection, type AppState, type Decoded, type Lang, type Selection, type UrlProblem } from './url-state.ts';
+
+/** The state the app holds (the view is MapLibre's). `layers` is valid and in the registry's order. */
+export interface AtlasState {
+  selection: Selection | null;
+  layers: string[];
+  filters: Filters;
+  choropleth: string | null;
+  lang: Lang;
+}
+
+export type AtlasAction =
+  | { type: 'select'; selection: Selection | null }
+  | { type: 'layers'; layers: string[] }
+  | { type: 'filters'; filters: Filters }
+  | { type: 'choropleth'; choropleth: string | null }
+  | { type: 'lang'; lang: Lang }
+  /** A whole state at once (back/forward, a saved view): what it carries replaces what the app has. */
+  | { type: 'apply'; state: Partial<AppState> };
+
+/** The first state from a decoded link; unknown layers or choropleth become problems. */
+export function initialAtlasState(decoded: Decoded, registry: LayerRegistry, defaultLang: Lang): { state: AtlasState; problems: UrlProblem[] } {
+  const problems = [...decoded.problems];
+  const s = decoded.state;
+  return {
+    state: {
+      selection: s.selection,
+      layers: validLayers(s.layers, registry, problems),
+      filters: s.filters,
+      choropleth: validChoropleth(s.choropleth, registry, problems),
+      lang: s.lang ?? defaultLang,
+    },
+    problems,
+  };
+}
+
+/** A reducer over AtlasState for the given layers; unchanged parts keep their identity. */
+export function atlasReducer(registry: LayerRegistry) {
+  return (state: AtlasState, action: AtlasAction): AtlasState => {
+    switch (action.type) {
+      case 'select':
+        return sameSelection(state.selection, action.selection) ? state : { ...state, selection: action.selection };
+      case 'layers':
+        return { ...state, layers: validLayers(action.layers, registry) };
+      case 'filters':
+        return { ...state, filters: action.filters };
+      case 'choropleth':
+        return { ...state, choropleth: validChoropleth(action.choropleth, registry) };
+      case 'lang':
+        return state.lang === action.lang ? state : { ...state, lang: action.lang };
+      case 'apply': {
+        const s = action.state;
+        return {
+          selection: 'selection' in s ? (s.selection ?? null) : state.selection,
+          layers: 'layers' in s ? validLayers(s.layers ?? null, registry) : state.layers,
+          filters: s.filters ?? state.filters,
+          choropleth: 'choropleth' in s ? validChoropleth(s.choropleth ?? null, registry) : state.choropleth,
+          lang: s.lang ?? state.lang,
+        };
+      }
+    }
+  };
+}
+
+/** The shareable AppState of an AtlasState (what links and saved views carry). */
+export function appStateOf(s: AtlasState): AppState {
+  return { selection: s.selection, region: s.selection?.kind === 'region' ? s.selection.code : null, layers: s.layers, filters: s.filters, choropleth: s.choropleth, lang: s.lang, view: null };
+}

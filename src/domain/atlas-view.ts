@@ -1,0 +1,92 @@
+/**
+ * What a state of the atlas draws, derived once: the visible layers, the emphasis of the selection,
+ * the choropleth's counts and the filters. The live map, the legend and every export read this one
+ * derivation, so they cannot disagree. Pure: the map's layers are passed in as a registry.
+ */
+import type { Catalogue } from './catalogue.ts';
+import { choropleth as computeChoropleth, type Choropleth } from './choropleth.ts';
+import { projectPasses, type Filters } from './filters.ts';
+import { emphasisOf, type Emphasis } from './selection.ts';
+import type { ProjectFeature, RegionFeature } from './types.ts';
+import { unknownProblem, type AppState, type Lang, type Selection, type UrlProblem } from './url-state.ts';
+import { INNER_MONGOLIA } from './vocabulary.ts';
+
+/** The thematic layers as the domain sees them: their ids in order, and which one draws a project. */
+export interface LayerRegistry {
+  ids: readonly string[];
+  layerOf(p: ProjectFeature): string;
+}
+
+/** Layer ids checked against the registry, in its order; unknown ones become problems. null = all. */
+export function validLayers(layers: readonly string[] | null, registry: LayerRegistry, problems: UrlProblem[] = []): string[] {
+  if (!layers) return [...registry.ids];
+  const known = new Set(registry.ids);
+  for (const l of layers) if (!known.has(l)) problems.push(unknownProblem('layers', l));
+  const on = new Set(layers);
+  return registry.ids.filter((id) => on.has(id));
+}
+
+/** The choropleth's subject checked: 'all', a layer id, or null (off); an unknown one is a problem. */
+export function validChoropleth(c: string | null, registry: LayerRegistry, problems: UrlProblem[] = []): string | null {
+  if (c == null || c === 'all' || registry.ids.includes(c)) return c;
+  problems.push(unknownProblem('choro', c));
+  return null;
+}
+
+/** The regions the choropleth shades: Inner Mongolia's leagues, and its banners and counties. */
+export interface ChoroplethRegions {
+  leagues: string[];
+  counties: string[];
+}
+const shadedCache = new WeakMap<readonly RegionFeature[], ChoroplethRegions>();
+export function choroplethRegions(regions: readonly RegionFeature[]): ChoroplethRegions {
+  let out = shadedCache.get(regions);
+  if (!out) {
+    out = { leagues: [], counties: [] };
+    for (const f of regions) {
+      const p = f.properties;
+      if (p.level === 'prefecture' && p.parent === INNER_MONGOLIA) out.leagues.push(p.code);
+      else if (p.level === 'county' && p.code.startsWith(INNER_MONGOLIA.slice(0, 2))) out.counties.push(p.code);
+    }
+    shadedCache.set(regions, out);
+  }
+  return out;
+}
+
+export interface ChoroplethView {
+  /** 'all' or the layer whose projects are counted. */
+  of: string;
+  leagues: Choropleth;
+  counties: Choropleth;
+}
+
+export interface AtlasView {
+  lang: Lang;
+  selection: Selection | null;
+  filters: Filters;
+  /** The visible thematic layers, in the registry's order. */
+  layers: readonly string[];
+  emphasis: Emphasis;
+  choropleth: ChoroplethView | null;
+}
+
+/** Counts of projects touching each shaded region (after filters; one layer's or all). */
+export function choroplethView(of: string | null, filters: Filters, cat: Catalogue, registry: LayerRegistry): ChoroplethView | null {
+  if (!of) return null;
+  const layer = of === 'all' ? null : of;
+  const keep = (p: ProjectFeature) => projectPasses(p, filters) && (!layer || registry.layerOf(p) === layer);
+  const shaded = choroplethRegions(cat.data.regions.features);
+  return { of, leagues: computeChoropleth(cat, shaded.leagues, keep), counties: computeChoropleth(cat, shaded.counties, keep) };
+}
+
+/** What `state` draws. The state's layers and choropleth are assumed valid (validLayers / validChoropleth). */
+export function atlasView(state: AppState, cat: Catalogue, registry: LayerRegistry): AtlasView {
+  return {
+    lang: state.lang ?? 'zh',
+    selection: state.selection,
+    filters: state.filters,
+    layers: validLayers(state.layers, registry),
+    emphasis: emphasisOf(cat, state.selection, state.filters),
+    choropleth: choroplethView(state.choropleth, state.filters, cat, registry),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * A theme's legend rows, from what it draws: one row per line style, point variant and area, and
+ * only for what the visible part holds (within an export's frame when it has one).
+ */
+import { bbox as turfBbox, bboxPolygon, booleanIntersects } from '@turf/turf';
+import type { Position } from 'geojson';
+import TEXT from '../../i18n/themes.json';
+import { STAGE_CLASSES, type StageClass } from '../../domain/stages.ts';
+import type { ProjectFeature } from '../../domain/types.ts';
+import type { ThemeCache, Visible } from './prepare.ts';
+import { STAGE_CLASS_LABEL } from './style.ts';
+import type { LegendEntry, LegendSymbol, ThemeStyle } from './types.ts';
+
+export const LEGEND_TEXT = TEXT.legend;
+
+/** The symbols a theme draws, as the legend, lists and exports show them. */
+export interface ThemeSymbols {
+  line(cls: StageClass): LegendSymbol;
+  point(variant: 'exact' | 'hollow' | 'place' | 'minor-place'): LegendSymbol;
+  area: LegendSymbol;
+}
+
+export function legendRows(style: ThemeStyle, symbols: ThemeSymbols, v: Visible): LegendEntry[] {
+  const rows: LegendEntry[] = [];
+  if (v.lines.length) {
+    if (style.corridor) rows.push({ symbol: symbols.line('firm'), label: LEGEND_TEXT.schematicLine });
+    else for (const cls of STAGE_CLASSES) if (v.lines.some((l) => l.cls === cls)) rows.push({ symbol: symbols.line(cls), label: STAGE_CLASS_LABEL[cls] });
+  }
+  if (v.places.some((p) => p.projects.length > 0)) rows.push({ symbol: symbols.point('place'), label: LEGEND_TEXT.placeWithProject });
+  if (v.places.some((p) => p.projects.length === 0)) rows.push({ symbol: symbols.point('minor-place'), label: LEGEND_TEXT.placeOther });
+  if (v.points.some((p) => !p.hollow)) rows.push({ symbol: symbols.point('exact'), label: LEGEND_TEXT.exactPoint });
+  if (v.points.some((p) => p.hollow)) rows.push({ symbol: symbols.point('hollow'), label: LEGEND_TEXT.schematicPoint });
+  if (v.areas.length) rows.push({ symbol: symbols.area, label: LEGEND_TEXT.area });
+  return rows;
+}
+
+/** What of `v` falls inside `extent` (points inside it; lines and areas that cross or touch it). */
+export function withinExtent(v: Visible, extent: [[number, number], [number, number]], cache: ThemeCache): Visible {
+  const [[w, s], [e, n]] = extent;
+  const box = bboxPolygon([w, s, e, n]);
+  const inside = (p: Position) => p[0]! >= w && p[0]! <= e && p[1]! >= s && p[1]! <= n;
+  const meets = (f: ProjectFeature) => {
+    const b = cache.memo('bbox', f.properties.id, () => turfBbox(f));
+    if (b[2]! < w || b[0]! > e || b[3]! < s || b[1]! > n) return false;
+    return booleanIntersects(f, box);
+  };
+  return {
+    ...v,
+    points: v.points.filter((d) => inside(d.position)),
+    places: v.places.filter((d) => inside(d.position)),
+    lines: v.lines.filter((d) => meets(d.project)),
+    areas: v.areas.filter((d) => meets(d.project)),
+    rings: v.rings.filter((d) => meets(d.project)),
+  };
+}
