@@ -1,7 +1,7 @@
 /**
  * Label anchors of the basemap's names (public/geo/labels.geojson): one point per region and
  * country, at the pole of inaccessibility of its largest polygon (label-points.ts), plus the seas.
- * Built here, once, rather than in the browser, where it cost ~140 ms of every page load.
+ * Built here, once, rather than in the browser on every page load.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProps, LabelCollection, LabelProps, RegionCollection, RegionProps } from '../src/domain/types.ts';

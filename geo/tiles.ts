@@ -4,11 +4,9 @@
  * it separates: ./border-lines.ts), cut at build time with geojson-vt — the tiler MapLibre itself
  * runs in its worker for GeoJSON sources — and encoded with vt-pbf.
  *
- * Why: handed to MapLibre as GeoJSON, these were copied on the page's main thread (MapLibre's
- * `serialize`, ~70 ms), cloned to its worker and tiled there (geojson-vt's conversion,
- * simplification and clipping, and the garbage they leave: ~350 ms of the worker's ~800 ms) before
- * the first frame could be drawn. Read as tiles, the worker only decodes the six or so tiles in
- * view. A/B in one process, 10 loads a side: first idle 1233 → 1007 ms (bench/README.md, "load").
+ * Why tiles: GeoJSON sources are copied on the page's main thread and tiled in MapLibre's worker
+ * before the first frame; tiles cut here leave the worker only the few tiles in view to decode
+ * (measurements in bench/README.md, "load").
  *
  * The tiles match what the GeoJSON sources drew: the same tolerances (MapLibre's GeoJSON
  * `tolerance` is in 512-px tile pixels; here in tile units, so ×16 at extent 8192), tiles down to
@@ -21,8 +19,7 @@ import geojsonvt, { type Tile } from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { BorderRuns, CountryProps, RegionProps } from '../src/domain/types.ts';
-import { MAP_BOUNDS } from '../src/domain/vocabulary.ts';
-import { TILE_LAYER, TILE_MAXZOOM } from '../src/domain/vocabulary.ts';
+import { MAP_BOUNDS, TILE_LAYER, TILE_MAXZOOM } from '../src/domain/vocabulary.ts';
 import { bordersOf } from './border-lines.ts';
 
 /** Tile extent (units across a tile): MapLibre's own for GeoJSON sources. */
@@ -66,7 +63,7 @@ export function basemapTiles(regions: FeatureCollection<Polygon | MultiPolygon, 
   const borders = bordersOf(runs, regions.features, countries.features);
   const index = (data: FeatureCollection, tolerancePx: number) =>
     geojsonvt(data, { maxZoom: TILE_MAXZOOM, indexMaxZoom: 0, tolerance: tolerancePx * UNITS_PER_PX, extent: EXTENT, buffer: BUFFER });
-  // Tolerances of the GeoJSON sources they replace (sources.ts before session 14).
+  // The same simplification as MapLibre's GeoJSON `tolerance`, in tile units.
   const layers: Array<[string, ReturnType<typeof geojsonvt>]> = [
     [TILE_LAYER.countries, index(keep(countries, () => ({})), 0.5)],
     [TILE_LAYER.provinces, index(keep(regions, (p) => ({ code: p.code, level: p.level }), (p) => p.level === 'province'), 0.3)],

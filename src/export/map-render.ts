@@ -17,7 +17,7 @@ import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { loadDeck, type DeckDrawing } from '../map/load-deck.ts';
 import { Map as MapLibreMap, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 
-/** SwiftShader's canvas limit (DESIGN.md); GPUs often allow 16384, but 8192 is safe everywhere. */
+/** SwiftShader's canvas limit; GPUs often allow 16384, but 8192 is safe everywhere. */
 export const HARD_CANVAS_CAP = 8192;
 
 export interface MapView {

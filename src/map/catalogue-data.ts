@@ -6,17 +6,11 @@ import { Catalogue } from '../domain/catalogue.ts';
 import { SearchIndex } from '../domain/search.ts';
 import type { MeasuresFile, PlaceFeature, ProjectCollection, RegionCollection, SearchKeys, TouchesFile } from '../domain/types.ts';
 import type { FeatureCollection, Point } from 'geojson';
-import { assetUrl } from './geodata.ts';
+import { getJson } from '../styles/assets.ts';
 
 export interface CatalogueBundle {
   catalogue: Catalogue;
   search: SearchIndex;
-}
-
-async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(assetUrl(path));
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return (await res.json()) as T;
 }
 
 /** Starts the downloads now; the regions come from the map's geography when it is ready. */

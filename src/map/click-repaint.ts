@@ -5,8 +5,7 @@
  * drag handler is active from mousedown, and on mouseup the handler manager requests a render frame
  * to apply the (empty) change (HandlerManager._requestFrame → map.triggerRepaint). That frame lands
  * in the same browser frame as the panel the click opens, so the panel is on screen only when the
- * whole map has been drawn again: under software WebGL, hundreds of milliseconds (bench/README.md,
- * "clicks").
+ * whole map has been drawn again, which under software WebGL is slow (bench/README.md, "clicks").
  *
  * When the pending change moves nothing, the repaint is deferred until the browser has painted the
  * current frame (the same rule as the selection outline and the thematic layers in AtlasMap): the

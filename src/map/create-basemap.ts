@@ -11,7 +11,8 @@ import { maplibreFontFaces, maplibreFontStacks } from '../styles/fonts.ts';
 import { HOME_BOUNDS, MAP_BOUNDS } from '../domain/vocabulary.ts';
 import { holdFrames, type LoadHold } from './basemap/load-hold.ts';
 import { basemapStyle } from './basemap/style.ts';
-import { assetUrl, type GeoData } from './geodata.ts';
+import { assetUrl } from '../styles/assets.ts';
+import type { GeoData } from './geodata.ts';
 
 export interface BasemapOptions {
   geo: GeoData;

@@ -3,6 +3,7 @@
  * indexes it: regions by code with their parents, countries by ISO code, their outlines, and the
  * names' anchors for the basemap.
  */
+import { getJson } from '../styles/assets.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProps, LabelCollection, RegionCollection, RegionLevel } from '../domain/types.ts';
 import { COUNTY_ZOOM } from '../domain/vocabulary.ts';
@@ -28,17 +29,6 @@ export interface GeoData {
   byCode: Map<string, RegionInfo>;
   /** The outline of each region (by code) and country (by ISO alpha-3): what the map highlights. */
   shapes: Map<string, Polygon | MultiPolygon>;
-}
-
-/** A URL under the app's base (works with Vite's `base`, relative or absolute). */
-export function assetUrl(path: string): string {
-  return new URL(`${import.meta.env.BASE_URL}${path}`, document.baseURI).href;
-}
-
-async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(assetUrl(path));
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return (await res.json()) as T;
 }
 
 function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {

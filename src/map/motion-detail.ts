@@ -3,8 +3,8 @@
  *
  * deck.gl draws every thematic line in every frame, wherever it is. On a GPU that is nothing; under
  * software WebGL (Chromium's SwiftShader, what a machine whose graphics fail falls back to) the
- * cost follows the length of line on screen: at 100× the catalogue (6,100 lines, casings under
- * half of them) a pan frame took ~2.5 s, ~2.2 s of it the lines (bench/SCALE.md). So, once a frame
+ * cost follows the length of line on screen, and a large catalogue pans at seconds a frame
+ * (bench/SCALE.md). So, once a frame
  * drawn while moving has been measured slow, and only while there are more lines than a budget:
  * while the map moves it draws an even sample of them (the emphasised ones first) without their
  * casings, and all of them again once it has settled. Exports and still views are never thinned.
@@ -13,7 +13,7 @@
  * wires the watcher to its map and rebuilds the layers when `thinned` changes.
  */
 
-/** The most lines drawn while moving on a slow renderer (~0.4 s a pan frame at 100× under SwiftShader). */
+/** The most lines drawn while moving on a slow renderer. */
 export const MOTION_LINE_BUDGET = 500;
 /** A frame drawn while moving that took longer than this marks the renderer as slow. */
 export const SLOW_FRAME_MS = 150;

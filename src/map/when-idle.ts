@@ -4,8 +4,8 @@
  *
  * Why the frames: after a click on the map, the click's frame paints the panel and the next one
  * draws the map's selection (src/map/click-repaint.ts). An idle callback asked for at once runs
- * between the two, and the map's frame waits for whatever it does (at 10× scale, 5–14 ms of a
- * region list's background render).
+ * between the two, and the map's frame waits for whatever it does (a region list's background
+ * render, say).
  */
 export function whenIdleAfterFrames(frames: number, fn: () => void): () => void {
   let raf = 0;

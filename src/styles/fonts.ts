@@ -10,18 +10,15 @@
  *   from the same font without a glyph server.
  */
 import type { FontFacesSpecification } from 'maplibre-gl';
+import { assetUrl, getJson } from './assets.ts';
 import type { FontManifest } from './font-manifest.ts';
 
 export type { FontManifest };
 
-function fontUrl(file: string): string {
-  return new URL(`${import.meta.env.BASE_URL}fonts/${file}`, document.baseURI).href;
-}
+const fontUrl = (file: string) => assetUrl(`fonts/${file}`);
 
-export async function loadFontManifest(): Promise<FontManifest> {
-  const res = await fetch(new URL(`${import.meta.env.BASE_URL}fonts/manifest.json`, document.baseURI).href);
-  if (!res.ok) throw new Error(`fonts/manifest.json: HTTP ${res.status} (run npm run prepare-data)`);
-  return (await res.json()) as FontManifest;
+export function loadFontManifest(): Promise<FontManifest> {
+  return getJson<FontManifest>('fonts/manifest.json', ' (run npm run prepare-data)');
 }
 
 /**

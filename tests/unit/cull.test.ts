@@ -8,7 +8,7 @@ import { WebMercatorViewport, type Layer } from '@deck.gl/core';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
-import { NO_EMPHASIS, type Emphasis } from '../../src/domain/selection.ts';
+import { NO_EMPHASIS } from '../../src/domain/selection.ts';
 import { bbox } from '@turf/turf';
 import { chunkByExtent, extentOf, extentsOverlap, layerInView, withExtent, type Extent } from '../../src/map/cull.ts';
 import { cacheFor, THEMES } from '../../src/map/themes/index.ts';

@@ -7,7 +7,7 @@ import type { Layer } from '@deck.gl/core';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
-import { NO_EMPHASIS, type Emphasis } from '../../src/domain/selection.ts';
+import { NO_EMPHASIS } from '../../src/domain/selection.ts';
 import { linesWhileMoving, watchMotionDetail, type MovingMap } from '../../src/map/motion-detail.ts';
 import { mergedDraw } from '../../src/map/themes/draw-data.ts';
 import { makeLayers } from '../../src/map/themes/deck-layers.ts';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
-import { NO_EMPHASIS, type Emphasis } from '../../src/domain/selection.ts';
+import { NO_EMPHASIS } from '../../src/domain/selection.ts';
 import { cacheFor, DEFAULT_VISIBLE, LAYER_GROUPS, legendEntries, pickAt, projectCounts, THEMES, themeOfProject } from '../../src/map/themes/index.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
 import { SHAPE_PATHS } from '../../src/map/themes/style.ts';

@@ -9,12 +9,8 @@
  * and places everything), so the GPU process stays idle while the worker and the main thread load;
  * the map area shows the sea's colour meanwhile (AtlasMap). When every source has loaded, `lift`
  * asks for one frame: the first drawn, the whole map, after which MapLibre's first `idle` comes.
- *
- * Session 11: the hold used to come with a veil of opacities (every layer at 0 until the lift, the
- * fallback for a MapLibre without this painter). Putting them back was a style change, and MapLibre
- * answers a style change with a second frame (its style update fires `styledata`, which marks the
- * style dirty again), so the first idle came one whole frame after the finished map. The hold alone
- * draws nothing either, and needs no style change.
+ * Holding the painter needs no style change: a style change would cost MapLibre a second frame
+ * before its first idle.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 

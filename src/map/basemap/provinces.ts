@@ -20,7 +20,7 @@ const provinceColour: ExpressionSpecification = [
 
 // No antialiased outline on the land fills: every edge of a province or country has a border line
 // drawn over it, and the outline pass draws all those edges once more in each frame (about 4% of a
-// pan frame under software WebGL in an A/B probe).
+// pan frame under software WebGL).
 export function provinceFillLayers(): LayerSpecification[] {
   return [
     {
