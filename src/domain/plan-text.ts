@@ -370,7 +370,8 @@ export interface TextSearchResult {
   hits: TextHit[];
   /** The places among the hits, with how many hits name each, most named first. */
   places: { place: NamedPlace; count: number }[];
-  /** True when there were more hits than the limit. */
+  /** How many hits there are in all, and whether more than the limit (then `hits` holds the first). */
+  total: number;
   truncated: boolean;
 }
 
@@ -403,7 +404,7 @@ export function searchPlanText(
   const q = query.trim();
   const context = opts.context ?? 14;
   const limit = opts.limit ?? 200;
-  if (!q) return { hits: [], places: [], truncated: false };
+  if (!q) return { hits: [], places: [], total: 0, truncated: false };
 
   // The places the query names, and every form of them: a mention counts when its words are one of
   // those forms, whichever place the finder gave them to (锡林郭勒 is the seat's alias and the league's short form).
@@ -440,5 +441,5 @@ export function searchPlanText(
   const places = [...counts]
     .map(([key, count]) => ({ place: finder.byKey.get(key)!, count }))
     .sort((a, b) => b.count - a.count || a.place.name_zh.localeCompare(b.place.name_zh, 'zh'));
-  return { hits, places, truncated: sorted.length > limit };
+  return { hits, places, total: sorted.length, truncated: sorted.length > limit };
 }

@@ -290,5 +290,6 @@ describe('search in the text', () => {
     const r = searchPlanText(paragraphs(), '的', finder, { limit: 5 });
     expect(r.hits).toHaveLength(5);
     expect(r.truncated).toBe(true);
+    expect(r.total).toBe(occurrences(paragraphs(), '的').length);
   });
 });
