@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogueSources, CatalogueError } from './load.ts';
 import { buildCatalogue } from './build.ts';
+import { buildPlanText, PLAN_TEXT_PATH } from './plan-text.ts';
 import type { RegionCollection } from '../src/domain/types.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +38,10 @@ function main() {
   const t0 = performance.now();
   const sources = loadCatalogueSources(argDir('--data', 'data'));
   const out = buildCatalogue(sources, readRegions(), readCountryCodes());
+  // A synthetic catalogue (--data) reuses the real plan's phrases, so it may go without a copy of the text.
+  const dataDir = argDir('--data', 'data');
+  const ownText = join(dataDir, 'plan/plan.zh.txt');
+  const planText = buildPlanText(readFileSync(existsSync(ownText) ? ownText : join(root, PLAN_TEXT_PATH), 'utf8'), sources);
   const dir = argDir('--out', 'public/data');
   mkdirSync(dir, { recursive: true });
   const files: [string, unknown][] = [
@@ -45,12 +50,14 @@ function main() {
     ['projects.geojson', out.projects],
     ['touches.json', out.touches],
     ['search-keys.json', out.searchKeys],
+    ['plan-text.json', planText.file],
   ];
   for (const [name, value] of files) writeFileSync(join(dir, name), JSON.stringify(value));
   const ms = Math.round(performance.now() - t0);
   console.log(
     `[data] ${out.measures.measures.length} measures, ${out.places.features.length} places, ${out.projects.features.length} projects, ` +
-      `${Object.values(out.touches.byRegion).reduce((n, l) => n + l.length, 0)} touches → ${relative(root, dir)}/ in ${ms} ms`,
+      `${Object.values(out.touches.byRegion).reduce((n, l) => n + l.length, 0)} touches, ` +
+      `${planText.file.paragraphs.length} paragraphs of the plan → ${relative(root, dir)}/ in ${ms} ms`,
   );
 }
 

@@ -123,6 +123,8 @@ export const Project = z.object({
   precision: z.enum(['exact', 'schematic', 'regional']),
   /** The short phrase of the plan it comes from, verbatim. */
   phrase: z.string().min(2),
+  /** Where the phrase stands more than once: the paragraph it is taken from (c4.s1.i1.p1; see public/data/plan-text.json). */
+  paragraph: z.string().regex(/^c\d\.s\d+(\.i\d{1,2})?\.p\d+$/).optional(),
   /** What the plan leaves vague, or how the geometry was chosen. */
   note: z.string().optional(),
 });

@@ -4,7 +4,7 @@
  *
  * Geography checks need public/geo/regions.geojson and public/geo/countries.geojson (built by
  * `npm run geo`); where a file is missing the check is skipped and its name says why.
- * Traceability checks need the plan text: process.env.PLAN_TEXT or ../shared/seeds/plan.zh.txt.
+ * Traceability checks read the plan text in data/plan/plan.zh.txt.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -32,14 +32,7 @@ for (const p of places)
   for (const n of new Set([p.name.zh, ...p.name.aliases])) byName.set(n, [...(byName.get(n) ?? []), p.id]);
 const resolveName = (n: string) => byName.get(n) ?? [];
 
-function readPlan(): { text: string | null; where: string } {
-  const candidates = [process.env.PLAN_TEXT, join(ROOT, '..', 'shared', 'seeds', 'plan.zh.txt'), '/work/shared/seeds/plan.zh.txt'].filter(
-    (p): p is string => !!p,
-  );
-  for (const c of candidates) if (existsSync(c)) return { text: readFileSync(c, 'utf8'), where: c };
-  return { text: null, where: candidates.join(' or ') };
-}
-const plan = readPlan();
+const planText = readFileSync(join(ROOT, 'data', 'plan', 'plan.zh.txt'), 'utf8');
 
 type Level = 'province' | 'prefecture' | 'county';
 type RegionF = Feature<Polygon | MultiPolygon, { code: string; level: Level; name_zh: string; parent: string | null }>;
@@ -262,10 +255,8 @@ describe('gazetteer: geography against public/geo', () => {
 });
 
 describe('gazetteer: traceability to the plan', () => {
-  const skipMsg = plan.text ? '' : ` (skipped: plan text not found at ${plan.where}; set PLAN_TEXT)`;
-
-  it.skipIf(!plan.text)(`finds a name of every place in the plan, or the plan's words that imply it${skipMsg}`, () => {
-    const text = plan.text!;
+  it("finds a name of every place in the plan, or the plan's words that imply it", () => {
+    const text = planText;
     const missing: string[] = [];
     for (const p of places) {
       const named = [p.name.zh, ...p.name.aliases].some((n) => text.includes(n));
@@ -290,8 +281,8 @@ describe('gazetteer: traceability to the plan', () => {
     '喀喇沁旗', '宁城县', '兴和县', '商都县', '阴山',
   ];
 
-  it.skipIf(!plan.text)(`checks that the list of plan names below is itself in the plan${skipMsg}`, () => {
-    expect(PLAN_POINT_NAMES.filter((n) => !plan.text!.includes(n))).toEqual([]);
+  it('checks that the list of plan names below is itself in the plan', () => {
+    expect(PLAN_POINT_NAMES.filter((n) => !planText.includes(n))).toEqual([]);
   });
 
   it.each(PLAN_POINT_NAMES)('resolves the plan name %s to exactly one place', (n) => {

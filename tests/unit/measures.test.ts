@@ -2,13 +2,13 @@
  * data/measures.yaml: the plan's outline (chapters, sections, numbered items) as Measure records.
  *
  * The first group of checks needs only the YAML and data/schema.ts. The second parses the plan
- * text (process.env.PLAN_TEXT, else ../shared/seeds/plan.zh.txt beside the repository) into
+ * text (data/plan/plan.zh.txt) into
  * chapters (第X章 lines), sections (第X节 lines, plus the unprinted first section when a chapter's
  * heading is followed directly by a paragraph or by items) and items ((一)(二)… at a line start),
  * and compares the outline with it. Nothing about the outline's shape is hard-coded but the
  * number of chapters (9) and the target years (2020, 2025, 2030).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -18,10 +18,7 @@ import { Measure } from '../../data/schema';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const measuresPath = resolve(root, 'data/measures.yaml');
-const planPath = process.env.PLAN_TEXT ? resolve(process.env.PLAN_TEXT) : resolve(root, '../shared/seeds/plan.zh.txt');
-const planText = existsSync(planPath) ? readFileSync(planPath, 'utf8') : null;
-const SKIP_MESSAGE = `plan text not found at ${planPath} (set PLAN_TEXT to its path): text checks skipped`;
-if (!planText) console.warn(`measures.test.ts: ${SKIP_MESSAGE}`);
+const planText = readFileSync(resolve(root, 'data/plan/plan.zh.txt'), 'utf8');
 
 const TARGET_YEARS = [2020, 2025, 2030];
 /** A summary must be our own words: no run of this many characters may be copied from the plan. */
@@ -131,7 +128,7 @@ function parsePlan(text: string): { units: Map<string, TextUnit>; problems: stri
   return { units, problems };
 }
 
-const plan = planText ? parsePlan(planText) : null;
+const plan = parsePlan(planText);
 
 // ── checks on the catalogue alone ─────────────────────────────────────────
 describe('data/measures.yaml', () => {
@@ -238,13 +235,13 @@ describe('data/measures.yaml', () => {
 });
 
 // ── checks against the plan text ──────────────────────────────────────────
-describe.skipIf(!plan)(`data/measures.yaml against the plan text${plan ? '' : ` (skipped: ${SKIP_MESSAGE})`}`, () => {
-  const units = plan?.units ?? new Map<string, TextUnit>();
-  const text = planText ?? '';
+describe('data/measures.yaml against the plan text', () => {
+  const units = plan.units;
+  const text = planText;
   const ofKind = (kind: TextUnit['kind']) => [...units.values()].filter((u) => u.kind === kind);
 
   it('parses the text into chapters, sections and items numbered in sequence', () => {
-    expect(plan?.problems).toEqual([]);
+    expect(plan.problems).toEqual([]);
     expect(ofKind('chapter')).toHaveLength(9);
   });
 
