@@ -8,7 +8,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStateOf, atlasReducer, initialAtlasState } from './domain/atlas-state.ts';
-import { atlasView } from './domain/atlas-view.ts';
 import type { Filters } from './domain/filters.ts';
 import { projectBbox } from './domain/selection.ts';
 import type { SearchHit } from './domain/search.ts';
@@ -22,7 +21,7 @@ import type { MapController } from './map/controller.ts';
 import { MapControllerContext } from './map/controller-context.ts';
 import type { GeoData, RegionInfo } from './map/geodata.ts';
 import { choroplethColours } from './map/choropleth-style.ts';
-import { DEFAULT_VISIBLE, LAYER_IDS, layerRegistry, THEME_BY_ID, themeIdOf, type PickTarget } from './map/themes/index.ts';
+import { DEFAULT_VISIBLE, LAYER_IDS, THEME_BY_ID, themeIdOf, viewOf, type PickTarget } from './map/themes/index.ts';
 import { hasWebGL2 } from './map/webgl.ts';
 import type { FontManifest } from './styles/font-manifest.ts';
 import { AtlasContext } from './ui/app-context.ts';
@@ -227,7 +226,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
   const appState: AppState = useMemo(() => appStateOf(atlas), [atlas]);
 
   // What the state draws, derived once (src/domain/atlas-view.ts): the map, the legend and the exports read it.
-  const view = useMemo(() => (catalogue ? atlasView(appState, catalogue, layerRegistry(catalogue)) : null), [appState, catalogue]);
+  const view = useMemo(() => (catalogue ? viewOf(appState, catalogue) : null), [appState, catalogue]);
   const choroPaint = useMemo<ChoroplethPaint | null>(
     () => (view?.choropleth ? { colours: choroplethColours([view.choropleth.leagues, view.choropleth.counties]) } : null),
     [view?.choropleth],

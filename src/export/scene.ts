@@ -17,7 +17,7 @@ import { layerBbox, type UserLayer } from '../domain/user-layers.ts';
 import type { Layer } from '@deck.gl/core';
 import type { TFunction } from 'i18next';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { atlasView, type AtlasView } from '../domain/atlas-view.ts';
+import type { AtlasView } from '../domain/atlas-view.ts';
 import type { Catalogue } from '../domain/catalogue.ts';
 import { isFiltering, projectPasses, type Filters } from '../domain/filters.ts';
 import type { ProjectFeature } from '../domain/types.ts';
@@ -30,7 +30,7 @@ import { LABEL_LAYERS, labelLayers, type FontStacks } from '../map/basemap/label
 import { THEMATIC_BEFORE_ID } from '../map/basemap/style.ts';
 import { choroplethColour, choroplethColours } from '../map/choropleth-style.ts';
 import type { GeoData } from '../map/geodata.ts';
-import { DEFAULT_VISIBLE, layerContext, layerRegistry, legendOf, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
+import { DEFAULT_VISIBLE, layerContext, legendOf, viewOf, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
 import type { RGB } from '../map/themes/types.ts';
 import type { ExportContent, LegendGroup } from './layout.ts';
 
@@ -75,11 +75,6 @@ export interface Scene {
   notes: string;
   defaultTitle: string;
   defaultSubtitle: string;
-}
-
-/** What a state draws (the same derivation as the live map's). */
-export function sceneView(state: AppState, cat: Catalogue): AtlasView {
-  return atlasView(state, cat, layerRegistry(cat));
 }
 
 /** The live style adjusted for a state: hover off, selection outline, label language, choropleth. */
@@ -226,7 +221,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const { state } = spec;
   const lang: Lang = state.lang ?? 'zh';
   const { catalogue: cat, geo, t } = env;
-  const view = sceneView({ ...state, lang }, cat);
+  const view = viewOf({ ...state, lang }, cat);
   const style = sceneStyle(env.baseStyle, view, lang, env);
   const userOn = new Set(spec.userVisible ?? []);
   const userLayers = (env.userLayers ?? []).filter((l) => userOn.has(l.id));

@@ -6,10 +6,11 @@
  * after the basemap's first frame.
  */
 import TEXT from '../../i18n/themes.json';
-import type { AtlasView, LayerRegistry } from '../../domain/atlas-view.ts';
+import { atlasView, type AtlasView, type LayerRegistry } from '../../domain/atlas-view.ts';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import { projectPasses, type Filters } from '../../domain/filters.ts';
 import type { ProjectFeature } from '../../domain/types.ts';
+import type { AppState } from '../../domain/url-state.ts';
 import type { ThemeDef } from './define-theme.ts';
 import { mergedDraw, type DrawData } from './draw-data.ts';
 import type { PickHit, PickTarget, Projector, Unprojector } from './picking.ts';
@@ -59,6 +60,11 @@ export function themeIdOf(p: ProjectFeature, cat: Catalogue): string {
 /** The layers as the domain's derivation of a state needs them (src/domain/atlas-view.ts). */
 export function layerRegistry(cat: Catalogue): LayerRegistry {
   return cacheFor(cat).memo('registry', '', () => ({ ids: DEFAULT_VISIBLE, layerOf: (p: ProjectFeature) => themeIdOf(p, cat) }));
+}
+
+/** What a state draws, with these layers: the one derivation the live map and every export use. */
+export function viewOf(state: AppState, cat: Catalogue): AtlasView {
+  return atlasView(state, cat, layerRegistry(cat));
 }
 
 /** Layers as the link validation needs them before the catalogue has loaded (ids only). */
