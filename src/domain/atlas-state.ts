@@ -4,7 +4,7 @@
  */
 import { validChoropleth, validLayers, type LayerRegistry } from './atlas-view.ts';
 import type { Filters } from './filters.ts';
-import { sameSelection, type AppState, type Decoded, type Lang, type Selection, type UrlProblem } from './url-state.ts';
+import { sameSelection, type AppState, type AtlasMode, type Decoded, type Lang, type Selection, type UrlProblem } from './url-state.ts';
 
 /** The state the app holds (the view is MapLibre's). `layers` is valid and in the registry's order. */
 export interface AtlasState {
@@ -13,6 +13,11 @@ export interface AtlasState {
   filters: Filters;
   choropleth: string | null;
   lang: Lang;
+  mode: AtlasMode;
+  /** The timeline's date (mode `now` only). */
+  date: string | null;
+  /** The plan-text paragraph the reader shows. */
+  paragraph: string | null;
 }
 
 export type AtlasAction =
@@ -21,6 +26,11 @@ export type AtlasAction =
   | { type: 'filters'; filters: Filters }
   | { type: 'choropleth'; choropleth: string | null }
   | { type: 'lang'; lang: Lang }
+  /** Plan or now; leaving `now` clears the timeline's date. */
+  | { type: 'mode'; mode: AtlasMode }
+  /** A timeline date (puts the map in `now`), or null for the latest status. */
+  | { type: 'date'; date: string | null }
+  | { type: 'paragraph'; paragraph: string | null }
   /** A whole state at once (back/forward, a saved view): what it carries replaces what the app has. */
   | { type: 'apply'; state: Partial<AppState> };
 
@@ -35,6 +45,9 @@ export function initialAtlasState(decoded: Decoded, registry: LayerRegistry, def
       filters: s.filters,
       choropleth: validChoropleth(s.choropleth, registry, problems),
       lang: s.lang ?? defaultLang,
+      mode: s.mode,
+      date: s.date,
+      paragraph: s.paragraph,
     },
     problems,
   };
@@ -54,6 +67,12 @@ export function atlasReducer(registry: LayerRegistry) {
         return { ...state, choropleth: validChoropleth(action.choropleth, registry) };
       case 'lang':
         return state.lang === action.lang ? state : { ...state, lang: action.lang };
+      case 'mode':
+        return state.mode === action.mode ? state : { ...state, mode: action.mode, date: action.mode === 'plan' ? null : state.date };
+      case 'date':
+        return state.date === action.date && (action.date == null || state.mode === 'now') ? state : { ...state, date: action.date, mode: action.date ? 'now' : state.mode };
+      case 'paragraph':
+        return state.paragraph === action.paragraph ? state : { ...state, paragraph: action.paragraph };
       case 'apply': {
         const s = action.state;
         return {
@@ -62,6 +81,9 @@ export function atlasReducer(registry: LayerRegistry) {
           filters: s.filters ?? state.filters,
           choropleth: 'choropleth' in s ? validChoropleth(s.choropleth ?? null, registry) : state.choropleth,
           lang: s.lang ?? state.lang,
+          mode: s.mode ?? state.mode,
+          date: 'date' in s ? (s.date ?? null) : state.date,
+          paragraph: 'paragraph' in s ? (s.paragraph ?? null) : state.paragraph,
         };
       }
     }
@@ -70,5 +92,16 @@ export function atlasReducer(registry: LayerRegistry) {
 
 /** The shareable AppState of an AtlasState (what links and saved views carry). */
 export function appStateOf(s: AtlasState): AppState {
-  return { selection: s.selection, region: s.selection?.kind === 'region' ? s.selection.code : null, layers: s.layers, filters: s.filters, choropleth: s.choropleth, lang: s.lang, view: null };
+  return {
+    selection: s.selection,
+    region: s.selection?.kind === 'region' ? s.selection.code : null,
+    layers: s.layers,
+    filters: s.filters,
+    choropleth: s.choropleth,
+    lang: s.lang,
+    mode: s.mode,
+    date: s.date,
+    paragraph: s.paragraph,
+    view: null,
+  };
 }

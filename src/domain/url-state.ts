@@ -13,7 +13,10 @@
  *     `layers=none` = none;
  *   - `ch`, `theme`, `stage`: the filters (chapter numbers, catalogue themes, normalised stages);
  *   - `choro`: the choropleth, `all` or a layer id; absent = off;
- *   - `lang`: zh or en.
+ *   - `lang`: zh or en;
+ *   - `mode`: `now` styles projects by their present status (absent = the plan's own stages);
+ *     `date` (YYYY or YYYY-MM, 2016–2030) shows the status at that date on the timeline;
+ *   - `para`: the plan-text paragraph the reader shows (c4.s1.i1.p2).
  *
  * Pure functions: no React, no DOM. Decoding never throws: it returns what is valid and a list of
  * problems (unknown language, malformed code, malformed view …) for the UI to show as a notice.
@@ -54,9 +57,19 @@ export interface AppState extends UrlState {
   filters: Filters;
   /** Choropleth: 'all' (every project) or a layer id (that layer's projects); null = off. */
   choropleth: string | null;
+  /** What projects are styled by: the plan's stage, or their present status. */
+  mode: AtlasMode;
+  /** With mode `now`: the timeline's date (YYYY or YYYY-MM); null = the latest known status. */
+  date: string | null;
+  /** The paragraph of the plan's text the reader shows; null = none. */
+  paragraph: string | null;
 }
 
-export type UrlParam = 'region' | 'project' | 'measure' | 'lang' | 'map' | 'layers' | 'ch' | 'theme' | 'stage' | 'choro';
+export type AtlasMode = 'plan' | 'now';
+/** The timeline's range: the plan's first year to its last target year. */
+export const DATE_RANGE = [2016, 2030] as const;
+
+export type UrlParam = 'region' | 'project' | 'measure' | 'lang' | 'map' | 'layers' | 'ch' | 'theme' | 'stage' | 'choro' | 'mode' | 'date' | 'para';
 export type ProblemReason =
   /** The value does not have the expected shape. */
   | 'malformed'
@@ -81,19 +94,21 @@ export interface Decoded {
   problems: UrlProblem[];
 }
 
-export const EMPTY_STATE: AppState = { region: null, lang: null, view: null, selection: null, layers: null, filters: NO_FILTERS, choropleth: null };
+export const EMPTY_STATE: AppState = { region: null, lang: null, view: null, selection: null, layers: null, filters: NO_FILTERS, choropleth: null, mode: 'plan', date: null, paragraph: null };
 
 const REGION_RE = /^(\d{6}|[A-Z]{3})$/;
 const PROJECT_RE = /^[a-z][a-z0-9-]{0,79}$/;
 const MEASURE_RE = /^c\d(\.s\d(\.i\d{1,2})?)?$/;
 const LAYER_RE = /^[a-z][a-z_]{0,39}$/;
+const PARAGRAPH_RE = /^c\d(\.s\d{1,2}(\.i\d{1,2})?)?\.p\d{1,3}$/;
+const DATE_RE = /^(\d{4})(-(0[1-9]|1[0-2]))?$/;
 const NUMBER_RE = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 /** MapLibre's default zoom range. */
 export const ZOOM_RANGE = [0, 22] as const;
 /** MapLibre's pitch range (maxPitch up to 85 in MapLibre 6). */
 export const PITCH_RANGE = [0, 85] as const;
 
-const OWNED = new Set<string>(['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro']);
+const OWNED = new Set<string>(['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro', 'mode', 'date', 'para']);
 
 function clip(value: string): string {
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
@@ -245,10 +260,32 @@ export function decodeUrlState(search: string, hash: string): Decoded {
         else problem('choro', value, 'malformed');
         break;
       }
+      case 'mode': {
+        if (v === '' || v === 'plan') break;
+        if (v === 'now') state.mode = 'now';
+        else problem('mode', value, 'malformed');
+        break;
+      }
+      case 'date': {
+        if (v === '') break;
+        const m = DATE_RE.exec(v);
+        if (!m) problem('date', value, 'malformed');
+        else if (Number(m[1]) < DATE_RANGE[0] || Number(m[1]) > DATE_RANGE[1]) problem('date', value, 'out_of_range');
+        else state.date = v;
+        break;
+      }
+      case 'para': {
+        if (v === '') break;
+        if (PARAGRAPH_RE.test(v)) state.paragraph = v;
+        else problem('para', value, 'malformed');
+        break;
+      }
       case 'map':
         break;
     }
   }
+  // A timeline date is a view of the present status.
+  if (state.date) state.mode = 'now';
 
   for (const [key, value] of pairs(stripPrefix(String(hash ?? ''), '#'))) {
     if (key !== 'map') continue;
@@ -279,6 +316,9 @@ function stateParams(state: Partial<AppState>, defaultLayers?: readonly string[]
   if (f?.themes.length) out.push(['theme', f.themes.join(',')]);
   if (f?.stages.length) out.push(['stage', f.stages.join(',')]);
   if (state.choropleth) out.push(['choro', state.choropleth]);
+  if (state.mode === 'now' || state.date) out.push(['mode', 'now']);
+  if (state.date) out.push(['date', state.date]);
+  if (state.paragraph) out.push(['para', state.paragraph]);
   if (state.lang) out.push(['lang', state.lang]);
   return out;
 }

@@ -241,7 +241,7 @@ describe('map definition of an imported layer', () => {
 });
 
 describe('saved views with imported layers', () => {
-  const state = { region: null, lang: null, view: { zoom: 5, lat: 41, lng: 111, bearing: 0, pitch: 0 }, selection: null, layers: null, filters: { chapters: [], themes: [], stages: [] }, choropleth: null };
+  const state = { region: null, lang: null, view: { zoom: 5, lat: 41, lng: 111, bearing: 0, pitch: 0 }, selection: null, layers: null, filters: { chapters: [], themes: [], stages: [] }, choropleth: null, mode: 'plan' as const, date: null, paragraph: null };
   const bounds: SavedView['bounds'] = [
     [100, 35],
     [120, 45],

@@ -38,7 +38,7 @@ const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 1000) };
 // ------------------------------------------------------------------------------------------------
 // Generators
 
-const QUERY_KEYS = ['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro'] as const;
+const QUERY_KEYS = ['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro', 'mode', 'date', 'para'] as const;
 const LIST_KEYS = new Set(['layers', 'ch', 'theme', 'stage']);
 const REASONS = ['malformed', 'out_of_range', 'repeated', 'unknown', 'conflict'];
 
@@ -63,10 +63,13 @@ const appState: fc.Arbitrary<AppState> = fc
     layers: fc.option(fc.uniqueArray(layerId, { maxLength: 6 }), { nil: null }),
     filters: fc.record({ chapters: fc.subarray([...ALL_CHAPTERS]), themes: fc.subarray([...ALL_THEMES]), stages: fc.subarray([...ALL_STAGES]) }),
     choropleth: fc.option(fc.oneof(fc.constant('all'), layerId), { nil: null }),
+    mode: fc.constantFrom('plan' as const, 'now' as const),
+    date: fc.option(fc.oneof(fc.integer({ min: 2016, max: 2030 }).map(String), fc.tuple(fc.integer({ min: 2016, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`)), { nil: null }),
+    paragraph: fc.option(fc.stringMatching(/^c\d(\.s\d(\.i\d{1,2})?)?\.p\d{1,3}$/), { nil: null }),
     lang: fc.constantFrom(null, 'zh' as const, 'en' as const),
     view: fc.option(view, { nil: null }),
   })
-  .map((s) => ({ ...s, region: s.selection?.kind === 'region' ? s.selection.code : null }));
+  .map((s) => ({ ...s, mode: s.date ? ('now' as const) : s.mode, region: s.selection?.kind === 'region' ? s.selection.code : null }));
 
 /** Pieces that make random strings look like links often enough to reach every branch. */
 const token = fc.oneof(
@@ -149,6 +152,12 @@ function keeps(state: AppState, key: string, item: string): boolean {
       return (state.filters.stages as string[]).includes(item);
     case 'choro':
       return state.choropleth === item;
+    case 'mode':
+      return (item === 'now' && state.mode === 'now') || item === 'plan' || item === '';
+    case 'date':
+      return state.date === item;
+    case 'para':
+      return state.paragraph === item;
     case 'map': {
       const v = decodeView(item).view;
       return v != null && JSON.stringify(v) === JSON.stringify(state.view);
@@ -331,6 +340,12 @@ function field(state: AppState, key: string): unknown {
       return state.filters.stages;
     case 'choro':
       return state.choropleth;
+    case 'mode':
+      return state.mode;
+    case 'date':
+      return state.date;
+    case 'para':
+      return state.paragraph;
     case 'map':
       return state.view;
   }
