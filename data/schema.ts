@@ -186,6 +186,11 @@ export function projectStatusSchema(todayIs: () => string = () => today()) {
       dated([], e.started, e.opened, e.status);
       (e.sections ?? []).forEach((s, i) => {
         dated(['sections', i], s.started, s.opened, s.status);
+        if (e.started && isPartialDate(e.started))
+          for (const [field, d] of [['started', s.started], ['opened', s.opened]] as const)
+            if (d && isPartialDate(d) && after(e.started, d)) problem(['sections', i, field], `${d} is before the project's start ${e.started}`);
+        if (e.opened && s.opened && isPartialDate(e.opened) && isPartialDate(s.opened) && after(s.opened, e.opened))
+          problem(['sections', i, 'opened'], `${s.opened} is after the whole project's opening ${e.opened}`);
         for (const k of s.sources)
           if (k >= e.sources.length) problem(['sections', i, 'sources'], `source index ${k} is out of range (${e.sources.length} sources)`);
       });

@@ -26,7 +26,8 @@
  * happened. A milestone without a date follows from the current status: a project now in operation
  * opened at some unknown date (maybe reached); a project now under construction, preparatory, not
  * started or cancelled has not opened; one now preparatory or not started has not started; nothing
- * opens before it starts, so a start after D rules out an undated opening.
+ * opens before it starts, so a start after D rules out an undated opening (of the project, or of a
+ * section: a section does not start before its project).
  * Then, for D before as_of:
  *   opened reached                     → in_operation
  *   else some section's opening reached → partly_in_operation (`sections` lists them)
@@ -147,7 +148,8 @@ export function statusAt(entry: ProjectStatus | undefined, date: PartialDate): S
   if (opened === 'yes')
     return { status: 'in_operation', sections: sections.flatMap((s, i) => (OPEN.has(s.status) ? [i] : [])), atLeast: false, basis: 'dates' };
 
-  const secStarted = sections.map((s) => reach(s.started, startedIfMissing(s.status), at));
+  // A section does not start before the project it belongs to.
+  const secStarted = sections.map((s) => reach(s.started, started === 'no' ? 'no' : startedIfMissing(s.status), at));
   const secOpened = sections.map((s, i) =>
     secStarted[i] === 'no' && !s.opened ? 'no' : reach(s.opened, openedIfMissing(s.status, false), at),
   );
