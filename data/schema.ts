@@ -191,6 +191,7 @@ export function projectStatusSchema(todayIs: () => string = () => today()) {
             if (d && isPartialDate(d) && after(e.started, d)) problem(['sections', i, field], `${d} is before the project's start ${e.started}`);
         if (e.opened && s.opened && isPartialDate(e.opened) && isPartialDate(s.opened) && after(s.opened, e.opened))
           problem(['sections', i, 'opened'], `${s.opened} is after the whole project's opening ${e.opened}`);
+        if (s.status !== 'unknown' && s.sources.length === 0) problem(['sections', i, 'sources'], `section status ${s.status} needs at least one source index`);
         for (const k of s.sources)
           if (k >= e.sources.length) problem(['sections', i, 'sources'], `source index ${k} is out of range (${e.sources.length} sources)`);
       });

@@ -106,6 +106,8 @@ describe('status schema', () => {
     const sections = [{ name: { zh: '甲段', en: 'A' }, status: 'in_operation' as const, sources: [0, 1] }];
     expect(problems(entry({ sections }))).toEqual(['sections.0.sources: source index 1 is out of range (1 sources)']);
     expect(problems(entry({ sections: [{ ...sections[0]!, sources: [-1] }] }))).toHaveLength(1);
+    expect(problems(entry({ sections: [{ ...sections[0]!, sources: [] }] }))).toEqual(['sections.0.sources: section status in_operation needs at least one source index']);
+    expect(problems(entry({ sections: [{ ...sections[0]!, status: 'unknown', sources: [] }] }))).toEqual([]);
   });
 
   it('wants sections, one of them in operation, for partly_in_operation', () => {
