@@ -16,7 +16,8 @@
  * - `displayClass(status)` → DisplayClass, the map's six classes (`DISPLAY_CLASSES`).
  * - `PLAN_YEAR`, `planTimeline(measures, asOf)` → { start, end, targets, now, years }.
  * - `STATUS_COLUMNS`, `statusColumns(entry)`: the status columns of CSV / GeoJSON downloads.
- * - `statusCoverage(projects, index)`: how many projects per theme have a sourced status.
+ * - `statusCoverage(projects, index, themes)`: how many projects per theme have a sourced status.
+ * - `today()`: the date the code runs, 'YYYY-MM-DD' (the schema's "as_of not in the future").
  *
  * The timeline rule (statusAt). A date D stands for the end of its period ('2019' = by 2019-12-31,
  * '2019-12' = by 2019-12-31). A milestone (started, opened, a section opened) counts as reached by D
@@ -32,8 +33,10 @@
  *   opened reached                     → in_operation
  *   else some section's opening reached → partly_in_operation (`sections` lists them)
  *   else started reached (the project's or a section's) → under_construction
- *   else nothing reached and nothing may have been → not_yet (not started or open at D)
- *   else                                 → unknown (no dates: we cannot say)
+ *   else no opening reached or possible → not_yet (not open at D, not known to be started)
+ *   else                                 → unknown (the dates cannot tell)
+ * So an entry without dates is `unknown` before as_of when it may have opened meanwhile (now in
+ * operation, or unknown), and `not_yet` when its status says it has not started (preparatory).
  * `atLeast` is true when the project may have been further along than `status` (a later milestone
  * has no date, or its date's period spans D's end): the status is what the dates prove, never more.
  * From as_of on (dateEnd(D) ≥ dateEnd(as_of)) the answer is the entry's current status, basis
