@@ -16,11 +16,13 @@ import type {
   ProjectGeometry,
   RegionCollection,
   SearchKeys,
+  StatusFile,
   Touch,
   TouchesFile,
 } from '../src/domain/types.ts';
 import { CatalogueError, type CatalogueSources, type Sourced } from './load.ts';
-import type { GeometrySpec, Place, Project, RegionGroup } from './schema.ts';
+import type { GeometrySpec, Place, Project, ProjectStatus, RegionGroup } from './schema.ts';
+import { dateEnd } from '../src/domain/status.ts';
 
 export interface CompiledCatalogue {
   measures: MeasuresFile;
@@ -29,6 +31,8 @@ export interface CompiledCatalogue {
   touches: TouchesFile;
   /** Pinyin keys of every region, for search in the browser. */
   searchKeys: { version: 1; regions: Record<string, SearchKeys> };
+  /** Present status of the researched projects (the plan's words stay in projects). */
+  status: StatusFile;
 }
 
 export function searchKeys(zh: string): SearchKeys {
@@ -66,6 +70,7 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
     ...duplicates(src.places, (p) => p.id, 'place'),
     ...duplicates(src.groups, (g) => g.id, 'group'),
     ...duplicates(src.projects, (p) => p.id, 'project'),
+    ...duplicates(src.statuses, (s) => s.project, 'status of project'),
   ];
   const measureIds = new Set(src.measures.map((m) => m.value.id));
   const places = new Map(src.places.map((p) => [p.value.id, p.value] as const));
@@ -79,6 +84,9 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
   for (const { value: p, file } of src.places) {
     if (!regionExists(p.region)) problems.push(`${file}: place ${p.id}: field region: unknown region code ${p.region}`);
   }
+  const projectIds = new Set(src.projects.map((p) => p.value.id));
+  for (const { value: s, file } of src.statuses)
+    if (!projectIds.has(s.project)) problems.push(`${file}: status of project ${s.project}: field project: no such project in data/projects`);
   for (const { value: g, file } of src.groups) {
     for (const code of g.regions)
       if (!regions.has(code)) problems.push(`${file}: group ${g.id}: field regions: unknown region code ${code}`);
@@ -217,7 +225,15 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
     projects: { type: 'FeatureCollection', features },
     touches: { version: 1, byRegion },
     searchKeys: { version: 1, regions: Object.fromEntries(regionsFc.features.map((f) => [f.properties.code, searchKeys(f.properties.name_zh)])) },
+    status: statusFile(src.statuses),
   };
+}
+
+/** status.json: entries by project id (sorted), and the newest as_of as the data's "now". */
+export function statusFile(statuses: readonly Sourced<ProjectStatus>[]): StatusFile {
+  const sorted = statuses.map((s) => s.value).sort((a, b) => a.project.localeCompare(b.project));
+  const asOfMax = sorted.map((s) => s.as_of).reduce<string | null>((m, d) => (m == null || dateEnd(d) > dateEnd(m) ? d : m), null);
+  return { version: 1, as_of_max: asOfMax, byProject: Object.fromEntries(sorted.map((s) => [s.project, s])) };
 }
 
 /**

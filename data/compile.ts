@@ -51,13 +51,14 @@ function main() {
     ['touches.json', out.touches],
     ['search-keys.json', out.searchKeys],
     ['plan-text.json', planText.file],
+    ['status.json', out.status],
   ];
   for (const [name, value] of files) writeFileSync(join(dir, name), JSON.stringify(value));
   const ms = Math.round(performance.now() - t0);
   console.log(
     `[data] ${out.measures.measures.length} measures, ${out.places.features.length} places, ${out.projects.features.length} projects, ` +
       `${Object.values(out.touches.byRegion).reduce((n, l) => n + l.length, 0)} touches, ` +
-      `${planText.file.paragraphs.length} paragraphs of the plan → ${relative(root, dir)}/ in ${ms} ms`,
+      `${planText.file.paragraphs.length} paragraphs of the plan, ${Object.keys(out.status.byProject).length} status entries → ${relative(root, dir)}/ in ${ms} ms`,
   );
 }
 

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { Measure, Place, Project, RegionGroup } from './schema.ts';
+import { Measure, Place, Project, ProjectStatus, RegionGroup } from './schema.ts';
 
 export class CatalogueError extends Error {}
 
@@ -20,6 +20,8 @@ export interface CatalogueSources {
   places: Sourced<Place>[];
   groups: Sourced<RegionGroup>[];
   projects: Sourced<Project>[];
+  /** Present status research (data/status/*.yaml), one entry per project at most. */
+  statuses: Sourced<ProjectStatus>[];
 }
 
 function yamlFiles(dir: string): string[] {
@@ -46,7 +48,9 @@ function parseList<S extends z.ZodType>(schema: S, path: string, base: string, p
   }
   const out: Sourced<z.infer<S>>[] = [];
   doc.forEach((entry, index) => {
-    const id = entry && typeof entry === 'object' && 'id' in entry ? String((entry as { id: unknown }).id) : `#${index + 1}`;
+    // Status entries are named by the project they describe.
+    const key = entry && typeof entry === 'object' ? ('id' in entry ? 'id' : 'project' in entry ? 'project' : null) : null;
+    const id = key ? String((entry as Record<string, unknown>)[key]) : `#${index + 1}`;
     const result = schema.safeParse(entry);
     if (result.success) out.push({ value: result.data, file });
     else
@@ -65,6 +69,7 @@ export function loadCatalogueSources(dataDir: string): CatalogueSources {
     places: yamlFiles(join(dataDir, 'places')).flatMap((f) => parseList(Place, f, base, problems)),
     groups: yamlFiles(join(dataDir, 'groups')).flatMap((f) => parseList(RegionGroup, f, base, problems)),
     projects: yamlFiles(join(dataDir, 'projects')).flatMap((f) => parseList(Project, f, base, problems)),
+    statuses: yamlFiles(join(dataDir, 'status')).flatMap((f) => parseList(ProjectStatus, f, base, problems)),
   };
   if (problems.length) throw new CatalogueError(problems.join('\n'));
   return sources;

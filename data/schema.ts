@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type * as Domain from '../src/domain/types.ts';
-import { STAGES, THEMES } from '../src/domain/vocabulary.ts';
+import { STAGES, STATUSES, THEMES } from '../src/domain/vocabulary.ts';
+import { dateEnd, dateStart, isPartialDate, today } from '../src/domain/status.ts';
 
 /** GB/T 2260 code of a Chinese region (6 digits) or ISO 3166 alpha-3 of a country (MNG, RUS). */
 export const RegionCode = z.string().regex(/^(\d{6}|[A-Z]{3})$/, 'a GB/T 2260 code like "150200" or a country code like "MNG"');
@@ -129,11 +130,85 @@ export const Project = z.object({
   note: z.string().optional(),
 });
 
+/** A date as precise as the source: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', a real calendar date. */
+export const PartialDate = z.string().refine(isPartialDate, "a real date 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (quoted)");
+
+export const StatusSource = z.object({
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  url: z.string().regex(/^https?:\/\/\S+$/, 'an http(s) URL'),
+  published: PartialDate.optional(),
+  read: PartialDate,
+});
+
+const StatusSection = z.object({
+  name: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  status: z.enum(STATUSES),
+  started: PartialDate.optional(),
+  opened: PartialDate.optional(),
+  sources: z.array(z.number().int().min(0)),
+});
+
+/** `a` certainly later than `b` (partial dates compare by their periods: '2019' is not after '2019-05'). */
+const after = (a: string, b: string) => dateStart(a) > dateEnd(b);
+
+/**
+ * One project's present status (data/status/*.yaml): research, not the plan's words. `todayIs`
+ * is the date the compiler runs (an as_of or a source read after it is an error).
+ */
+export function projectStatusSchema(todayIs: () => string = () => today()) {
+  return z
+    .object({
+      project: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a project id of data/projects/*.yaml'),
+      status: z.enum(STATUSES),
+      as_of: PartialDate,
+      started: PartialDate.optional(),
+      opened: PartialDate.optional(),
+      sections: z.array(StatusSection).optional(),
+      confidence: z.enum(['high', 'medium', 'low']),
+      sources: z.array(StatusSource),
+      note: z.string().min(1),
+      disagreement: z.string().min(1).optional(),
+    })
+    .superRefine((e, ctx) => {
+      const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+      const now = todayIs();
+      if (e.status !== 'unknown' && e.sources.length === 0) problem(['sources'], `status ${e.status} needs at least one source (only unknown may have none)`);
+      if (isPartialDate(e.as_of) && after(e.as_of, now)) problem(['as_of'], `${e.as_of} is in the future (today is ${now})`);
+      e.sources.forEach((s, i) => {
+        if (isPartialDate(s.read) && after(s.read, now)) problem(['sources', i, 'read'], `${s.read} is in the future (today is ${now})`);
+      });
+      const dated = (path: (string | number)[], started: string | undefined, opened: string | undefined, status: string) => {
+        if (started && opened && isPartialDate(started) && isPartialDate(opened) && after(started, opened))
+          problem([...path, 'started'], `started ${started} is after opened ${opened}`);
+        for (const [field, d] of [['started', started], ['opened', opened]] as const)
+          if (d && isPartialDate(d) && isPartialDate(e.as_of) && after(d, e.as_of)) problem([...path, field], `${d} is after as_of ${e.as_of}`);
+        if (opened && status !== 'in_operation') problem([...path, 'opened'], `an opening date needs status in_operation, not ${status}`);
+      };
+      dated([], e.started, e.opened, e.status);
+      (e.sections ?? []).forEach((s, i) => {
+        dated(['sections', i], s.started, s.opened, s.status);
+        if (e.started && isPartialDate(e.started))
+          for (const [field, d] of [['started', s.started], ['opened', s.opened]] as const)
+            if (d && isPartialDate(d) && after(e.started, d)) problem(['sections', i, field], `${d} is before the project's start ${e.started}`);
+        if (e.opened && s.opened && isPartialDate(e.opened) && isPartialDate(s.opened) && after(s.opened, e.opened))
+          problem(['sections', i, 'opened'], `${s.opened} is after the whole project's opening ${e.opened}`);
+        if (s.status !== 'unknown' && s.sources.length === 0) problem(['sections', i, 'sources'], `section status ${s.status} needs at least one source index`);
+        for (const k of s.sources)
+          if (k >= e.sources.length) problem(['sections', i, 'sources'], `source index ${k} is out of range (${e.sources.length} sources)`);
+      });
+      if (e.status === 'partly_in_operation' && !(e.sections ?? []).some((s) => s.status === 'in_operation' || s.status === 'partly_in_operation'))
+        problem(['sections'], 'partly_in_operation needs sections, at least one of them (partly) in operation');
+    });
+}
+export const ProjectStatus = projectStatusSchema();
+
 export type Measure = z.infer<typeof Measure>;
 export type Place = z.infer<typeof Place>;
 export type RegionGroup = z.infer<typeof RegionGroup>;
 export type Project = z.infer<typeof Project>;
 export type GeometrySpec = z.infer<typeof GeometrySpec>;
+export type ProjectStatus = z.infer<typeof ProjectStatus>;
 export type { Stage, Theme } from '../src/domain/vocabulary.ts';
 
 /** True only when A and B are the same type: the schema accepts exactly the shapes the domain reads. */
@@ -144,5 +219,6 @@ const sameShapes: [
   Same<RegionGroup, Domain.RegionGroup>,
   Same<Project['geometry']['type'], Domain.GeometrySpecType>,
   Same<Project['precision'], Domain.PlanPrecision>,
-] = [true, true, true, true, true];
+  Same<ProjectStatus, Domain.ProjectStatus>,
+] = [true, true, true, true, true, true];
 void sameShapes;

@@ -25,7 +25,7 @@ const STEPS: Step[] = [
   {
     name: 'catalogue',
     inputs: ['data', 'src/domain', 'public/geo/regions.geojson'],
-    outputs: ['public/data/measures.json', 'public/data/places.geojson', 'public/data/projects.geojson', 'public/data/touches.json', 'public/data/search-keys.json', 'public/data/plan-text.json'],
+    outputs: ['public/data/measures.json', 'public/data/places.geojson', 'public/data/projects.geojson', 'public/data/touches.json', 'public/data/search-keys.json', 'public/data/plan-text.json', 'public/data/status.json'],
     command: ['npx', 'tsx', 'data/compile.ts'],
   },
   {

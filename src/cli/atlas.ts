@@ -1,15 +1,19 @@
 /**
  * `npm run atlas -- touches <region>` · `project <id>` · `measure <id>` [--json]
+ * `npm run atlas -- status [--theme <theme>] [--csv | --json]`
  * A command-line view of the catalogue on the same domain code as the app.
  */
 import type { Catalogue, ProjectTouch } from '../domain/catalogue.ts';
 import type { Touch } from '../domain/types.ts';
 import { readCatalogue } from './load.ts';
+import { statusReport } from './status.ts';
 
 const USAGE = `usage: npm run atlas -- <command> [--json]
   touches <region>   projects touching a region (name, alias, pinyin/English or GB/T 2260 code)
   project <id>       one project: measures, stage, phrase, regions it touches
-  measure <id>       one measure (e.g. c4.s1.i1) and its projects`;
+  measure <id>       one measure (e.g. c4.s1.i1) and its projects
+  status             projects grouped by present status, with dates and sources
+                     [--theme <theme>] only one theme (railway, highway, power …); [--csv] as CSV`;
 
 function touchLabel(t: Touch): string {
   const parts: string[] = [];
@@ -92,7 +96,25 @@ function measureCommand(cat: Catalogue, id: string, json: boolean): number {
   return 0;
 }
 
+function statusCommand(argv: string[]): number {
+  const at = argv.indexOf('--theme');
+  const theme = at >= 0 ? argv[at + 1] : undefined;
+  if (at >= 0 && !theme) {
+    console.error(USAGE);
+    return 2;
+  }
+  const format = argv.includes('--csv') ? 'csv' : argv.includes('--json') ? 'json' : 'text';
+  const report = statusReport(readCatalogue(), { theme, format });
+  if (!report.ok) {
+    console.error(report.error);
+    return 1;
+  }
+  process.stdout.write(report.text);
+  return 0;
+}
+
 function main(argv: string[]): number {
+  if (argv[0] === 'status') return statusCommand(argv.slice(1));
   const json = argv.includes('--json');
   const [command, ...rest] = argv.filter((a) => a !== '--json');
   const arg = rest.join(' ');

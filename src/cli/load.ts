@@ -12,6 +12,7 @@ export const COMPILED_FILES = {
   places: 'public/data/places.geojson',
   projects: 'public/data/projects.geojson',
   touches: 'public/data/touches.json',
+  status: 'public/data/status.json',
 } as const;
 
 export function readCatalogue(root = repoRoot): Catalogue {

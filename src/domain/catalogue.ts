@@ -4,6 +4,7 @@
  * Pure TypeScript: the app, the CLI and the tests share it.
  */
 import { RegionIndex, shortRegionName } from './regions.ts';
+import { StatusIndex } from './status.ts';
 import type {
   Measure,
   MeasuresFile,
@@ -12,6 +13,8 @@ import type {
   ProjectCollection,
   RegionCollection,
   RegionProps,
+  Status,
+  StatusFile,
   Touch,
   TouchesFile,
 } from './types.ts';
@@ -23,6 +26,8 @@ export interface CatalogueData {
   places: FeatureCollection<Point, PlaceFeature['properties']>;
   projects: ProjectCollection;
   touches: TouchesFile;
+  /** Present status (public/data/status.json); apart from projects so the plan's words stay its own. */
+  status: StatusFile;
 }
 
 export interface ProjectTouch {
@@ -59,6 +64,8 @@ function compareIds(a: string, b: string): number {
 
 export class Catalogue {
   readonly regions: RegionIndex;
+  /** Present status of every project (`unknown` without research): statusOf, entry, statusAt, progressOf (src/domain/status.ts). */
+  readonly statuses: StatusIndex;
   private readonly measures = new Map<string, Measure>();
   private readonly projects = new Map<string, ProjectFeature>();
   private readonly places = new Map<string, PlaceFeature>();
@@ -67,6 +74,7 @@ export class Catalogue {
 
   constructor(readonly data: CatalogueData) {
     this.regions = new RegionIndex(data.regions.features);
+    this.statuses = new StatusIndex(data.status);
     for (const m of data.measures.measures) this.measures.set(m.id, m);
     for (const p of data.projects.features) this.projects.set(p.properties.id, p);
     for (const p of data.places.features) this.places.set(p.properties.id, p as PlaceFeature);
@@ -94,6 +102,11 @@ export class Catalogue {
 
   allProjects(): ProjectFeature[] {
     return this.data.projects.features;
+  }
+
+  /** The project's present status; `unknown` when nobody researched it (details: `statuses.entry(id)`). */
+  status(projectId: string): Status {
+    return this.statuses.statusOf(projectId);
   }
 
   place(id: string): PlaceFeature | undefined {

@@ -210,3 +210,63 @@ export interface MeasuresFile {
   measures: Measure[];
   groups: RegionGroup[];
 }
+
+/**
+ * Present status (data/status/*.yaml, compiled to public/data/status.json): what has happened to a
+ * project since the plan, from sourced research, kept apart from the plan's own words.
+ */
+
+/** A calendar date as precise as the source: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
+export type PartialDate = string;
+
+/** high: an official / operator source or two independent reports; medium: one reliable report; low: indirect. */
+export type StatusConfidence = 'high' | 'medium' | 'low';
+
+export interface StatusSource {
+  /** The page's title as shown. */
+  title: string;
+  publisher: string;
+  url: string;
+  /** The article's date, when the page shows it. */
+  published?: PartialDate | undefined;
+  /** When we read it. */
+  read: PartialDate;
+}
+
+/** A stage of a project that opened on its own (a section of a line, one line of a corridor). */
+export interface StatusSection {
+  name: { zh: string; en: string };
+  status: Status;
+  started?: PartialDate | undefined;
+  opened?: PartialDate | undefined;
+  /** Indices into the project's `sources`. */
+  sources: number[];
+}
+
+export interface ProjectStatus {
+  /** A project id of data/projects/*.yaml. */
+  project: string;
+  status: Status;
+  /** The date this status is known true. */
+  as_of: PartialDate;
+  /** Construction start. */
+  started?: PartialDate | undefined;
+  /** Opening of the whole thing (or, for a zone or an approval, the approval date). */
+  opened?: PartialDate | undefined;
+  sections?: StatusSection[] | undefined;
+  confidence: StatusConfidence;
+  sources: StatusSource[];
+  /** What the status covers; how the plan's wording maps to the real project. */
+  note: string;
+  /** Where sources disagree: both claims, each with its source index. */
+  disagreement?: string | undefined;
+}
+
+/** public/data/status.json */
+export interface StatusFile {
+  version: 1;
+  /** The newest `as_of` of all entries: the data's "now" (null without entries). */
+  as_of_max: PartialDate | null;
+  /** Researched projects only; a project without an entry is `unknown`. */
+  byProject: Record<string, ProjectStatus>;
+}

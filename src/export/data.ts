@@ -8,6 +8,10 @@ import type { Catalogue } from '../domain/catalogue.ts';
 import type { ProjectFeature, ProjectGeometry } from '../domain/types.ts';
 import { THEME_BY_ID, themeIdOf } from '../map/themes/index.ts';
 import { INNER_MONGOLIA } from '../domain/vocabulary.ts';
+import { STATUS_COLUMNS, statusColumns } from '../domain/status.ts';
+import { csvDocument } from '../domain/csv.ts';
+
+export { csvField } from '../domain/csv.ts';
 
 export const CSV_COLUMNS = [
   'id',
@@ -26,6 +30,8 @@ export const CSV_COLUMNS = [
   'leagues',
   'phrase',
   'note',
+  // Present status (research, not the plan's words): src/domain/status.ts.
+  ...STATUS_COLUMNS,
 ] as const;
 
 /** Inner Mongolia's leagues a project touches (names in both languages). */
@@ -64,7 +70,15 @@ export function projectsGeoJson(cat: Catalogue, projects: ProjectFeature[], meta
       type: 'Feature',
       id: p.properties.id,
       geometry: p.geometry,
-      properties: { ...props, layer, layer_zh: THEME_BY_ID.get(layer)?.label.zh, layer_en: THEME_BY_ID.get(layer)?.label.en, leagues_zh: leagues.zh, leagues_en: leagues.en },
+      properties: {
+        ...props,
+        layer,
+        layer_zh: THEME_BY_ID.get(layer)?.label.zh,
+        layer_en: THEME_BY_ID.get(layer)?.label.en,
+        leagues_zh: leagues.zh,
+        leagues_en: leagues.en,
+        ...statusColumns(cat.statuses.entry(p.properties.id)),
+      },
     };
   });
   const fc: FeatureCollection & { metadata: Record<string, string> } = {
@@ -75,25 +89,20 @@ export function projectsGeoJson(cat: Catalogue, projects: ProjectFeature[], meta
       link: meta.link,
       exported: meta.date.toISOString(),
       note: 'precision: exact = real site; schematic = straight segments through the places the plan names; regional = the whole region stands for a vaguer extent.',
+      status_note:
+        'status, started, opened, as_of, confidence, source_url: present status from sourced research (not the plan), true as of as_of; unknown where no source was found or the project was not researched; dates as precise as the source (YYYY, YYYY-MM or YYYY-MM-DD).',
     },
     features,
   };
   return `${JSON.stringify(fc, null, 1)}\n`;
 }
 
-export function csvField(v: unknown): string {
-  if (v == null) return '';
-  const s = Array.isArray(v) ? v.join('; ') : typeof v === 'number' ? String(v) : String(v);
-  return /[",\r\n;]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function projectsCsv(cat: Catalogue, projects: ProjectFeature[]): string {
-  const rows: string[] = [CSV_COLUMNS.join(',')];
-  for (const p of projects) {
+  const rows = projects.map((p): Record<(typeof CSV_COLUMNS)[number], unknown> => {
     const pr = p.properties;
     const [lon, lat] = anchor(p.geometry);
     const leagues = leaguesOf(cat, pr.id);
-    const values: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+    return {
       id: pr.id,
       name_zh: pr.name_zh,
       name_en: pr.name_en,
@@ -110,9 +119,8 @@ export function projectsCsv(cat: Catalogue, projects: ProjectFeature[]): string 
       leagues: leagues.zh,
       phrase: pr.phrase,
       note: pr.note ?? null,
+      ...statusColumns(cat.statuses.entry(pr.id)),
     };
-    rows.push(CSV_COLUMNS.map((c) => csvField(values[c])).join(','));
-  }
-  // BOM + CRLF: Excel reads UTF-8 only with the BOM.
-  return `\uFEFF${rows.join('\r\n')}\r\n`;
+  });
+  return csvDocument(CSV_COLUMNS, rows);
 }

@@ -4,7 +4,7 @@
  */
 import { Catalogue } from '../domain/catalogue.ts';
 import { SearchIndex } from '../domain/search.ts';
-import type { MeasuresFile, PlaceFeature, ProjectCollection, RegionCollection, SearchKeys, TouchesFile } from '../domain/types.ts';
+import type { MeasuresFile, PlaceFeature, ProjectCollection, RegionCollection, SearchKeys, StatusFile, TouchesFile } from '../domain/types.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import { getJson } from '../styles/assets.ts';
 
@@ -21,9 +21,10 @@ export function loadCatalogue(regions: Promise<RegionCollection>): Promise<Catal
     getJson<ProjectCollection>('data/projects.geojson'),
     getJson<TouchesFile>('data/touches.json'),
     getJson<{ version: 1; regions: Record<string, SearchKeys> }>('data/search-keys.json'),
+    getJson<StatusFile>('data/status.json'),
   ]);
-  return Promise.all([regions, files]).then(([regions, [measures, places, projects, touches, keys]]) => {
-    const catalogue = new Catalogue({ regions, measures, places, projects, touches });
+  return Promise.all([regions, files]).then(([regions, [measures, places, projects, touches, keys, status]]) => {
+    const catalogue = new Catalogue({ regions, measures, places, projects, touches, status });
     return { catalogue, search: new SearchIndex(catalogue, keys.regions) };
   });
 }

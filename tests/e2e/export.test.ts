@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertClean, launch, openPage, RESULTS_DIR, waitForMapIdle, type Recorder, type Session } from './browser.ts';
 import type { RunOptions, RunResult } from '../../src/ui/export/api.ts';
+import type { StatusFile } from '../../src/domain/types.ts';
 
 const baseUrl = inject('baseUrl');
 const OUT = join(RESULTS_DIR, 'export');
@@ -207,11 +208,16 @@ describe('export dialog', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('包头至银川高铁');
     expect(text.split('\r\n')[0]).toContain('id,name_zh,name_en');
+    // The app loaded status.json: the present status travels with each row.
+    expect(text.split('\r\n')[0]).toContain('status,started,opened,as_of,confidence,source_url');
+    const byi = (JSON.parse(readFileSync('public/data/status.json', 'utf8')) as StatusFile).byProject['rail-baotou-yinchuan-hsr']!;
+    expect(text.split('\r\n').find((l) => l.startsWith('rail-baotou-yinchuan-hsr,'))).toContain(`,${byi.status},${byi.started ?? ''},${byi.opened ?? ''},${byi.as_of},`);
     const [gj] = await Promise.all([page.waitForEvent('download'), page.getByTestId('data-geojson').click()]);
     await gj.saveAs(join(TMP, 'data.geojson'));
     const fc = JSON.parse(readFileSync(join(TMP, 'data.geojson'), 'utf8'));
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.length).toBe(text.split('\r\n').filter(Boolean).length - 1);
+    expect(fc.features.find((f: { id: string }) => f.id === 'rail-baotou-yinchuan-hsr').properties).toMatchObject({ status: byi.status, opened: byi.opened ?? null });
 
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);

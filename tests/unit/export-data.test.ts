@@ -140,4 +140,62 @@ describe('data download', () => {
     expect(f.properties.leagues_zh).toContain('包头市');
     expect(f.properties.pinyin).toBeUndefined();
   });
+
+  /** A minimal CSV reader (RFC 4180 quotes) to check the file the way a spreadsheet reads it. */
+  function readCsv(text: string): Record<string, string>[] {
+    const records: string[][] = [];
+    let row: string[] = [];
+    let field = '';
+    let quoted = false;
+    const body = text.replace(/^\uFEFF/, '');
+    const endField = () => {
+      row.push(field);
+      field = '';
+    };
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i]!;
+      if (quoted && ch === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = !quoted;
+      else if (quoted) field += ch;
+      else if (ch === ',') endField();
+      else if (ch === '\r' && body[i + 1] === '\n') {
+        endField();
+        records.push(row);
+        row = [];
+        i++;
+      } else field += ch;
+    }
+    const [header, ...rest] = records;
+    return rest.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+  }
+
+  it('CSV and GeoJSON carry the present status, its dates, confidence and first source', () => {
+    const ids = ['rail-beijing-huhehaote-hsr', 'rail-baotou-yinchuan-hsr', 'ind-graphite-base-baotou'];
+    const projects = ids.map((id) => cat.project(id)!);
+    const rows = readCsv(projectsCsv(cat, projects));
+    for (const c of ['status', 'started', 'opened', 'as_of', 'confidence', 'source_url']) expect(CSV_COLUMNS).toContain(c);
+    const fc = JSON.parse(projectsGeoJson(cat, projects, { title: 'x', link: '', date: new Date(0) }));
+    ids.forEach((id, i) => {
+      const e = cat.statuses.entry(id);
+      const row = rows[i]!;
+      const props = fc.features[i].properties;
+      expect(row.id).toBe(id);
+      expect(row.status).toBe(cat.status(id));
+      expect(props.status).toBe(cat.status(id));
+      expect(row.started).toBe(e?.started ?? '');
+      expect(row.opened).toBe(e?.opened ?? '');
+      expect(row.as_of).toBe(e?.as_of ?? '');
+      expect(row.confidence).toBe(e?.confidence ?? '');
+      expect(row.source_url).toBe(e?.sources[0]?.url ?? '');
+      expect(props.source_url).toBe(e?.sources[0]?.url ?? null);
+      expect(props.opened).toBe(e?.opened ?? null);
+    });
+    // 京呼 is researched and open since 2019-12-30; the graphite base was not researched: unknown, nothing else.
+    expect(rows[0]).toMatchObject({ status: 'in_operation', opened: '2019-12-30' });
+    expect(rows[0]!.source_url).toMatch(/^https?:\/\//);
+    expect(rows[2]).toMatchObject({ status: 'unknown', started: '', opened: '', as_of: '', confidence: '', source_url: '' });
+    expect(fc.metadata.status_note).toMatch(/not the plan/);
+  });
 });

@@ -1,0 +1,14 @@
+/** CSV as spreadsheets read it (RFC 4180 quoting); shared by the data download and the CLI. */
+
+/** One field: lists joined with "; ", quoted when it holds a comma, quote, semicolon, line break or edge space. */
+export function csvField(v: unknown): string {
+  if (v == null) return '';
+  const s = Array.isArray(v) ? v.join('; ') : String(v);
+  return /[",\r\n;]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A whole file: UTF-8 byte-order mark (Excel reads UTF-8 only with it), CRLF line ends. */
+export function csvDocument<C extends string>(columns: readonly C[], rows: readonly Record<C, unknown>[]): string {
+  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
