@@ -6,6 +6,7 @@
 import type { Catalogue } from './catalogue.ts';
 import { choropleth as computeChoropleth, type Choropleth } from './choropleth.ts';
 import { projectPasses, type Filters } from './filters.ts';
+import { lensOf, type Lens } from './lens.ts';
 import { emphasisOf, type Emphasis } from './selection.ts';
 import type { ProjectFeature, RegionFeature } from './types.ts';
 import { unknownProblem, type AppState, type Lang, type Selection, type UrlProblem } from './url-state.ts';
@@ -68,6 +69,8 @@ export interface AtlasView {
   layers: readonly string[];
   emphasis: Emphasis;
   choropleth: ChoroplethView | null;
+  /** Styled by the plan's stages, or by present status (at the timeline's date). */
+  lens: Lens;
 }
 
 /** Counts of projects touching each shaded region (after filters; one layer's or all). */
@@ -88,5 +91,6 @@ export function atlasView(state: AppState, cat: Catalogue, registry: LayerRegist
     layers: validLayers(state.layers, registry),
     emphasis: emphasisOf(cat, state.selection, state.filters),
     choropleth: choroplethView(state.choropleth, state.filters, cat, registry),
+    lens: lensOf(state.mode, state.date),
   };
 }

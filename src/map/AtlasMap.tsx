@@ -363,7 +363,7 @@ export function AtlasMap(props: AtlasMapProps) {
       overlay.setProps({ layers: [...deck.buildThemeLayers(ctx, view.layers), ...user] });
     };
     // Counted when a move asks, not on every click.
-    themesState.current = { lineCount: () => visibleDraw({ catalogue, filters: view.filters }, view.layers).lines.length, draw };
+    themesState.current = { lineCount: () => visibleDraw({ catalogue, filters: view.filters, lens: view.lens }, view.layers).lines.length, draw };
     return afterPaint(() => {
       draw();
       const marks = controller.marks;

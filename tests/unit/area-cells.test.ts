@@ -8,6 +8,7 @@ import { area, booleanPointInPolygon, pointOnFeature, polygon as turfPolygon } f
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
+import { PLAN_LENS } from '../../src/domain/lens.ts';
 import { NO_EMPHASIS, type Emphasis } from '../../src/domain/selection.ts';
 import { cacheFor, THEMES } from '../../src/map/themes/index.ts';
 import { areaCells, cellChunks, chunkEmphasisKey, strongestTint, type CellD } from '../../src/map/themes/area-cells.ts';
@@ -20,7 +21,7 @@ beforeAll(() => {
   cat = readCatalogue();
 });
 
-const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: NO_EMPHASIS, scale: 1, zoom: 5, ...over });
+const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: NO_EMPHASIS, lens: PLAN_LENS, scale: 1, zoom: 5, ...over });
 
 const selecting = (projects: ReadonlySet<string>): Emphasis => ({ kind: 'selection', projects, places: new Set(), highlight: null });
 
@@ -51,9 +52,9 @@ describe('leaf cells of regions', () => {
 });
 
 describe('areas drawn as cells', () => {
-  const fills = () => mergedDraw(THEMES, cacheFor(cat), NO_FILTERS).fills;
+  const fills = () => mergedDraw(THEMES, cacheFor(cat), NO_FILTERS, PLAN_LENS).fills;
   // The area layers only (the symbol layers need a DOM canvas for their icon atlas).
-  const areaLayers = (c: LayerContext) => makeLayers('themes', { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS), icons: [], labels: [], lines: [] }, c).filter((l) => /^themes-area-fill-\d+$/.test(l.id));
+  const areaLayers = (c: LayerContext) => makeLayers('themes', { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS, PLAN_LENS), icons: [], labels: [], lines: [] }, c).filter((l) => /^themes-area-fill-\d+$/.test(l.id));
 
   /** What the per-area drawing gave at a point: the least tint, channel by channel, of the areas over it. */
   function perAreaColour(all: readonly FillD[], alpha: (d: FillD) => number, pt: [number, number]): [number, number, number] {
@@ -144,7 +145,7 @@ describe('the label layer', () => {
   // with the layer's state, which lives as long as a layer of the same id is in the list.
   it('is kept, empty, at zooms that show no labels, under the id it has when it shows some', () => {
     // Without the symbols (their icon atlas needs a DOM canvas).
-    const draw = { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS), icons: [] };
+    const draw = { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS, PLAN_LENS), icons: [] };
     expect(draw.labels.length).toBeGreaterThan(0);
     const labelLayer = (zoom: number) => makeLayers('themes', draw, ctx({ zoom })).find((l) => l.id === 'themes-label');
     const far = labelLayer(4);

@@ -8,6 +8,7 @@ import { WebMercatorViewport, type Layer } from '@deck.gl/core';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
+import { PLAN_LENS } from '../../src/domain/lens.ts';
 import { NO_EMPHASIS } from '../../src/domain/selection.ts';
 import { bbox } from '@turf/turf';
 import { chunkByExtent, extentOf, extentsOverlap, layerInView, withExtent, type Extent } from '../../src/map/cull.ts';
@@ -75,7 +76,7 @@ describe('layerInView', () => {
   });
 
   it('skips no cell that touches the view, and draws far fewer vertices zoomed in', () => {
-    const cells = areaCells(mergedDraw(THEMES, cacheFor(cat), NO_FILTERS).fills, cat).cells;
+    const cells = areaCells(mergedDraw(THEMES, cacheFor(cat), NO_FILTERS, PLAN_LENS).fills, cat).cells;
     const chunks = cellChunks(cells);
     expect(chunks.length).toBeGreaterThan(4);
     expect(chunks.flat()).toHaveLength(cells.length);
@@ -96,9 +97,9 @@ describe('layerInView', () => {
   });
 
   it('is what the thematic area layers carry: one layer per chunk, each with its extent', () => {
-    const layers = makeLayers('themes', { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS), icons: [], labels: [], lines: [] }, { catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: NO_EMPHASIS, scale: 1, zoom: 5 });
+    const layers = makeLayers('themes', { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS, PLAN_LENS), icons: [], labels: [], lines: [] }, { catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: NO_EMPHASIS, lens: PLAN_LENS, scale: 1, zoom: 5 });
     const areas = layers.filter((l) => l.id.startsWith('themes-area-fill-'));
-    expect(areas.length).toBe(cellChunks(areaCells(mergedDraw(THEMES, cacheFor(cat), NO_FILTERS).fills, cat).cells).length);
+    expect(areas.length).toBe(cellChunks(areaCells(mergedDraw(THEMES, cacheFor(cat), NO_FILTERS, PLAN_LENS).fills, cat).cells).length);
     for (const l of areas) expect(extentOf(l.props.data)).toBeDefined();
   });
 });

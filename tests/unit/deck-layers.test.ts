@@ -8,6 +8,7 @@ import type { Layer } from '@deck.gl/core';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
+import { PLAN_LENS } from '../../src/domain/lens.ts';
 import { NO_EMPHASIS, type Emphasis } from '../../src/domain/selection.ts';
 import { cacheFor, THEMES } from '../../src/map/themes/index.ts';
 import { mergedDraw } from '../../src/map/themes/draw-data.ts';
@@ -19,7 +20,7 @@ beforeAll(() => {
   cat = readCatalogue();
 });
 
-const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: NO_EMPHASIS, scale: 1, zoom: 5, ...over });
+const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: NO_EMPHASIS, lens: PLAN_LENS, scale: 1, zoom: 5, ...over });
 const dataOf = (layers: Layer[], id: string) => layers.find((l) => l.id === id)?.props.data;
 
 const selecting = (projects: ReadonlySet<string>): Emphasis => ({ kind: 'selection', projects, places: new Set(), highlight: null });
@@ -27,7 +28,7 @@ const selecting = (projects: ReadonlySet<string>): Emphasis => ({ kind: 'selecti
 describe('thematic layers across selections', () => {
   it('keep every data array when only the emphasis changes, except the labels shown', () => {
     // No icons: their atlas is drawn on a canvas (no DOM here); the symbols' data is the draw data's own.
-    const draw = { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS), icons: [] };
+    const draw = { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS, PLAN_LENS), icons: [] };
     const baotou = selecting(new Set(cat.projectsTouching('150200').map((t) => t.project.properties.id)));
     const chifeng = selecting(new Set(cat.projectsTouching('150400').map((t) => t.project.properties.id)));
     expect(baotou.kind === 'selection' && baotou.projects.size).toBeGreaterThan(5);

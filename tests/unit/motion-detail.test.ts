@@ -7,6 +7,7 @@ import type { Layer } from '@deck.gl/core';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
+import { PLAN_LENS } from '../../src/domain/lens.ts';
 import { NO_EMPHASIS } from '../../src/domain/selection.ts';
 import { linesWhileMoving, watchMotionDetail, type MovingMap } from '../../src/map/motion-detail.ts';
 import { mergedDraw } from '../../src/map/themes/draw-data.ts';
@@ -163,10 +164,10 @@ describe('the thematic lines while moving', () => {
   beforeAll(() => {
     cat = readCatalogue();
   });
-  const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: NO_EMPHASIS, scale: 1, zoom: 5, ...over });
+  const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({ catalogue: cat, filters: NO_FILTERS, lang: 'zh', emphasis: NO_EMPHASIS, lens: PLAN_LENS, scale: 1, zoom: 5, ...over });
   const layer = (layers: Layer[], id: string) => layers.find((l) => l.id === id);
   // No icons: their atlas is drawn on a canvas (no DOM here).
-  const draw = () => ({ ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS), icons: [] });
+  const draw = () => ({ ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS, PLAN_LENS), icons: [] });
 
   it('are a sample layer, shown instead of the lines and their casings, with the same data still and moving', () => {
     const d = draw();

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
+import { PLAN_LENS } from '../../src/domain/lens.ts';
 import { NO_EMPHASIS } from '../../src/domain/selection.ts';
 import { cacheFor, DEFAULT_VISIBLE, LAYER_GROUPS, legendEntries, pickAt, projectCounts, THEMES, themeOfProject } from '../../src/map/themes/index.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
@@ -21,6 +22,7 @@ const ctx = (over: Partial<LayerContext> = {}): LayerContext => ({
   filters: NO_FILTERS,
   lang: 'zh',
   emphasis: NO_EMPHASIS,
+  lens: PLAN_LENS,
   scale: 1,
   zoom: 5,
   ...over,

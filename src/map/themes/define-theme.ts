@@ -14,6 +14,7 @@
  *   size when a project of the plan is at it, small and faint otherwise.
  */
 import type { Filters } from '../../domain/filters.ts';
+import type { Lens } from '../../domain/lens.ts';
 import { stageClass, type StageClass } from '../../domain/stages.ts';
 import type { PlaceFeature, ProjectFeature } from '../../domain/types.ts';
 import { CORRIDOR_OPACITY, themeDraw, type DrawData } from './draw-data.ts';
@@ -21,7 +22,7 @@ import { registerIcon } from './icons.ts';
 import { legendRows, withinExtent, type ThemeSymbols } from './legend.ts';
 import { buildPickIndex, pickInTheme, type PickHit, type Projector, type Unprojector } from './picking.ts';
 import { selected, visible, type ThemeCache } from './prepare.ts';
-import { stageDash } from './style.ts';
+import { stageDash, STATUS_STYLE, UNKNOWN_GREY } from './style.ts';
 import { filtersKey, type LayerContext, type LegendEntry, type LegendSymbol, type RGB, type ThemeSpec } from './types.ts';
 
 export interface ThemeDef extends ThemeSpec {
@@ -32,13 +33,13 @@ export interface ThemeDef extends ThemeSpec {
   /** The catalogue features this layer draws (before filters). */
   select(cache: ThemeCache): (ProjectFeature | PlaceFeature)[];
   /** The legend: one row per symbol variant it draws (within ctx.extent when set). */
-  legend(cache: ThemeCache, ctx: Pick<LayerContext, 'filters' | 'extent'>): LegendEntry[];
+  legend(cache: ThemeCache, ctx: Pick<LayerContext, 'filters' | 'extent' | 'lens'>): LegendEntry[];
   /** What it draws at a screen point (symbols and lines; a click inside an area selects the region under it). */
   pickAt(cache: ThemeCache, filters: Filters, scale: number, project: Projector, x: number, y: number, radius: number, unproject?: Unprojector): PickHit | null;
   /** Builds the grid pickAt looks things up in, ahead of the first click. */
   preparePicking(cache: ThemeCache, filters: Filters): void;
   /** What it draws after the filters, style resolved (memoised). */
-  draw(cache: ThemeCache, filters: Filters): DrawData;
+  draw(cache: ThemeCache, filters: Filters, lens: Lens): DrawData;
 }
 
 export function defineTheme(spec: ThemeSpec): ThemeDef {
@@ -49,6 +50,7 @@ export function defineTheme(spec: ThemeSpec): ThemeDef {
   const fillOpacity = st.fillOpacity ?? 0.15;
   registerIcon({ shape: st.shape, color: st.color, hollow: false });
   registerIcon({ shape: st.shape, color: st.color, hollow: true });
+  registerIcon({ shape: st.shape, color: UNKNOWN_GREY, hollow: false });
 
   const symbols: ThemeSymbols = {
     line(cls: StageClass) {
@@ -58,6 +60,17 @@ export function defineTheme(spec: ThemeSpec): ThemeDef {
     point(variant) {
       if (variant === 'minor-place') return { kind: 'point', color: st.color, shape: st.shape, size: Math.round(size * 0.7), opacity: 0.5 };
       return { kind: 'point', color: st.color, shape: st.shape, size, ...(variant === 'hollow' ? { hollow: true } : {}) };
+    },
+    status(kind, cls) {
+      const s = STATUS_STYLE[cls];
+      const color = s.grey ? UNKNOWN_GREY : st.color;
+      if (kind === 'line') {
+        const dash = st.corridor ? null : s.dash(width);
+        return { kind: 'line', color, width, dashed: dash != null, ...(dash ? { dashArray: dash } : {}), opacity: (st.corridor ? CORRIDOR_OPACITY : 0.95) * s.alpha, ...(st.corridor ? {} : { casing: [255, 255, 255] as RGB }) };
+      }
+      if (kind === 'point') return { kind: 'point', color, shape: st.shape, size, ...(s.hollow && !s.grey ? { hollow: true } : {}), ...(s.alpha < 1 ? { opacity: s.alpha } : {}) };
+      const areaFill = s.grey ? UNKNOWN_GREY : fill;
+      return { kind: 'area', fill: areaFill, fillOpacity: Math.max(fillOpacity * 1.5, 0.12) * s.alpha, stroke: areaFill, dashed: false, strokeWidth: 0.5, ...(st.hatch ? { hatch: true } : {}) };
     },
     // Areas are a soft tint (hatched for ecological zones) with no drawn edge: the plan names a
     // region, not a boundary. The legend swatch gets a hairline of the same hue to stand out on white.
@@ -82,13 +95,13 @@ export function defineTheme(spec: ThemeSpec): ThemeDef {
     select: (cache) => selected(spec, cache),
     legend(cache, ctx) {
       const all = visible(spec, cache, ctx.filters);
-      return legendRows(st, symbols, ctx.extent ? withinExtent(all, ctx.extent, cache) : all);
+      return legendRows(st, symbols, ctx.extent ? withinExtent(all, ctx.extent, cache) : all, ctx.lens, cache.catalogue);
     },
     pickAt: (cache, filters, scale, project, x, y, radius, unproject) =>
       pickInTheme(visible(spec, cache, filters), () => pickIndex(cache, filters), { size, width }, scale, project, x, y, radius, unproject),
     preparePicking(cache, filters) {
       pickIndex(cache, filters);
     },
-    draw: (cache, filters) => themeDraw(spec, cache, filters),
+    draw: (cache, filters, lens) => themeDraw(spec, cache, filters, lens),
   };
 }

@@ -4,11 +4,13 @@
  * tessellation above all) when only the selection changes. The selection acts through accessors
  * and update triggers (emphasisKey).
  */
+import { lensKey, projectClass, type Lens } from '../../domain/lens.ts';
 import { emphasisedPlaces, emphasisedProjects, type Emphasis } from '../../domain/selection.ts';
 import type { Filters } from '../../domain/filters.ts';
 import { iconKey } from './icons.ts';
 import { visible, type ThemeCache, type XY } from './prepare.ts';
-import { stageDash } from './style.ts';
+import { stageDash, STATUS_STYLE, UNKNOWN_GREY } from './style.ts';
+import type { ProjectFeature } from '../../domain/types.ts';
 import { filtersKey, type LayerContext, type RGB, type ThemeSpec } from './types.ts';
 
 /** Dimmed lines and symbols keep this share of their opacity. */
@@ -92,10 +94,11 @@ export interface DrawData {
   labels: LabelD[];
 }
 
-/** The draw data of one theme after the filters (memoised in the catalogue's cache). */
-export function themeDraw(spec: ThemeSpec, cache: ThemeCache, filters: Filters): DrawData {
-  return cache.memo('draw', `${spec.id}#${filtersKey(filters)}`, () => {
+/** The draw data of one theme after the filters, styled through the lens (memoised in the catalogue's cache). */
+export function themeDraw(spec: ThemeSpec, cache: ThemeCache, filters: Filters, lens: Lens): DrawData {
+  return cache.memo('draw', `${spec.id}#${filtersKey(filters)}#${lensKey(lens)}`, () => {
     const v = visible(spec, cache, filters);
+    const cat = cache.catalogue;
     const st = spec.style;
     const width = st.lineWidth ?? 3;
     const size = st.pointSize ?? 15;
@@ -103,25 +106,35 @@ export function themeDraw(spec: ThemeSpec, cache: ThemeCache, filters: Filters):
     const fillOpacity = st.fillOpacity ?? 0.15;
     const filled = iconKey({ shape: st.shape, color: st.color, hollow: false });
     const hollow = iconKey({ shape: st.shape, color: st.color, hollow: true });
+    const grey = iconKey({ shape: st.shape, color: UNKNOWN_GREY, hollow: false });
+    // In now mode a project's status decides its dash, strength and colour (style.ts STATUS_STYLE).
+    const statusOf = (p: ProjectFeature) => {
+      const c = projectClass(p, lens, cat);
+      return c.kind === 'status' ? STATUS_STYLE[c.cls] : null;
+    };
     const labelColor: RGB = [59, 52, 38];
     const out: DrawData = { fills: [], hatches: [], lines: [], icons: [], labels: [] };
     for (const d of v.areas) {
       const cells = d.project.properties.cells;
-      const f: FillD = { id: d.project.properties.id, polygon: d.polygon, color: fill, alpha: st.hatch ? 0.16 : fillOpacity, ...(cells?.length ? { cells } : {}) };
+      const s = statusOf(d.project);
+      const k = s?.alpha ?? 1;
+      const f: FillD = { id: d.project.properties.id, polygon: d.polygon, color: s?.grey ? UNKNOWN_GREY : fill, alpha: (st.hatch ? 0.16 : fillOpacity) * k, ...(cells?.length ? { cells } : {}) };
       (st.hatch ? out.hatches : out.fills).push(f);
-      if (st.hatch) out.fills.push({ ...f, alpha: fillOpacity });
+      if (st.hatch) out.fills.push({ ...f, alpha: fillOpacity * k });
     }
-    for (const d of v.lines)
+    for (const d of v.lines) {
+      const s = statusOf(d.project);
       out.lines.push({
         id: d.project.properties.id,
         path: d.path,
-        color: st.color,
-        alpha: st.corridor ? CORRIDOR_OPACITY : 0.95,
+        color: s?.grey ? UNKNOWN_GREY : st.color,
+        alpha: (st.corridor ? CORRIDOR_OPACITY : 0.95) * (s?.alpha ?? 1),
         width,
-        dash: st.corridor ? null : stageDash(d.cls, width),
+        dash: st.corridor ? null : s ? s.dash(width) : stageDash(d.cls, width),
         offset: st.lineOffset ?? 0,
         casing: !st.corridor,
       });
+    }
     for (const d of v.places) {
       const ids = d.projects.map((p) => p.properties.id);
       out.icons.push({ ids, placeId: d.place.properties.id, position: d.position as XY, offset: d.offset, icon: filled, size: ids.length ? size : size * 0.7, alpha: ids.length ? 1 : 0.5 });
@@ -130,7 +143,9 @@ export function themeDraw(spec: ThemeSpec, cache: ThemeCache, filters: Filters):
     }
     for (const d of v.points) {
       const p = d.project.properties;
-      out.icons.push({ ids: [p.id], placeId: null, position: d.position as XY, offset: d.offset, icon: d.hollow ? hollow : filled, size, alpha: 1 });
+      const s = statusOf(d.project);
+      const icon = s ? (s.grey ? grey : s.hollow ? hollow : filled) : d.hollow ? hollow : filled;
+      out.icons.push({ ids: [p.id], placeId: null, position: d.position as XY, offset: d.offset, icon, size, alpha: s?.alpha ?? 1 });
       // Project names are long: shown only for what a selection emphasises (see makeLayers).
       out.labels.push({ ids: [p.id], placeId: null, zh: p.name_zh, en: p.name_en, position: d.position as XY, offset: d.offset, symbolSize: size, color: labelColor, minZoom: 0, minor: false, onlyEmphasised: true });
     }
@@ -139,9 +154,9 @@ export function themeDraw(spec: ThemeSpec, cache: ThemeCache, filters: Filters):
 }
 
 /** The draw data of several themes in one set of arrays (in the given order), memoised. */
-export function mergedDraw(specs: readonly ThemeSpec[], cache: ThemeCache, filters: Filters): DrawData {
-  return cache.memo('merged', `${specs.map((d) => d.id).join(',')}#${filtersKey(filters)}`, () => {
-    const parts = specs.map((d) => themeDraw(d, cache, filters));
+export function mergedDraw(specs: readonly ThemeSpec[], cache: ThemeCache, filters: Filters, lens: Lens): DrawData {
+  return cache.memo('merged', `${specs.map((d) => d.id).join(',')}#${filtersKey(filters)}#${lensKey(lens)}`, () => {
+    const parts = specs.map((d) => themeDraw(d, cache, filters, lens));
     return {
       fills: parts.flatMap((p) => p.fills),
       hatches: parts.flatMap((p) => p.hatches),

@@ -8,6 +8,7 @@
 import TEXT from '../../i18n/themes.json';
 import { atlasView, type AtlasView, type LayerRegistry } from '../../domain/atlas-view.ts';
 import type { Catalogue } from '../../domain/catalogue.ts';
+import { PLAN_LENS } from '../../domain/lens.ts';
 import { projectPasses, type Filters } from '../../domain/filters.ts';
 import type { ProjectFeature } from '../../domain/types.ts';
 import type { AppState } from '../../domain/url-state.ts';
@@ -72,7 +73,7 @@ export const LAYER_IDS: LayerRegistry = { ids: DEFAULT_VISIBLE, layerOf: () => '
 
 /** What the themes draw for a view, at a zoom: the one LayerContext the map and every export build. */
 export function layerContext(view: AtlasView, cat: Catalogue, zoom: number, extra: Partial<Pick<LayerContext, 'scale' | 'beforeId' | 'labels' | 'fontFamily' | 'motion' | 'extent'>> = {}): LayerContext {
-  return { catalogue: cat, filters: view.filters, lang: view.lang, emphasis: view.emphasis, scale: 1, zoom, ...extra };
+  return { catalogue: cat, filters: view.filters, lang: view.lang, emphasis: view.emphasis, lens: view.lens, scale: 1, zoom, ...extra };
 }
 
 function visibleSet(visibleIds: Iterable<string>): Set<string> {
@@ -87,21 +88,21 @@ export interface ThemeLegend {
 }
 
 /** The legend of the visible themes that draw something (after filters): one block per theme, its rows. */
-export function legendEntries(ctx: Pick<LayerContext, 'catalogue' | 'filters' | 'extent'>, visibleIds: Iterable<string>): ThemeLegend[] {
+export function legendEntries(ctx: Pick<LayerContext, 'catalogue' | 'filters' | 'extent'> & Partial<Pick<LayerContext, 'lens'>>, visibleIds: Iterable<string>): ThemeLegend[] {
   const vis = visibleSet(visibleIds);
   const cache = cacheFor(ctx.catalogue);
   const out: ThemeLegend[] = [];
   for (const t of THEMES) {
     if (!vis.has(t.id)) continue;
-    const entries = t.legend(cache, ctx);
+    const entries = t.legend(cache, { ...ctx, lens: ctx.lens ?? PLAN_LENS });
     if (entries.length) out.push({ id: t.id, group: t.group, label: t.label, entries });
   }
   return out;
 }
 
 /** The legend of what a view draws (within an export frame's extent when given): the map's and every export's. */
-export function legendOf(view: Pick<AtlasView, 'filters' | 'layers'>, cat: Catalogue, extent?: [[number, number], [number, number]]): ThemeLegend[] {
-  return legendEntries({ catalogue: cat, filters: view.filters, ...(extent ? { extent } : {}) }, view.layers);
+export function legendOf(view: Pick<AtlasView, 'filters' | 'layers' | 'lens'>, cat: Catalogue, extent?: [[number, number], [number, number]]): ThemeLegend[] {
+  return legendEntries({ catalogue: cat, filters: view.filters, lens: view.lens, ...(extent ? { extent } : {}) }, view.layers);
 }
 
 /** The theme (layer) that draws a project. */
@@ -143,9 +144,9 @@ export function preparePicking(ctx: Pick<LayerContext, 'catalogue' | 'filters'>,
 }
 
 /** What the visible themes draw, in THEMES order, in one set of arrays (memoised). */
-export function visibleDraw(ctx: Pick<LayerContext, 'catalogue' | 'filters'>, visibleIds: Iterable<string>): DrawData {
+export function visibleDraw(ctx: Pick<LayerContext, 'catalogue' | 'filters' | 'lens'>, visibleIds: Iterable<string>): DrawData {
   const vis = visibleSet(visibleIds);
-  return mergedDraw(THEMES.filter((t) => vis.has(t.id)), cacheFor(ctx.catalogue), ctx.filters);
+  return mergedDraw(THEMES.filter((t) => vis.has(t.id)), cacheFor(ctx.catalogue), ctx.filters, ctx.lens);
 }
 
 /** The symbol the map draws for a project (for lists, tooltips and the panel). */

@@ -5,10 +5,13 @@
 import { bbox as turfBbox, bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Position } from 'geojson';
 import TEXT from '../../i18n/themes.json';
+import type { Catalogue } from '../../domain/catalogue.ts';
+import { projectClass, type Lens } from '../../domain/lens.ts';
 import { STAGE_CLASSES, type StageClass } from '../../domain/stages.ts';
+import { DISPLAY_CLASSES, type DisplayClass } from '../../domain/status.ts';
 import type { ProjectFeature } from '../../domain/types.ts';
 import type { ThemeCache, Visible } from './prepare.ts';
-import { STAGE_CLASS_LABEL } from './style.ts';
+import { STAGE_CLASS_LABEL, STATUS_CLASS_LABEL } from './style.ts';
 import type { LegendEntry, LegendSymbol, ThemeStyle } from './types.ts';
 
 export const LEGEND_TEXT = TEXT.legend;
@@ -18,9 +21,12 @@ export interface ThemeSymbols {
   line(cls: StageClass): LegendSymbol;
   point(variant: 'exact' | 'hollow' | 'place' | 'minor-place'): LegendSymbol;
   area: LegendSymbol;
+  /** Now mode: a line, point or area of a project in this status class. */
+  status(kind: 'line' | 'point' | 'area', cls: DisplayClass): LegendSymbol;
 }
 
-export function legendRows(style: ThemeStyle, symbols: ThemeSymbols, v: Visible): LegendEntry[] {
+export function legendRows(style: ThemeStyle, symbols: ThemeSymbols, v: Visible, lens: Lens, cat: Catalogue): LegendEntry[] {
+  if (lens.mode === 'now') return statusRows(symbols, v, lens, cat);
   const rows: LegendEntry[] = [];
   if (v.lines.length) {
     if (style.corridor) rows.push({ symbol: symbols.line('firm'), label: LEGEND_TEXT.schematicLine });
@@ -31,6 +37,25 @@ export function legendRows(style: ThemeStyle, symbols: ThemeSymbols, v: Visible)
   if (v.points.some((p) => !p.hollow)) rows.push({ symbol: symbols.point('exact'), label: LEGEND_TEXT.exactPoint });
   if (v.points.some((p) => p.hollow)) rows.push({ symbol: symbols.point('hollow'), label: LEGEND_TEXT.schematicPoint });
   if (v.areas.length) rows.push({ symbol: symbols.area, label: LEGEND_TEXT.area });
+  return rows;
+}
+
+/** Now mode: one row per status class present, per kind of geometry, in the classes' order. */
+function statusRows(symbols: ThemeSymbols, v: Visible, lens: Lens, cat: Catalogue): LegendEntry[] {
+  const rows: LegendEntry[] = [];
+  const classes = (items: readonly { project: ProjectFeature }[]) => {
+    const present = new Set<DisplayClass>();
+    for (const d of items) {
+      const c = projectClass(d.project, lens, cat);
+      if (c.kind === 'status') present.add(c.cls);
+    }
+    return DISPLAY_CLASSES.filter((c) => present.has(c));
+  };
+  for (const cls of classes(v.lines)) rows.push({ symbol: symbols.status('line', cls), label: STATUS_CLASS_LABEL[cls] });
+  if (v.places.some((p) => p.projects.length > 0)) rows.push({ symbol: symbols.point('place'), label: LEGEND_TEXT.placeWithProject });
+  if (v.places.some((p) => p.projects.length === 0)) rows.push({ symbol: symbols.point('minor-place'), label: LEGEND_TEXT.placeOther });
+  for (const cls of classes(v.points)) rows.push({ symbol: symbols.status('point', cls), label: STATUS_CLASS_LABEL[cls] });
+  for (const cls of classes(v.areas)) rows.push({ symbol: symbols.status('area', cls), label: STATUS_CLASS_LABEL[cls] });
   return rows;
 }
 

@@ -5,6 +5,7 @@
  */
 import TEXT from '../../i18n/themes.json';
 import type { StageClass } from '../../domain/stages.ts';
+import type { DisplayClass } from '../../domain/status.ts';
 import type { PointShape, RGB } from './types.ts';
 
 /** Okabe & Ito (2008), safe for the common colour-vision deficiencies. */
@@ -68,3 +69,30 @@ export const rgbCss = (c: RGB, a = 1): string => (a >= 1 ? `rgb(${c[0]}, ${c[1]}
 export function darker(c: RGB, f = 0.7): RGB {
   return [Math.round(c[0] * f), Math.round(c[1] * f), Math.round(c[2] * f)];
 }
+
+/** Projects whose present status no source gives: grey, whatever their theme. */
+export const UNKNOWN_GREY: RGB = [150, 150, 150];
+
+/**
+ * How a project looks in now mode, by its status class: in operation solid; partly in operation
+ * long dashes; under construction dashed (points hollow); not started pale; cancelled and unknown
+ * grey (cancelled pale and dashed).
+ */
+export interface StatusStyle {
+  dash: (width: number) => [number, number] | null;
+  /** Multiplies the theme's opacity. */
+  alpha: number;
+  grey: boolean;
+  /** Points drawn as an outline. */
+  hollow: boolean;
+}
+export const STATUS_STYLE: Record<DisplayClass, StatusStyle> = {
+  operating: { dash: () => null, alpha: 1, grey: false, hollow: false },
+  partial: { dash: (w) => [w * 6, w * 1.6], alpha: 1, grey: false, hollow: false },
+  building: { dash: (w) => [w * 2.2, w * 1.8], alpha: 0.95, grey: false, hollow: true },
+  planned: { dash: () => null, alpha: 0.32, grey: false, hollow: false },
+  cancelled: { dash: (w) => [w * 2.2, w * 1.8], alpha: 0.45, grey: true, hollow: false },
+  unknown: { dash: () => null, alpha: 0.75, grey: true, hollow: false },
+};
+
+export const STATUS_CLASS_LABEL: Record<DisplayClass, { zh: string; en: string }> = TEXT.statusClasses;

@@ -5,6 +5,7 @@
  */
 import type { Catalogue } from '../../domain/catalogue.ts';
 import type { Filters } from '../../domain/filters.ts';
+import type { Lens } from '../../domain/lens.ts';
 import type { Emphasis } from '../../domain/selection.ts';
 import type { PlaceKind, ProjectFeature } from '../../domain/types.ts';
 import type { MotionDetail } from '../motion-detail.ts';
@@ -63,6 +64,8 @@ export interface LayerContext {
   lang: 'zh' | 'en';
   /** What the selection emphasises (the rest is dimmed) and the project it highlights. */
   emphasis: Emphasis;
+  /** Styled by the plan's stage or by present status. */
+  lens: Lens;
   /** Multiplies pixel sizes (line widths, point sizes, text) for exports at other scales; 1 on screen. */
   scale: number;
   /** Current zoom, for label visibility. */
