@@ -11,7 +11,7 @@ import { appStateOf, atlasReducer, initialAtlasState } from './domain/atlas-stat
 import type { Filters } from './domain/filters.ts';
 import { projectBbox } from './domain/selection.ts';
 import type { SearchHit } from './domain/search.ts';
-import { decodeUrlState, encodeSearch, sameSelection, unknownProblem, type AppState, type Decoded, type Lang, type Selection, type UrlProblem } from './domain/url-state.ts';
+import { decodeUrlState, encodeSearch, sameSelection, unknownProblem, type AppState, type AtlasMode, type Decoded, type Lang, type Selection, type UrlProblem } from './domain/url-state.ts';
 import type { Hooks } from './hooks.ts';
 import { applyDocumentLang, DEFAULT_LANG } from './i18n/index.ts';
 import { afterPaint } from './map/after-paint.ts';
@@ -29,6 +29,9 @@ import { ExportHookContext } from './ui/hooks-context.ts';
 import { MapLegend } from './ui/MapLegend.tsx';
 import { SidePanel, type PanelTab } from './ui/SidePanel.tsx';
 import { stageText } from './ui/stage.ts';
+import { Timeline } from './ui/Timeline.tsx';
+import type { TextFocus } from './ui/reader/PlanTextTab.tsx';
+import { planTimeline } from './domain/status.ts';
 import { ExportControls } from './ui/export/ExportControls.tsx'; // export
 import { ImportNotices } from './ui/import/ImportNotices.tsx'; // imported layers
 import { MapDropZone } from './ui/import/MapDropZone.tsx'; // imported layers
@@ -55,7 +58,17 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
   const setFilters = useCallback((f: Filters) => dispatch({ type: 'filters', filters: f }), []);
   const setChoropleth = useCallback((c: string | null) => dispatch({ type: 'choropleth', choropleth: c }), []);
   const setLang = useCallback((l: Lang) => dispatch({ type: 'lang', lang: l }), []);
+  const setMode = useCallback((m: AtlasMode) => dispatch({ type: 'mode', mode: m }), []);
+  const setDate = useCallback((d: string | null) => dispatch({ type: 'date', date: d }), []);
   const [controller, setController] = useState<MapController | null>(null);
+  const setParagraph = useCallback((p: string | null) => dispatch({ type: 'paragraph', paragraph: p }), []);
+  // What the plan-text tab is asked to show; a link's paragraph opens the tab there.
+  const [textFocus, setTextFocus] = useState<TextFocus | null>(() => (initial.state.paragraph ? { kind: 'paragraph', id: initial.state.paragraph } : null));
+  const openText = useCallback((focus: TextFocus) => {
+    setTextFocus(focus);
+    if (focus.kind === 'paragraph') dispatch({ type: 'paragraph', paragraph: focus.id });
+    setTab('text');
+  }, []);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [hovered, setHovered] = useState<RegionInfo | null>(null);
   const [problems, setProblems] = useState<UrlProblem[]>(start.problems);
@@ -67,7 +80,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
   const [themesFailed, setThemesFailed] = useState<string | null>(null);
   // The project catalogue failed to load (the panel says so).
   const [dataError, setDataError] = useState<string | null>(null);
-  const [tab, setTab] = useState<PanelTab>('details');
+  const [tab, setTab] = useState<PanelTab>(initial.state.paragraph ? 'text' : 'details');
   const webgl = useMemo(hasWebGL2, []);
   const catalogue = bundle?.catalogue ?? null;
   const focusSeq = useRef(0);
@@ -155,25 +168,28 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
 
   // State → query string. A new selection pushes a history entry; the rest replaces the current one.
   const written = useRef<Selection | null>(initial.state.selection);
+  const writtenParagraph = useRef<string | null>(initial.state.paragraph);
   const dataKnown = geo != null && (selection == null || selection.kind === 'region' || catalogue != null);
   // Written after the browser has painted the change (a click's panel does not wait for it).
   useEffect(() => {
     if (!dataKnown) return; // keep the link as given until we know whether its selection exists
     return afterPaint(() => {
       const search = encodeSearch(
-        { selection, layers, filters, choropleth, lang: lang === DEFAULT_LANG ? null : lang },
+        { selection, layers, filters, choropleth, mode: atlas.mode, date: atlas.date, paragraph: atlas.paragraph, lang: lang === DEFAULT_LANG ? null : lang },
         window.location.search,
         DEFAULT_VISIBLE,
       );
       const url = `${window.location.pathname}${search}${window.location.hash}`;
-      if (!sameSelection(written.current, selection)) {
+      // A new selection or a new paragraph of the plan's text is a step back / forward returns to.
+      if (!sameSelection(written.current, selection) || writtenParagraph.current !== atlas.paragraph) {
         written.current = selection;
+        writtenParagraph.current = atlas.paragraph;
         window.history.pushState({ atlas: true }, '', url);
       } else if (search !== window.location.search) {
         window.history.replaceState(window.history.state, '', url);
       }
     });
-  }, [selection, layers, filters, choropleth, lang, dataKnown]);
+  }, [selection, layers, filters, choropleth, lang, atlas.mode, atlas.date, atlas.paragraph, dataKnown]);
 
   /** Sets the whole state at once (back/forward, saved views). */
   const applyAppState = useCallback(
@@ -194,20 +210,24 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
     const onPop = () => {
       const { state } = decodeUrlState(window.location.search, window.location.hash);
       written.current = state.selection;
+      writtenParagraph.current = state.paragraph;
       applyAppState({ ...state, lang: state.lang ?? DEFAULT_LANG });
       // MapLibre follows the hash on `hashchange`, which a history step across pushState entries
       // that differ in more than the hash may not fire: bring the view along here too.
       if (state.view) controller?.jumpTo(state.view);
-      if (state.selection) setTab('details');
+      if (state.paragraph) {
+        setTextFocus({ kind: 'paragraph', id: state.paragraph });
+        setTab('text');
+      } else if (state.selection) setTab('details');
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [applyAppState, controller]);
 
   const select = useCallback(
-    (sel: Selection | null, opts: { focus?: boolean; force?: boolean } = {}) => {
+    (sel: Selection | null, opts: { focus?: boolean; force?: boolean; keepTab?: boolean } = {}) => {
       setSelection(sel);
-      if (sel) setTab('details');
+      if (sel && !opts.keepTab) setTab('details');
       if (sel && opts.focus) focusSelection(sel, opts.force);
     },
     [focusSelection],
@@ -227,6 +247,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
 
   // What the state draws, derived once (src/domain/atlas-view.ts): the map, the legend and the exports read it.
   const view = useMemo(() => (catalogue ? viewOf(appState, catalogue) : null), [appState, catalogue]);
+  const timeline = useMemo(() => (catalogue ? planTimeline(catalogue.data.measures.measures, catalogue.statuses.asOf) : null), [catalogue]);
   const choroPaint = useMemo<ChoroplethPaint | null>(
     () => (view?.choropleth ? { colours: choroplethColours([view.choropleth.leagues, view.choropleth.counties]) } : null),
     [view?.choropleth],
@@ -330,6 +351,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
         />
         {/* No legend for layers that are not drawn. */}
         {catalogue && view && !themesFailed && <MapLegend catalogue={catalogue} lang={lang} view={view} />}
+        {catalogue && timeline && !themesFailed && <Timeline mode={atlas.mode} date={atlas.date} timeline={timeline} onMode={setMode} onDate={setDate} />}
       </>
     );
   }
@@ -396,6 +418,10 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
         onChoropleth={setChoropleth}
         noMapReason={noMapReason}
         dataError={dataError}
+        date={atlas.date}
+        textFocus={textFocus}
+        onOpenText={openText}
+        onTextParagraph={setParagraph}
       />
       {/* Components outside the panel (the export dialog) read the state from AtlasContext (src/ui/app-context.ts). */}
       <ExportControls />{/* export */}

@@ -13,6 +13,7 @@ import { onArrowNav } from './arrow-nav.ts';
 import { measureHeading, measureNumber, measureSummary } from './measure-label.ts';
 import { RelationTags, StageBadge } from './ProjectRow.tsx';
 import { SymbolIcon } from './SymbolIcon.tsx';
+import { ProjectStatusSection } from './ProjectStatus.tsx';
 import { INNER_MONGOLIA } from '../domain/vocabulary.ts';
 
 export interface ProjectPanelProps {
@@ -24,9 +25,13 @@ export interface ProjectPanelProps {
   onSelectMeasure: (id: string) => void;
   onZoom: () => void;
   onClear: () => void;
+  /** The timeline's date (now mode). */
+  date: string | null;
+  /** Opens the plan's text at this project's words. */
+  onOpenText: () => void;
 }
 
-export const ProjectPanel = memo(function ProjectPanel({ id, catalogue, lang, ...on }: ProjectPanelProps) {
+export const ProjectPanel = memo(function ProjectPanel({ id, catalogue, lang, date, ...on }: ProjectPanelProps) {
   const { t } = useTranslation();
   const project = catalogue.project(id);
   const regions = useMemo(() => catalogue.regionsTouchedBy(id), [catalogue, id]);
@@ -88,11 +93,16 @@ export const ProjectPanel = memo(function ProjectPanel({ id, catalogue, lang, ..
         </button>
       </section>
 
+      <ProjectStatusSection id={id} catalogue={catalogue} lang={lang} date={date} />
+
       <section className="panel-section" aria-labelledby="project-measures-heading" data-testid="project-measures">
         <h3 id="project-measures-heading">{t('project.measures')}</h3>
         <blockquote className="phrase" lang="zh-Hans" data-testid="project-phrase">
           「{p.phrase}」
         </blockquote>
+        <button type="button" className="link-button" onClick={on.onOpenText} data-testid="project-open-text">
+          {t('reader.openProject')}
+        </button>
         {p.measures.map((mid) => {
           const path = catalogue.measurePath(mid);
           const m = path[path.length - 1];

@@ -3,7 +3,7 @@
  * a project or a measure), the layers (toggles, choropleth, filters) and the plan's outline. A
  * visually hidden live region tells screen readers what is selected.
  */
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../domain/search.ts';
 import { emphasisedProjects, emphasisOf } from '../domain/selection.ts';
@@ -20,9 +20,12 @@ import { OutlineTree } from './OutlineTree.tsx';
 import { ProjectPanel } from './ProjectPanel.tsx';
 import { RegionPanel } from './RegionPanel.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import type { TextFocus } from './reader/PlanTextTab.tsx';
 
-export type PanelTab = 'details' | 'layers' | 'outline';
-const TABS: PanelTab[] = ['details', 'layers', 'outline'];
+export type PanelTab = 'details' | 'layers' | 'outline' | 'text';
+const TABS: PanelTab[] = ['details', 'layers', 'outline', 'text'];
+// The plan's text and its reader load when the tab is first opened.
+const PlanTextTab = lazy(() => import('./reader/PlanTextTab.tsx'));
 
 export interface SidePanelProps {
   lang: Lang;
@@ -35,7 +38,7 @@ export interface SidePanelProps {
   hovered: RegionInfo | null;
   tab: PanelTab;
   onTab: (tab: PanelTab) => void;
-  onSelect: (sel: Selection | null, opts?: { focus?: boolean; force?: boolean }) => void;
+  onSelect: (sel: Selection | null, opts?: { focus?: boolean; force?: boolean; keepTab?: boolean }) => void;
   onSearchHit: (hit: SearchHit) => void;
   onClear: () => void;
   layers: string[];
@@ -48,6 +51,14 @@ export interface SidePanelProps {
   noMapReason: 'webgl' | 'data' | null;
   /** The project catalogue failed to load: what went wrong. */
   dataError?: string | null;
+  /** The timeline's date (now mode), for the project's status at that date. */
+  date: string | null;
+  /** What the plan-text tab shows. */
+  textFocus: TextFocus | null;
+  /** Show a paragraph, or a project's or measure's words, in the plan-text tab. */
+  onOpenText: (focus: TextFocus) => void;
+  /** The reader chose a paragraph (goes into the link). */
+  onTextParagraph: (id: string) => void;
   /** Extra controls in the header (e.g. the export button). */
   headerActions?: ReactNode;
 }
@@ -123,6 +134,8 @@ export function SidePanel(props: SidePanelProps) {
         onSelectMeasure={selectMeasure}
         onZoom={zoomToSelection}
         onClear={props.onClear}
+        date={props.date}
+        onOpenText={() => props.onOpenText({ kind: 'project', id: selection.id })}
       />
     );
   } else if (selection?.kind === 'measure' && catalogue?.measure(selection.id)) {
@@ -225,6 +238,22 @@ export function SidePanel(props: SidePanelProps) {
         {props.tab === 'outline' &&
           (catalogue ? (
             <OutlineTree catalogue={catalogue} filters={filters} lang={lang} selected={selection?.kind === 'measure' ? selection.id : null} onSelect={selectMeasure} />
+          ) : (
+            <p className="muted panel-section">{t('projects.loading')}</p>
+          ))}
+        {props.tab === 'text' &&
+          (catalogue ? (
+            <Suspense fallback={<p className="muted panel-section">{t('projects.loading')}</p>}>
+              <PlanTextTab
+                catalogue={catalogue}
+                lang={lang}
+                selectedProjectId={selection?.kind === 'project' ? selection.id : null}
+                focus={props.textFocus}
+                onSelectProject={(id) => props.onSelect({ kind: 'project', id }, { focus: true, keepTab: true })}
+                onSelectParagraph={props.onTextParagraph}
+                onSelectRegion={(code) => props.onSelect({ kind: 'region', code }, { focus: true, keepTab: true })}
+              />
+            </Suspense>
           ) : (
             <p className="muted panel-section">{t('projects.loading')}</p>
           ))}
