@@ -19,6 +19,7 @@ import type {
   Touch,
   TouchesFile,
 } from '../src/domain/types.ts';
+import { AlignmentError, AlignmentResolver, type ResolvedAlignment } from './alignment.ts';
 import { CatalogueError, type CatalogueSources, type Sourced } from './load.ts';
 import type { GeometrySpec, Place, Project, RegionGroup } from './schema.ts';
 
@@ -66,6 +67,7 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
     ...duplicates(src.places, (p) => p.id, 'place'),
     ...duplicates(src.groups, (g) => g.id, 'group'),
     ...duplicates(src.projects, (p) => p.id, 'project'),
+    ...duplicates(src.alignments, (a) => a.project, 'alignment of project'),
   ];
   const measureIds = new Set(src.measures.map((m) => m.value.id));
   const places = new Map(src.places.map((p) => [p.value.id, p.value] as const));
@@ -150,6 +152,33 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
     }
   }
 
+  // Alignments: where a line really runs, in place of the straight segments through its places.
+  const aligned = new Map<string, ResolvedAlignment>();
+  const resolver = new AlignmentResolver(src.vendor, places);
+  const projectById = new Map(src.projects.map((p) => [p.value.id, p.value] as const));
+  for (const { value: a, file } of src.alignments) {
+    const where = `${file}: alignment ${a.project}`;
+    const project = projectById.get(a.project);
+    if (!project) {
+      problems.push(`${where}: field project: unknown project ${a.project}`);
+      continue;
+    }
+    if (project.geometry.type !== 'line') {
+      problems.push(`${where}: field project: ${a.project} is drawn as a ${project.geometry.type}; only lines take an alignment`);
+      continue;
+    }
+    try {
+      aligned.set(a.project, resolver.resolve(a));
+    } catch (err) {
+      if (!(err instanceof AlignmentError)) throw err;
+      problems.push(`${where}: field ${err.field}: ${err.message}`);
+    }
+  }
+  for (const r of resolved) {
+    const a = aligned.get(r.project.id);
+    if (a) r.geometry = a.geometry;
+  }
+
   if (problems.length) throw new CatalogueError(problems.join('\n'));
 
   // Touches: named (the plan names the region, or a place in it) and spatial.
@@ -182,7 +211,10 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
         named,
         places: placeIds,
         geometry_spec: project.geometry.type,
-        precision: project.precision,
+        precision: aligned.get(project.id)?.precision ?? project.precision,
+        ...(aligned.has(project.id)
+          ? { geometry_source: aligned.get(project.id)!.source, ...(aligned.get(project.id)!.sources.length ? { alignment_sources: aligned.get(project.id)!.sources } : {}) }
+          : {}),
         phrase: project.phrase,
         ...(project.note ? { note: project.note } : {}),
         ...(km != null ? { km } : {}),

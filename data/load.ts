@@ -3,10 +3,15 @@
  * the entry's id and the field.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { Measure, Place, Project, RegionGroup } from './schema.ts';
+import { OSM_RAILWAYS, type VendorCollection } from './alignment.ts';
+import { Alignment, Measure, Place, Project, RegionGroup } from './schema.ts';
+
+/** Vendored extracts (geo/vendor/…) belong to the code, wherever the data directory is. */
+const CODE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export class CatalogueError extends Error {}
 
@@ -20,6 +25,10 @@ export interface CatalogueSources {
   places: Sourced<Place>[];
   groups: Sourced<RegionGroup>[];
   projects: Sourced<Project>[];
+  /** Where projects' lines really run (data/alignments/*.yaml). */
+  alignments: Sourced<Alignment>[];
+  /** The vendored extracts the alignments read, by their path from the repository's root. */
+  vendor: Map<string, VendorCollection>;
 }
 
 function yamlFiles(dir: string): string[] {
@@ -46,7 +55,8 @@ function parseList<S extends z.ZodType>(schema: S, path: string, base: string, p
   }
   const out: Sourced<z.infer<S>>[] = [];
   doc.forEach((entry, index) => {
-    const id = entry && typeof entry === 'object' && 'id' in entry ? String((entry as { id: unknown }).id) : `#${index + 1}`;
+    const key = entry && typeof entry === 'object' ? ('id' in entry ? 'id' : 'project' in entry ? 'project' : null) : null;
+    const id = key ? String((entry as Record<string, unknown>)[key]) : `#${index + 1}`;
     const result = schema.safeParse(entry);
     if (result.success) out.push({ value: result.data, file });
     else
@@ -65,7 +75,29 @@ export function loadCatalogueSources(dataDir: string): CatalogueSources {
     places: yamlFiles(join(dataDir, 'places')).flatMap((f) => parseList(Place, f, base, problems)),
     groups: yamlFiles(join(dataDir, 'groups')).flatMap((f) => parseList(RegionGroup, f, base, problems)),
     projects: yamlFiles(join(dataDir, 'projects')).flatMap((f) => parseList(Project, f, base, problems)),
+    alignments: yamlFiles(join(dataDir, 'alignments')).flatMap((f) => parseList(Alignment, f, base, problems)),
+    vendor: new Map(),
   };
+  // Read each vendored extract the alignments need, once.
+  const needed = new Set<string>();
+  for (const { value: a } of sources.alignments) {
+    if (a.along.osm_rail || a.along.rail_route) needed.add(OSM_RAILWAYS);
+    if (a.along.vendored) needed.add(a.along.vendored.file);
+  }
+  for (const file of [...needed].sort()) {
+    const path = join(CODE_ROOT, file);
+    if (!existsSync(path)) {
+      problems.push(`${file}: missing (an alignment reads it)`);
+      continue;
+    }
+    try {
+      const fc = JSON.parse(readFileSync(path, 'utf8')) as VendorCollection;
+      if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) problems.push(`${file}: not a GeoJSON FeatureCollection`);
+      else sources.vendor.set(file, fc);
+    } catch (err) {
+      problems.push(`${file}: not valid JSON: ${(err as Error).message}`);
+    }
+  }
   if (problems.length) throw new CatalogueError(problems.join('\n'));
   return sources;
 }

@@ -343,6 +343,7 @@ function main() {
   const out = {
     type: 'FeatureCollection',
     source: {
+      citation: `OpenStreetMap (ODbL) via ${REPO}`,
       data: '© OpenStreetMap contributors, ODbL 1.0',
       repository: REPO,
       files: FILES.map((f) => ({ path: f.file, commit: f.commit })),
