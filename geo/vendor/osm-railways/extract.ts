@@ -34,6 +34,8 @@ const TOLERANCE_DEG = 0.002;
 const TRACK_M = 40;
 /** Leftover stretches shorter than this after dropping second tracks are station tracks, not line. */
 const MIN_PIECE_M = 300;
+/** Points of densified chains (25 m apart) a chain's own track must lie behind to count as another track. */
+const SELF_LAG = 12;
 /** Station loops and sidings: pieces shorter than SIDING_MAX_M lying within SIDING_M of the line. */
 const SIDING_M = 300;
 const SIDING_MAX_M = 3000;
@@ -253,7 +255,8 @@ function densify(c: Position[], step: number): { p: Position; at: number }[] {
 
 /**
  * One track per line: longest chains first; a stretch of a later chain within TRACK_M of what is
- * already kept is a second track (or a station track) and is dropped. The stretches left keep one
+ * already kept, or of its own track 300 m and more behind, is a second track (or a station track)
+ * and is dropped. The stretches left keep one
  * point into the dropped part, so they still touch the track they run beside.
  */
 export function singleTrack(chains: Position[][]): Position[][] {
@@ -262,7 +265,13 @@ export function singleTrack(chains: Position[][]): Position[][] {
   for (const chain of [...chains].sort((a, b) => chainLength(b) - chainLength(a))) {
     const first = kept.length;
     const pts = densify(chain, 25);
-    const covered = pts.map(({ p }) => grid.near(p, TRACK_M));
+    // A chain may come back along itself (two tracks joined at a station into one loop): its own
+    // points count too, once they lie SELF_LAG points behind.
+    const self = new SegmentGrid();
+    const covered = pts.map(({ p }, i) => {
+      if (i > SELF_LAG) self.add([pts[i - SELF_LAG - 1]!.p, pts[i - SELF_LAG]!.p]);
+      return grid.near(p, TRACK_M) || self.near(p, TRACK_M);
+    });
     let run: Position[] = [];
     const flush = () => {
       if (run.length >= 2 && chainLength(run) >= MIN_PIECE_M) kept.push(run);
