@@ -48,7 +48,9 @@ const citationOf = (fc: VendorCollection, file: string) =>
   fc.source?.citation ?? (fc.source?.repository ? `${fc.source.repository}${fc.source.commit ? ` @${String(fc.source.commit).slice(0, 7)}` : ''}` : file);
 
 export class AlignmentResolver {
-  private railway?: { graph: RailGraph; commits: Map<string, string[]>; citation: string };
+  private railway?: { graph: RailGraph; lines: Feature<LineString, RailLineProps>[]; commits: Map<string, string[]>; citation: string };
+  /** Graphs of a few lines with a wider snap, for bridge_km. */
+  private bridged = new Map<string, RailGraph>();
 
   constructor(
     private readonly vendor: ReadonlyMap<string, VendorCollection>,
@@ -65,7 +67,7 @@ export class AlignmentResolver {
           (f.geometry?.type === 'LineString' || f.geometry?.type === 'MultiLineString') && typeof f.properties?.name === 'string',
       );
       const commits = new Map(lines.map((f) => [f.properties.name, String(f.properties.commits ?? '').split(',').filter(Boolean)]));
-      this.railway = { graph: new RailGraph(lines), commits, citation: citationOf(fc, OSM_RAILWAYS) };
+      this.railway = { graph: new RailGraph(lines), lines, commits, citation: citationOf(fc, OSM_RAILWAYS) };
     }
     return this.railway;
   }
@@ -86,14 +88,23 @@ export class AlignmentResolver {
     const { osm_rail, rail_route, vendored, sites } = a.along;
     if (osm_rail) {
       const field = 'along.osm_rail';
-      const { graph, commits, citation } = this.rail();
-      for (const name of osm_rail.lines) if (!graph.lineKm.has(name)) throw new AlignmentError(field, `no line ${name} in ${OSM_RAILWAYS}${suggest(name, [...graph.lineKm.keys()])}`);
+      const rail = this.rail();
+      const { commits, citation } = rail;
+      for (const name of osm_rail.lines) if (!rail.graph.lineKm.has(name)) throw new AlignmentError(field, `no line ${name} in ${OSM_RAILWAYS}${suggest(name, [...rail.graph.lineKm.keys()])}`);
+      let graph = rail.graph;
+      if (osm_rail.bridge_km) {
+        // The named lines alone, their pieces joined across gaps up to bridge_km.
+        const key = `${osm_rail.bridge_km}:${[...osm_rail.lines].sort().join(',')}`;
+        if (!this.bridged.has(key)) this.bridged.set(key, new RailGraph(rail.lines.filter((f) => osm_rail.lines.includes(f.properties.name)), osm_rail.bridge_km));
+        graph = this.bridged.get(key)!;
+      }
       const at = osm_rail.from != null && osm_rail.to != null ? [this.place(osm_rail.from, `${field}.from`), this.place(osm_rail.to, `${field}.to`)] : null;
       const route = railway(field, () =>
         at ? graph.route(at.map((p) => ({ label: `${p.name.zh} (${p.id})`, at: [p.lon, p.lat] })), { lines: osm_rail.lines }) : graph.wholeLine(osm_rail.lines),
       );
       const section = at ? ` ${at[0]!.name.zh}–${at[1]!.name.zh}` : '';
-      return done(route.coordinates, `${citation} @${commitsOf(osm_rail.lines, commits)}: ${osm_rail.lines.join('、')}${section}`);
+      const bridged = osm_rail.bridge_km ? ` (gaps in OSM's names up to ${osm_rail.bridge_km} km joined)` : '';
+      return done(route.coordinates, `${citation} @${commitsOf(osm_rail.lines, commits)}: ${osm_rail.lines.join('、')}${section}${bridged}`);
     }
     if (rail_route) {
       const field = 'along.rail_route';

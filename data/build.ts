@@ -176,7 +176,13 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
   }
   for (const r of resolved) {
     const a = aligned.get(r.project.id);
-    if (a) r.geometry = a.geometry;
+    if (!a) continue;
+    // Run the way the plan lists the places (a whole line comes in the source's direction).
+    const c = a.geometry.coordinates;
+    const first = places.get(r.placeIds[0]!)!;
+    const near = (p: Position) => (p[0]! - first.lon) ** 2 + ((p[1]! - first.lat) * 1.3) ** 2;
+    if (near(c[c.length - 1]!) < near(c[0]!)) a.geometry = { type: 'LineString', coordinates: [...c].reverse() };
+    r.geometry = a.geometry;
   }
 
   if (problems.length) throw new CatalogueError(problems.join('\n'));

@@ -152,7 +152,15 @@ const Site = z.object({
 const Along = z
   .object({
     /** Named line(s) of geo/vendor/osm-railways, cut between the points nearest two places; the whole line without from/to. */
-    osm_rail: z.object({ lines: z.array(z.string().min(1)).min(1), from: PlaceRef.optional(), to: PlaceRef.optional() }).strict(),
+    osm_rail: z
+      .object({
+        lines: z.array(z.string().min(1)).min(1),
+        from: PlaceRef.optional(),
+        to: PlaceRef.optional(),
+        /** Join pieces of these lines whose ends lie this close (km, at most 2): a stretch OSM leaves unnamed (a bridge, a station throat). */
+        bridge_km: z.number().positive().max(2).optional(),
+      })
+      .strict(),
     /** The shortest path on the railway network through the places in order. */
     rail_route: z.object({ via: z.array(PlaceRef).min(2) }).strict(),
     /** Features of a vendored extract (geo/vendor/…) by their `id` property, chained in order. */
