@@ -23,7 +23,7 @@ const place = (id: string, zh: string, lon: number, lat: number, region = '10010
   source: 'fixture',
 });
 const places = new Map(
-  [place('west', '西城', 0, 41.02), place('mid', '中城', 0.98, 40.99), place('north', '北城', 1.5, 41.98), place('east', '东城', 3, 41.01)].map((p) => [p.id, p]),
+  [place('lake', '湖城', 0, 45.01), place('hill', '山城', 2, 45.01), place('west', '西城', 0, 41.02), place('mid', '中城', 0.98, 40.99), place('north', '北城', 1.5, 41.98), place('east', '东城', 3, 41.01)].map((p) => [p.id, p]),
 );
 
 // Railways: a main line with a detour to the north (甲线: west → mid → north bend → east), and a
@@ -38,6 +38,12 @@ const railways: VendorCollection = {
       geometry: { type: 'LineString', coordinates: [[0, 41], [1, 41], [1.5, 42], [2, 41], [3, 41]] },
     },
     { type: 'Feature', properties: { name: '乙线', commits: 'bbbbbbb', highspeed: true }, geometry: { type: 'LineString', coordinates: [[1, 41], [2, 41]] } },
+    // Two pieces 1.2 km apart (OSM leaves the stretch between them unnamed), far from the rest.
+    {
+      type: 'Feature',
+      properties: { name: '丙线', commits: 'ccccccc', highspeed: false },
+      geometry: { type: 'MultiLineString', coordinates: [[[0, 45], [1, 45]], [[1.0152, 45], [2, 45]]] },
+    },
   ],
 };
 const pipes: VendorCollection = {
@@ -77,6 +83,20 @@ describe('alignment kinds', () => {
 
   it('osm_rail: an unknown line name fails and suggests the names it has', () => {
     expect(() => resolver.resolve(entry({ osm_rail: { lines: ['甲线路'], from: 'west', to: 'mid' } }))).toThrow(/no line 甲线路 .*lines starting 甲线: 甲线\)/);
+  });
+
+  it('osm_rail: pieces of a line joined across a gap only where bridge_km allows', () => {
+    const along = { lines: ['丙线'], from: 'lake', to: 'hill' };
+    expect(() => resolver.resolve(entry({ osm_rail: along }))).toThrow(/no path from 湖城 \(lake\) to 山城 \(hill\) on 丙线: .* 1\.2 km apart/);
+    expect(() => resolver.resolve(entry({ osm_rail: { ...along, bridge_km: 1 } }))).toThrow(/no path/);
+    const r = resolver.resolve(entry({ osm_rail: { ...along, bridge_km: 1.5 } }));
+    expect(r.geometry.coordinates).toEqual([
+      [0, 45],
+      [1, 45],
+      [1.0152, 45],
+      [2, 45],
+    ]);
+    expect(r.source).toBe("OpenStreetMap (ODbL) via fixture/railways @ccccccc: 丙线 湖城–山城 (gaps in OSM's names up to 1.5 km joined)");
   });
 
   it('rail_route: the shortest path on the network, through the places in order', () => {
