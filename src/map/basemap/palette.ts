@@ -36,6 +36,12 @@ export const PALETTE = {
   labelCounty: '#6e6047',
   halo: 'rgba(253, 251, 246, 0.92)',
 
+  /** OpenStreetMap's railways: grey, under the plan's lines. */
+  railway: '#9b968c',
+  railwayHighSpeed: '#6f6a61',
+  railwayDash: '#f7f4ee',
+  railwayLabel: '#6f6a61',
+
   hoverFill: 'rgba(182, 92, 31, 0.10)',
   hoverLine: '#b65c1f',
   selectionFill: 'rgba(182, 62, 21, 0.16)',
