@@ -10,8 +10,10 @@ import { RailGraph, RailGraphError, type RailLineProps } from '../src/domain/rai
 import type { AlignmentSource, GeometryPrecision } from '../src/domain/types.ts';
 import type { Alignment, Place } from './schema.ts';
 
+import { OSM_RAILWAYS } from '../src/domain/vocabulary.ts';
+
 /** The railway network (geo/vendor/osm-railways/README.md). */
-export const OSM_RAILWAYS = 'geo/vendor/osm-railways/railways.geojson';
+export { OSM_RAILWAYS };
 
 /** A chain of vendored features may not jump further than this between two of them. */
 export const MAX_CHAIN_GAP_KM = 1;
