@@ -38,7 +38,7 @@ export function railwayLineLayers(): LayerSpecification[] {
     ...(minzoom != null ? { minzoom } : {}),
     paint: {
       'line-color': ['case', isHighSpeed, PALETTE.railwayHighSpeed, PALETTE.railway],
-      'line-width': width([0.5, 0.9, 1.6], [1, 1.8, 3]),
+      'line-width': width([0.6, 1.1, 1.8], [1.1, 2, 3.2]),
     },
   });
   return [
