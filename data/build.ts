@@ -20,6 +20,7 @@ import type {
   Touch,
   TouchesFile,
 } from '../src/domain/types.ts';
+import { AlignmentError, AlignmentResolver, type ResolvedAlignment } from './alignment.ts';
 import { CatalogueError, type CatalogueSources, type Sourced } from './load.ts';
 import type { GeometrySpec, Place, Project, ProjectStatus, RegionGroup } from './schema.ts';
 import { dateEnd } from '../src/domain/status.ts';
@@ -71,6 +72,7 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
     ...duplicates(src.groups, (g) => g.id, 'group'),
     ...duplicates(src.projects, (p) => p.id, 'project'),
     ...duplicates(src.statuses, (s) => s.project, 'status of project'),
+    ...duplicates(src.alignments, (a) => a.project, 'alignment of project'),
   ];
   const measureIds = new Set(src.measures.map((m) => m.value.id));
   const places = new Map(src.places.map((p) => [p.value.id, p.value] as const));
@@ -158,6 +160,39 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
     }
   }
 
+  // Alignments: where a line really runs, in place of the straight segments through its places.
+  const aligned = new Map<string, ResolvedAlignment>();
+  const resolver = new AlignmentResolver(src.vendor, places);
+  const projectById = new Map(src.projects.map((p) => [p.value.id, p.value] as const));
+  for (const { value: a, file } of src.alignments) {
+    const where = `${file}: alignment ${a.project}`;
+    const project = projectById.get(a.project);
+    if (!project) {
+      problems.push(`${where}: field project: unknown project ${a.project}`);
+      continue;
+    }
+    if (project.geometry.type !== 'line') {
+      problems.push(`${where}: field project: ${a.project} is drawn as a ${project.geometry.type}; only lines take an alignment`);
+      continue;
+    }
+    try {
+      aligned.set(a.project, resolver.resolve(a));
+    } catch (err) {
+      if (!(err instanceof AlignmentError)) throw err;
+      problems.push(`${where}: field ${err.field}: ${err.message}`);
+    }
+  }
+  for (const r of resolved) {
+    const a = aligned.get(r.project.id);
+    if (!a) continue;
+    // Run the way the plan lists the places (a whole line comes in the source's direction).
+    const c = a.geometry.coordinates;
+    const first = places.get(r.placeIds[0]!)!;
+    const near = (p: Position) => (p[0]! - first.lon) ** 2 + ((p[1]! - first.lat) * 1.3) ** 2;
+    if (near(c[c.length - 1]!) < near(c[0]!)) a.geometry = { type: 'LineString', coordinates: [...c].reverse() };
+    r.geometry = a.geometry;
+  }
+
   if (problems.length) throw new CatalogueError(problems.join('\n'));
 
   // Touches: named (the plan names the region, or a place in it) and spatial.
@@ -190,7 +225,10 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
         named,
         places: placeIds,
         geometry_spec: project.geometry.type,
-        precision: project.precision,
+        precision: aligned.get(project.id)?.precision ?? project.precision,
+        ...(aligned.has(project.id)
+          ? { geometry_source: aligned.get(project.id)!.source, ...(aligned.get(project.id)!.sources.length ? { alignment_sources: aligned.get(project.id)!.sources } : {}) }
+          : {}),
         phrase: project.phrase,
         ...(project.note ? { note: project.note } : {}),
         ...(km != null ? { km } : {}),

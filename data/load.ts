@@ -3,10 +3,15 @@
  * the entry's id and the field.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { Measure, Place, Project, ProjectStatus, RegionGroup } from './schema.ts';
+import { OSM_RAILWAYS, type VendorCollection } from './alignment.ts';
+import { Alignment, Measure, Place, Project, ProjectStatus, RegionGroup } from './schema.ts';
+
+/** Vendored extracts (geo/vendor/…) belong to the code, wherever the data directory is. */
+const CODE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export class CatalogueError extends Error {}
 
@@ -22,6 +27,10 @@ export interface CatalogueSources {
   projects: Sourced<Project>[];
   /** Present status research (data/status/*.yaml), one entry per project at most. */
   statuses: Sourced<ProjectStatus>[];
+  /** Where projects' lines really run (data/alignments/*.yaml). */
+  alignments: Sourced<Alignment>[];
+  /** The vendored extracts the alignments read, by their path from the repository's root. */
+  vendor: Map<string, VendorCollection>;
 }
 
 function yamlFiles(dir: string): string[] {
@@ -70,7 +79,29 @@ export function loadCatalogueSources(dataDir: string): CatalogueSources {
     groups: yamlFiles(join(dataDir, 'groups')).flatMap((f) => parseList(RegionGroup, f, base, problems)),
     projects: yamlFiles(join(dataDir, 'projects')).flatMap((f) => parseList(Project, f, base, problems)),
     statuses: yamlFiles(join(dataDir, 'status')).flatMap((f) => parseList(ProjectStatus, f, base, problems)),
+    alignments: yamlFiles(join(dataDir, 'alignments')).flatMap((f) => parseList(Alignment, f, base, problems)),
+    vendor: new Map(),
   };
+  // Read each vendored extract the alignments need, once.
+  const needed = new Set<string>();
+  for (const { value: a } of sources.alignments) {
+    if (a.along.osm_rail || a.along.rail_route) needed.add(OSM_RAILWAYS);
+    if (a.along.vendored) needed.add(a.along.vendored.file);
+  }
+  for (const file of [...needed].sort()) {
+    const path = join(CODE_ROOT, file);
+    if (!existsSync(path)) {
+      problems.push(`${file}: missing (an alignment reads it)`);
+      continue;
+    }
+    try {
+      const fc = JSON.parse(readFileSync(path, 'utf8')) as VendorCollection;
+      if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) problems.push(`${file}: not a GeoJSON FeatureCollection`);
+      else sources.vendor.set(file, fc);
+    } catch (err) {
+      problems.push(`${file}: not valid JSON: ${(err as Error).message}`);
+    }
+  }
   if (problems.length) throw new CatalogueError(problems.join('\n'));
   return sources;
 }

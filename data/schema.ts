@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type * as Domain from '../src/domain/types.ts';
-import { STAGES, STATUSES, THEMES } from '../src/domain/vocabulary.ts';
+import { GEOMETRY_PRECISIONS, STAGES, STATUSES, THEMES } from '../src/domain/vocabulary.ts';
 import { dateEnd, dateStart, isPartialDate, today } from '../src/domain/status.ts';
 
 /** GB/T 2260 code of a Chinese region (6 digits) or ISO 3166 alpha-3 of a country (MNG, RUS). */
@@ -202,6 +202,75 @@ export function projectStatusSchema(todayIs: () => string = () => today()) {
     });
 }
 export const ProjectStatus = projectStatusSchema();
+/** A dated source: why a geometry is this project's (data/alignments/*.yaml). */
+const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2019-12-30 (or 2019-12, 2019)');
+export const AlignmentSource = z.object({
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  url: z.url(),
+  /** The article's date, or `unknown`. */
+  published: z.union([IsoDate, z.literal('unknown')]),
+  /** When we read it. */
+  read: IsoDate,
+});
+
+/** A real site a line runs through, straight to the next (substations, converter stations …). */
+const Site = z.object({
+  name: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  /** Index into the entry's `sources`: where the site's position comes from. */
+  source: z.number().int().min(0),
+});
+
+/** How the line is drawn: exactly one of these keys. */
+const Along = z
+  .object({
+    /** Named line(s) of geo/vendor/osm-railways, cut between the points nearest two places; the whole line without from/to. */
+    osm_rail: z
+      .object({
+        lines: z.array(z.string().min(1)).min(1),
+        from: PlaceRef.optional(),
+        to: PlaceRef.optional(),
+        /** Join pieces of these lines whose ends lie this close (km, at most 2): a stretch OSM leaves unnamed (a bridge, a station throat). */
+        bridge_km: z.number().positive().max(2).optional(),
+      })
+      .strict(),
+    /** The shortest path on the railway network through the places in order. */
+    rail_route: z.object({ via: z.array(PlaceRef).min(2) }).strict(),
+    /** Features of a vendored extract (geo/vendor/…) by their `id` property, chained in order. */
+    vendored: z.object({ file: z.string().regex(/^geo\/vendor\/[\w./-]+\.geojson$/, 'a file under geo/vendor/'), ids: z.array(z.union([z.string(), z.number()]).transform(String)).min(1) }).strict(),
+    /** Straight segments between real sites, in order. */
+    sites: z.array(Site).min(2),
+  })
+  .partial()
+  .strict()
+  .superRefine((along, ctx) => {
+    const keys = Object.keys(along);
+    if (keys.length !== 1) ctx.addIssue({ code: 'custom', message: `exactly one of osm_rail, rail_route, vendored, sites (found ${keys.join(', ') || 'none'})` });
+    const o = along.osm_rail;
+    if (o && (o.from == null) !== (o.to == null)) ctx.addIssue({ code: 'custom', path: ['osm_rail'], message: 'give both from and to, or neither (the whole line)' });
+  });
+
+/** Where a project's line really runs (data/alignments/<theme>.yaml), kept apart from the plan's words. */
+export const Alignment = z
+  .object({
+    project: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    /** surveyed: the real alignment from a named source; routed: a path along the real network; schematic: still only indicative. */
+    method: z.enum(['surveyed', 'routed', 'schematic'] as const satisfies readonly (typeof GEOMETRY_PRECISIONS)[number][]),
+    along: Along,
+    /** Why this geometry is this project. */
+    sources: z.array(AlignmentSource).default([]),
+    note: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (!a.sources.length && !a.note) ctx.addIssue({ code: 'custom', path: ['sources'], message: 'cite a source, or say in a note why the line is this project (e.g. the plan names it so)' });
+    if (a.along.rail_route && a.method !== 'routed') ctx.addIssue({ code: 'custom', path: ['method'], message: 'a rail_route is a path chosen on the network: method routed' });
+    a.along.sites?.forEach((s, i) => {
+      if (s.source >= a.sources.length) ctx.addIssue({ code: 'custom', path: ['along', 'sites', i, 'source'], message: `no source #${s.source} (${a.sources.length} given)` });
+    });
+  });
 
 export type Measure = z.infer<typeof Measure>;
 export type Place = z.infer<typeof Place>;
@@ -209,6 +278,8 @@ export type RegionGroup = z.infer<typeof RegionGroup>;
 export type Project = z.infer<typeof Project>;
 export type GeometrySpec = z.infer<typeof GeometrySpec>;
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
+export type Alignment = z.infer<typeof Alignment>;
+export type AlignmentSource = z.infer<typeof AlignmentSource>;
 export type { Stage, Theme } from '../src/domain/vocabulary.ts';
 
 /** True only when A and B are the same type: the schema accepts exactly the shapes the domain reads. */
@@ -220,5 +291,6 @@ const sameShapes: [
   Same<Project['geometry']['type'], Domain.GeometrySpecType>,
   Same<Project['precision'], Domain.PlanPrecision>,
   Same<ProjectStatus, Domain.ProjectStatus>,
-] = [true, true, true, true, true, true];
+  Same<AlignmentSource, Domain.AlignmentSource>,
+] = [true, true, true, true, true, true, true];
 void sameShapes;

@@ -7,7 +7,7 @@
  *   countries.geojson neighbouring countries (Natural Earth) for context
  *   labels.geojson    one name anchor per region and country, and the seas (labels.ts)
  *   borders.json      which stretches of the outlines each border line layer draws, each once (borders.ts)
- * and public/tiles/: the basemap's vector tiles of the countries, provinces and border lines (tiles.ts).
+ * and public/tiles/: the basemap's vector tiles of the countries, provinces, border lines and railways (tiles.ts).
  * See geo/README.md for sources, licences, decisions and known deviations.
  */
 import fs from 'node:fs';
@@ -24,6 +24,7 @@ import { neighbouringCountries, CLIP_BBOX } from './countries.ts';
 import { buildLabels } from './labels.ts';
 import { borderRuns } from './borders.ts';
 import { basemapTiles, writeBasemapTiles } from './tiles.ts';
+import { readOsmRailways } from './railways.ts';
 import { TILE_MAXZOOM, INNER_MONGOLIA } from '../src/domain/vocabulary.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -270,7 +271,7 @@ function main() {
     ['borders.json', runs],
   ];
   for (const [name, fc] of files) fs.writeFileSync(path.join(OUT, name), JSON.stringify(fc) + '\n');
-  const tiles = basemapTiles(regionsFc, countriesFc, runs);
+  const tiles = basemapTiles(regionsFc, countriesFc, runs, readOsmRailways(ROOT));
   writeBasemapTiles(TILES_OUT, tiles);
   const tWrite = performance.now();
 

@@ -1,7 +1,7 @@
 /**
  * The basemap's vector tiles (`public/tiles/{z}/{x}/{y}.pbf`, Mapbox Vector Tile 2.1): the lands of
- * the neighbouring countries, China's provinces and the border lines (each drawn once, by the level
- * it separates: ./border-lines.ts), cut at build time with geojson-vt — the tiler MapLibre itself
+ * the neighbouring countries, China's provinces, the border lines (each drawn once, by the level
+ * it separates: ./border-lines.ts) and OpenStreetMap's railway lines (./railways.ts), cut at build time with geojson-vt — the tiler MapLibre itself
  * runs in its worker for GeoJSON sources — and encoded with vt-pbf.
  *
  * Why tiles: GeoJSON sources are copied on the page's main thread and tiled in MapLibre's worker
@@ -19,8 +19,9 @@ import geojsonvt, { type Tile } from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { BorderRuns, CountryProps, RegionProps } from '../src/domain/types.ts';
-import { MAP_BOUNDS, TILE_LAYER, TILE_MAXZOOM } from '../src/domain/vocabulary.ts';
+import { MAP_BOUNDS, RAILWAY_DETAIL_ZOOM, RAILWAY_MAIN_KM, TILE_LAYER, TILE_MAXZOOM } from '../src/domain/vocabulary.ts';
 import { bordersOf } from './border-lines.ts';
+import { railwayTileFeatures, type OsmRailways } from './railways.ts';
 
 /** Tile extent (units across a tile): MapLibre's own for GeoJSON sources. */
 const EXTENT = 8192;
@@ -58,16 +59,36 @@ function keep<P extends object>(fc: FeatureCollection<Polygon | MultiPolygon, P>
   };
 }
 
-/** Cuts the three layers into tiles from zoom 0 to TILE_MAXZOOM within the map's bounds. */
-export function basemapTiles(regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>, runs: BorderRuns): TileSet {
+function mainLinesUnnamed(fc: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features
+      .filter((f) => f.properties!.km >= RAILWAY_MAIN_KM)
+      .map((f) => ({ ...f, properties: { highspeed: f.properties!.highspeed, km: f.properties!.km } })),
+  };
+}
+
+/** Cuts the layers into tiles from zoom 0 to TILE_MAXZOOM within the map's bounds. */
+export function basemapTiles(
+  regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>,
+  countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
+  runs: BorderRuns,
+  railways: OsmRailways,
+): TileSet {
   const borders = bordersOf(runs, regions.features, countries.features);
   const index = (data: FeatureCollection, tolerancePx: number) =>
     geojsonvt(data, { maxZoom: TILE_MAXZOOM, indexMaxZoom: 0, tolerance: tolerancePx * UNITS_PER_PX, extent: EXTENT, buffer: BUFFER });
-  // The same simplification as MapLibre's GeoJSON `tolerance`, in tile units.
-  const layers: Array<[string, ReturnType<typeof geojsonvt>]> = [
+  // The same simplification as MapLibre's GeoJSON `tolerance`, in tile units. A layer may be cut
+  // from different data by zoom: [name, index, first zoom, last zoom].
+  const rail = railwayTileFeatures(railways);
+  const layers: Array<[string, ReturnType<typeof geojsonvt>, number?, number?]> = [
     [TILE_LAYER.countries, index(keep(countries, () => ({})), 0.5)],
     [TILE_LAYER.provinces, index(keep(regions, (p) => ({ code: p.code, level: p.level }), (p) => p.level === 'province'), 0.3)],
     [TILE_LAYER.borders, index(borders as FeatureCollection, 0.3)],
+    // Already simplified at ~200 m (under half a pixel to zoom 7); 0.5 px thins the low zooms, which
+    // hold only the main lines and no names (the style draws no more there).
+    [TILE_LAYER.railways, index(mainLinesUnnamed(rail), 0.5), 0, RAILWAY_DETAIL_ZOOM - 1],
+    [TILE_LAYER.railways, index(rail, 0.5), RAILWAY_DETAIL_ZOOM],
   ];
   const tiles = new Map<string, Uint8Array>();
   let bytes = 0;
@@ -76,7 +97,8 @@ export function basemapTiles(regions: FeatureCollection<Polygon | MultiPolygon, 
     for (let x = x0; x <= x1; x++) {
       for (let y = y0; y <= y1; y++) {
         const parts: Record<string, Tile> = {};
-        for (const [name, idx] of layers) {
+        for (const [name, idx, z0 = 0, z1 = TILE_MAXZOOM] of layers) {
+          if (z < z0 || z > z1) continue;
           const t = idx.getTile(z, x, y);
           if (t && t.features.length) parts[name] = t;
         }

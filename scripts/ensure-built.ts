@@ -24,13 +24,13 @@ const STEPS: Step[] = [
   },
   {
     name: 'catalogue',
-    inputs: ['data', 'src/domain', 'public/geo/regions.geojson'],
+    inputs: ['data', 'src/domain', 'public/geo/regions.geojson', 'geo/vendor'],
     outputs: ['public/data/measures.json', 'public/data/places.geojson', 'public/data/projects.geojson', 'public/data/touches.json', 'public/data/search-keys.json', 'public/data/plan-text.json', 'public/data/status.json'],
     command: ['npx', 'tsx', 'data/compile.ts'],
   },
   {
     name: 'fonts',
-    inputs: ['scripts/fonts.ts', 'src/i18n', 'src/styles/font-manifest.ts', 'public/geo', 'public/data'],
+    inputs: ['scripts/fonts.ts', 'src/i18n', 'src/styles/font-manifest.ts', 'public/geo', 'public/data', 'geo/vendor', 'geo/railways.ts'],
     outputs: ['public/fonts/manifest.json'],
     command: ['npx', 'tsx', 'scripts/fonts.ts'],
   },

@@ -6,7 +6,8 @@
  *   npx tsx scripts/fonts.ts        (run by `npm run prepare-data` through scripts/ensure-built.ts)
  *
  * Characters come from: every string in public/geo/*.geojson, every string in public/data/*.json
- * and *.geojson (when the catalogue has been compiled), every UI string in src/i18n/*.json, ASCII,
+ * and *.geojson (when the catalogue has been compiled), every UI string in src/i18n/*.json, the
+ * railway names the basemap's tiles write (geo/railways.ts), ASCII,
  * digits and common CJK punctuation.
  *
  * Sources are Fontsource's woff2 files (SIL OFL 1.1). Noto Sans comes in per-script slices
@@ -23,6 +24,8 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import subsetFont from 'subset-font';
 import type { FontManifest, ManifestFace } from '../src/styles/font-manifest.ts';
+import { OSM_RAILWAYS } from '../src/domain/vocabulary.ts';
+import { railwayLabels, readOsmRailways } from '../geo/railways.ts';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -74,6 +77,11 @@ export function collectCharacters(): { chars: Set<string>; inputs: string[] } {
   for (const file of inputs) {
     // Geometry is numbers only; strings are names, codes and text.
     collectStrings(JSON.parse(readFileSync(file, 'utf8')) as Json, chars);
+  }
+  // Names the basemap's tiles write (railway lines), which no GeoJSON file of public/ holds.
+  if (existsSync(join(ROOT, OSM_RAILWAYS))) {
+    for (const label of railwayLabels(readOsmRailways(ROOT))) for (const ch of label) chars.add(ch);
+    inputs.push(join(ROOT, OSM_RAILWAYS));
   }
   // Drop controls and whitespace other than the plain and no-break spaces.
   for (const ch of [...chars]) {

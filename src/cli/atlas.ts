@@ -69,6 +69,8 @@ function projectCommand(cat: Catalogue, id: string, json: boolean): number {
   const p = f.properties;
   console.log(`${p.name_zh} · ${p.name_en}  (${p.id})`);
   console.log(`theme ${p.theme}${p.kind ? ` / ${p.kind}` : ''}; stage ${p.stage_verb} (${p.stage}); geometry ${p.geometry_spec}, ${p.precision}${p.km ? `, ${p.km} km` : ''}`);
+  if (p.geometry_source) console.log(`geometry source: ${p.geometry_source}`);
+  for (const s of p.alignment_sources ?? []) console.log(`  why: ${s.title} — ${s.publisher}, ${s.published}, ${s.url} (read ${s.read})`);
   console.log(`plan phrase: «${p.phrase}»`);
   if (p.note) console.log(`note: ${p.note}`);
   for (const m of p.measures) console.log(`measure: ${cat.measurePath(m).map((x) => `${x.id} ${x.heading_zh}`).join(' › ')}`);

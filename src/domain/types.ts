@@ -82,6 +82,17 @@ export interface RegionGroup {
 /** The plan's own precision for a project, as authored (the drawn geometry's is GeometryPrecision). */
 export type PlanPrecision = 'exact' | 'schematic' | 'regional';
 
+/** A dated source of a project's alignment (data/alignments/*.yaml): why its line runs there. */
+export interface AlignmentSource {
+  title: string;
+  publisher: string;
+  url: string;
+  /** The article's date (2019-12-30, 2019-12 or 2019), or `unknown`. */
+  published: string;
+  /** When it was read. */
+  read: string;
+}
+
 /** How the catalogue describes a project's geometry (data/projects/*.yaml). */
 export type GeometrySpecType = 'point' | 'line' | 'area' | 'polygon';
 
@@ -168,7 +179,16 @@ export interface ProjectProps extends SearchKeys {
   /** Place ids of the geometry spec, in order. */
   places: string[];
   geometry_spec: GeometrySpecType;
-  precision: PlanPrecision;
+  /**
+   * How the drawn geometry was made: a line with an alignment (data/alignments/*.yaml) is surveyed,
+   * routed or schematic as that says; other lines are schematic, points exact, areas regional, as
+   * the project's own precision says.
+   */
+  precision: GeometryPrecision;
+  /** Where an aligned line's geometry comes from, e.g. "OpenStreetMap (ODbL) via …: 集通线 集宁–通辽". */
+  geometry_source?: string;
+  /** Why that geometry is this project. */
+  alignment_sources?: AlignmentSource[];
   phrase: string;
   note?: string;
   /**

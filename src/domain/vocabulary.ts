@@ -80,7 +80,19 @@ export const TILE_LAYER = {
   provinces: 'provinces',
   /** Border lines, each once, by the level they separate (`kind`). */
   borders: 'borders',
+  /** OpenStreetMap's named railway lines (`highspeed`, `km`; `name_zh`, `name_en` on main lines). */
+  railways: 'railways',
 } as const;
+
+/** The OpenStreetMap railways extract (geo/vendor/osm-railways), from the repository's root. */
+export const OSM_RAILWAYS = 'geo/vendor/osm-railways/railways.geojson';
+
+/**
+ * Railway lines at least this long (km) are the basemap's main lines, drawn at every zoom; the rest
+ * are cut into the tiles and drawn from RAILWAY_DETAIL_ZOOM.
+ */
+export const RAILWAY_MAIN_KM = 100;
+export const RAILWAY_DETAIL_ZOOM = 6;
 
 /** Tiles are cut down to this zoom; the map draws them over-zoomed beyond it. */
 export const TILE_MAXZOOM = 8;

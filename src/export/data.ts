@@ -88,7 +88,7 @@ export function projectsGeoJson(cat: Catalogue, projects: ProjectFeature[], meta
       source: '内蒙古融入环渤海地区合作发展规划 (Plan Atlas catalogue)',
       link: meta.link,
       exported: meta.date.toISOString(),
-      note: 'precision: exact = real site; schematic = straight segments through the places the plan names; regional = the whole region stands for a vaguer extent.',
+      note: 'precision: exact = real site; surveyed = the real line, from the source in geometry_source (railways: © OpenStreetMap contributors, ODbL); routed = along the real network between the places the plan names; schematic = straight segments through the places the plan names; regional = the whole region stands for a vaguer extent.',
       status_note:
         'status, started, opened, as_of, confidence, source_url: present status from sourced research (not the plan), true as of as_of; unknown where no source was found or the project was not researched; dates as precise as the source (YYYY, YYYY-MM or YYYY-MM-DD).',
     },

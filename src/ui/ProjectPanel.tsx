@@ -80,8 +80,25 @@ export const ProjectPanel = memo(function ProjectPanel({ id, catalogue, lang, da
           <dt>{t('project.precision')}</dt>
           <dd data-testid="project-precision">
             <strong>{t(`precision.${p.precision}`)}</strong> — {t(`precisionMeaning.${p.precision}`)}
-            {p.km != null && <span className="muted"> {t('project.length', { km: Math.round(p.km) })}</span>}
+            {p.km != null && <span className="muted"> {t(p.precision === 'schematic' ? 'project.length' : 'project.lengthAligned', { km: Math.round(p.km) })}</span>}
           </dd>
+          {p.geometry_source && (
+            <>
+              <dt>{t('project.geometrySource')}</dt>
+              <dd data-testid="project-geometry-source">
+                {p.geometry_source}
+                {(p.alignment_sources ?? []).map((s) => (
+                  <span key={s.url} className="muted">
+                    {' · '}
+                    <a href={s.url} target="_blank" rel="noopener noreferrer">
+                      {s.title}
+                    </a>{' '}
+                    ({s.publisher}, {s.published === 'unknown' ? '—' : s.published})
+                  </span>
+                ))}
+              </dd>
+            </>
+          )}
         </dl>
         {p.note && (
           <p className="project-card__note" data-testid="project-note">

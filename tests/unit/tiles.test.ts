@@ -11,7 +11,7 @@ import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { tileRange } from '../../geo/tiles.ts';
-import { TILE_LAYER, TILE_MAXZOOM } from '../../src/domain/vocabulary.ts';
+import { RAILWAY_MAIN_KM, TILE_LAYER, TILE_MAXZOOM } from '../../src/domain/vocabulary.ts';
 import { INNER_MONGOLIA } from '../../src/domain/vocabulary.ts';
 
 const DIR = 'public/tiles';
@@ -52,6 +52,22 @@ describe('public/tiles', () => {
     for (const code of [INNER_MONGOLIA, '110000', '120000', '130000', '140000', '210000', '370000']) expect(provinces).toContain(code);
     expect([...kinds].sort()).toEqual(['country', 'county', 'inner-mongolia', 'league', 'prefecture', 'province']);
     expect(countries).toBeGreaterThan(0);
+  });
+
+  it('holds the railways: main lines from the first view, every line and the main lines’ names from RAILWAY_DETAIL_ZOOM', () => {
+    const rail = (z: number, x: number, y: number) => features(tile(z, x, y), TILE_LAYER.railways, z, x, y);
+    // Zoom 4, the first view: only main lines, high-speed ones flagged, no names.
+    const home = [[12, 5], [13, 5], [14, 5], [12, 6], [13, 6], [14, 6]].flatMap(([x, y]) => rail(4, x!, y!));
+    expect(home.length).toBeGreaterThan(50);
+    expect(home.every((f) => Number(f.properties!.km) >= RAILWAY_MAIN_KM && f.properties!.name_zh == null)).toBe(true);
+    expect(home.some((f) => f.properties!.highspeed === true)).toBe(true);
+    // Zoom 6 over 集宁 (113.1° E, 41.0° N): 集通线 and 京包客专线 named in both languages, and short lines too.
+    const [x, y] = [Math.floor(((113.1 + 180) / 360) * 64), Math.floor(((1 - Math.log(Math.tan((41 * Math.PI) / 180) + 1 / Math.cos((41 * Math.PI) / 180)) / Math.PI) / 2) * 64)];
+    const near = rail(6, x, y);
+    const named = new Map(near.filter((f) => f.properties!.name_zh).map((f) => [f.properties!.name_zh, f.properties!.name_en]));
+    expect(named.get('集通线')).toBe('Jitong Line');
+    expect(named.get('京包客专线')).toBe('Jingbao Passenger Line');
+    expect(near.some((f) => Number(f.properties!.km) < RAILWAY_MAIN_KM)).toBe(true);
   });
 
   it('draws Inner Mongolia where public/geo has it (within 0.03° at zoom 2)', () => {

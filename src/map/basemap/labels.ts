@@ -1,13 +1,14 @@
 /**
  * Labels, from the computed `labels` point source (one anchor per region, see ../label-points.ts).
  * Hierarchy, strongest first: Inner Mongolia, countries, provinces, leagues, prefectures, counties,
- * seas. MapLibre's collision detection drops what does not fit; `symbol-sort-key` (the `rank`
+ * seas, railway lines (./railways.ts). MapLibre's collision detection drops what does not fit; `symbol-sort-key` (the `rank`
  * property) decides who wins.
  */
 import type { ExpressionSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../domain/url-state.ts';
 import { COUNTY_ZOOM, INNER_MONGOLIA } from '../../domain/vocabulary.ts';
 import { PALETTE } from './palette.ts';
+import { railwayNameLayer } from './railways.ts';
 import { SOURCE } from './sources.ts';
 
 export interface FontStacks {
@@ -15,7 +16,7 @@ export interface FontStacks {
   semibold: string[];
 }
 
-export const LABEL_LAYERS = ['labels-sea', 'labels-county', 'labels-prefecture', 'labels-league', 'labels-province', 'labels-country'] as const;
+export const LABEL_LAYERS = ['labels-railway', 'labels-sea', 'labels-county', 'labels-prefecture', 'labels-league', 'labels-province', 'labels-country'] as const;
 
 /** The text of a label in a language. English names are longer: they get a little less size. */
 export function labelText(lang: Lang): ExpressionSpecification {
@@ -23,7 +24,7 @@ export function labelText(lang: Lang): ExpressionSpecification {
 }
 
 function layer(
-  id: (typeof LABEL_LAYERS)[number],
+  id: Exclude<(typeof LABEL_LAYERS)[number], 'labels-railway'>,
   kind: string,
   lang: Lang,
   layout: SymbolLayerSpecification['layout'],
@@ -63,6 +64,7 @@ const shiftable: SymbolLayerSpecification['layout'] = {
 export function labelLayers(lang: Lang, fonts: FontStacks): LayerSpecification[] {
   const isIM: ExpressionSpecification = ['==', ['get', 'id'], INNER_MONGOLIA];
   return [
+    railwayNameLayer(lang, fonts),
     layer(
       'labels-sea',
       'sea',

@@ -36,6 +36,12 @@ export const PALETTE = {
   labelCounty: '#6e6047',
   halo: 'rgba(253, 251, 246, 0.92)',
 
+  /** OpenStreetMap's railways: a cool grey, apart from the warm browns of the borders, under the plan's lines. */
+  railway: '#80838a',
+  railwayHighSpeed: '#4f535b',
+  railwayDash: '#f7f4ee',
+  railwayLabel: '#5a5e66',
+
   hoverFill: 'rgba(182, 92, 31, 0.10)',
   hoverLine: '#b65c1f',
   selectionFill: 'rgba(182, 62, 21, 0.16)',

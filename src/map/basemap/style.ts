@@ -11,6 +11,7 @@ import { highlightLayers } from './interaction.ts';
 import { labelLayers, type FontStacks } from './labels.ts';
 import { prefectureBorderLayers } from './prefectures.ts';
 import { provinceBorderLayers, provinceFillLayers } from './provinces.ts';
+import { railwayLineLayers } from './railways.ts';
 import { seaLayers } from './sea.ts';
 import { basemapSources, type BasemapData } from './sources.ts';
 
@@ -21,7 +22,10 @@ export interface BasemapInput {
   fonts: FontStacks;
 }
 
-/** Layer id before which thematic (deck.gl) layers are inserted: above the borders, under the labels. */
+/**
+ * Layer id before which thematic (deck.gl) layers are inserted: above the borders and the railways'
+ * lines and names, under every other label.
+ */
 export const THEMATIC_BEFORE_ID = 'labels-sea';
 
 export function basemapStyle(input: BasemapInput): StyleSpecification {
@@ -43,6 +47,7 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
       ...prefectureBorderLayers(),
       ...provinceBorderLayers(),
       ...countryBorderLayers(),
+      ...railwayLineLayers(),
       ...highlightLayers().filter((l) => l.type === 'line'),
       ...labelLayers(input.lang, input.fonts),
     ],
