@@ -38,6 +38,8 @@ export interface TileSet {
   /** `z/x/y` → encoded tile. */
   tiles: Map<string, Uint8Array>;
   bytes: number;
+  /** Every name the tiles' labels can show (scripts/fonts.ts subsets the fonts to them). */
+  names: string[];
 }
 
 function lonToX(lon: number, z: number): number {
@@ -61,8 +63,20 @@ function keep<P extends object>(fc: FeatureCollection<Polygon | MultiPolygon, P>
   };
 }
 
-/** Cuts the three layers into tiles from zoom 0 to TILE_MAXZOOM within the map's bounds. */
-export function basemapTiles(regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>, runs: BorderRuns): TileSet {
+/**
+ * A further layer of the tiles: its name (TILE_LAYER), features (properties as the style reads
+ * them), tolerance in px and, optionally, the zoom from which the style draws a feature: a tile of
+ * zoom z (drawn from z to z + 1) holds only the features drawn before z + 1.
+ */
+export type ExtraLayer = [name: string, data: FeatureCollection, tolerancePx: number, drawnFrom?: (properties: Record<string, unknown>) => number];
+
+/** Drops null and undefined properties (an MVT value cannot be null). */
+export function tileProps(p: Record<string, unknown>): Record<string, string | number | boolean> {
+  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null && v !== undefined)) as Record<string, string | number | boolean>;
+}
+
+/** Cuts the layers into tiles from zoom 0 to TILE_MAXZOOM within the map's bounds: lands, borders, and any `extra` layers. */
+export function basemapTiles(regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>, runs: BorderRuns, extra: ExtraLayer[] = []): TileSet {
   const borders = bordersOf(runs, regions.features, countries.features);
   const index = (data: FeatureCollection, tolerancePx: number) =>
     geojsonvt(data, { maxZoom: TILE_MAXZOOM, indexMaxZoom: 0, tolerance: tolerancePx * UNITS_PER_PX, extent: EXTENT, buffer: BUFFER });
@@ -72,6 +86,19 @@ export function basemapTiles(regions: FeatureCollection<Polygon | MultiPolygon, 
     [TILE_LAYER.provinces, index(keep(regions, (p) => ({ code: p.code, level: p.level }), (p) => p.level === 'province'), 0.3)],
     [TILE_LAYER.borders, index(borders as FeatureCollection, 0.3)],
   ];
+  // An extra layer with `drawnFrom` gets one index per distinct set of features (a few zooms share one).
+  const extraAt: Array<(z: number) => ReturnType<typeof geojsonvt> | null> = extra.map(([, data, tol, drawnFrom]) => {
+    if (!drawnFrom) {
+      const idx = index(data, tol);
+      return () => idx;
+    }
+    const cache = new Map<number, ReturnType<typeof geojsonvt> | null>();
+    return (z) => {
+      const features = data.features.filter((f) => drawnFrom(f.properties ?? {}) < z + 1);
+      if (!cache.has(features.length)) cache.set(features.length, features.length ? index({ type: 'FeatureCollection', features }, tol) : null);
+      return cache.get(features.length)!;
+    };
+  });
   const tiles = new Map<string, Uint8Array>();
   let bytes = 0;
   for (let z = 0; z <= TILE_MAXZOOM; z++) {
@@ -83,6 +110,10 @@ export function basemapTiles(regions: FeatureCollection<Polygon | MultiPolygon, 
           const t = idx.getTile(z, x, y);
           if (t && t.features.length) parts[name] = t;
         }
+        extra.forEach(([name], i) => {
+          const t = extraAt[i]!(z)?.getTile(z, x, y);
+          if (t && t.features.length) parts[name] = t;
+        });
         // Open sea too gets its (empty) tile: a missing one would be a 404 for MapLibre and the console.
         const pbf = Object.keys(parts).length ? fromGeojsonVt(parts, { version: 2, extent: EXTENT }) : new Uint8Array(0);
         tiles.set(`${z}/${x}/${y}`, pbf);
@@ -90,7 +121,9 @@ export function basemapTiles(regions: FeatureCollection<Polygon | MultiPolygon, 
       }
     }
   }
-  return { tiles, bytes };
+  const names = new Set<string>();
+  for (const [, data] of extra) for (const f of data.features) for (const k of ['name_zh', 'name_en']) if (typeof f.properties?.[k] === 'string') names.add(f.properties[k]);
+  return { tiles, bytes, names: [...names].sort() };
 }
 
 /** Writes the tiles under `dir` (emptied first) and `dir/tiles.json` (what was written). */
@@ -101,6 +134,6 @@ export function writeBasemapTiles(dir: string, set: TileSet): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, pbf);
   }
-  const meta = { maxzoom: TILE_MAXZOOM, extent: EXTENT, layers: Object.values(TILE_LAYER), tiles: set.tiles.size, bytes: set.bytes };
+  const meta = { maxzoom: TILE_MAXZOOM, extent: EXTENT, layers: Object.values(TILE_LAYER), tiles: set.tiles.size, bytes: set.bytes, names: set.names };
   fs.writeFileSync(path.join(dir, 'tiles.json'), JSON.stringify(meta, null, 1) + '\n');
 }

@@ -80,7 +80,25 @@ export const TILE_LAYER = {
   provinces: 'provinces',
   /** Border lines, each once, by the level they separate (`kind`). */
   borders: 'borders',
+  /** Rivers (Natural Earth 1:10m): `name_zh`, `name_en`, `kind`, `rank`, `min_zoom`. */
+  rivers: 'rivers',
+  /** Lakes (Natural Earth 1:10m) and their name points (`kind` `label`, or `lake_point` where no outline exists). */
+  lakes: 'lakes',
+  /** Cities, league and county seats, towns the plan names: `name_zh`, `name_en`, `kind`, `rank`. */
+  towns: 'towns',
 } as const;
 
 /** Tiles are cut down to this zoom; the map draws them over-zoomed beyond it. */
 export const TILE_MAXZOOM = 8;
+
+/**
+ * The zoom from which the basemap draws a town of each kind (geo/towns.ts). The tiles leave a town
+ * out of the zooms that do not draw it.
+ */
+export const TOWN_MINZOOM = { capital: 4, league_seat: 5, city: 5, county_seat: 6, town: 6 } as const;
+
+/**
+ * Rivers and lakes are drawn from Natural Earth's `min_zoom` less this (its zooms are for a 256-px
+ * web map; ours are 512-px tiles, one zoom closer); the tiles leave out those not drawn yet.
+ */
+export const WATER_ZOOM_LEAD = 1;
