@@ -29,7 +29,7 @@ import { basemapTiles, tileProps, writeBasemapTiles } from './tiles.ts';
 import { loadWater } from './water.ts';
 import { buildTowns, readGazetteer, type TownKind } from './towns.ts';
 import type { GeoNamesProps } from './vendor/geonames/extract.ts';
-import { TILE_LAYER, TILE_MAXZOOM, TOWN_MINZOOM, WATER_ZOOM_LEAD, INNER_MONGOLIA } from '../src/domain/vocabulary.ts';
+import { TILE_LAYER, TILE_MAXZOOM, TOWN_MINZOOM, WATER_LABEL_MINZOOM, WATER_ZOOM_LEAD, INNER_MONGOLIA } from '../src/domain/vocabulary.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NM = path.join(ROOT, 'node_modules');
@@ -290,7 +290,7 @@ function main() {
     type: 'FeatureCollection',
     features: towns.towns.features.map((f) => ({ ...f, properties: tileProps({ name_zh: f.properties.name_zh, name_en: f.properties.name_en, kind: f.properties.kind, rank: f.properties.rank }) })),
   };
-  const waterFrom = (p: Record<string, unknown>) => Number(p.min_zoom) - WATER_ZOOM_LEAD;
+  const waterFrom = (p: Record<string, unknown>) => Math.max(Number(p.min_zoom) - WATER_ZOOM_LEAD, p.kind === 'name_line' || p.kind === 'label' ? WATER_LABEL_MINZOOM : 0);
   const tiles = basemapTiles(regionsFc, countriesFc, runs, [
     [TILE_LAYER.rivers, water.rivers, 0.3, waterFrom],
     [TILE_LAYER.lakes, water.lakes, 0.3, waterFrom],

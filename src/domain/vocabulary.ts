@@ -102,3 +102,5 @@ export const TOWN_MINZOOM = { capital: 4, league_seat: 5, city: 5, county_seat: 
  * web map; ours are 512-px tiles, one zoom closer); the tiles leave out those not drawn yet.
  */
 export const WATER_ZOOM_LEAD = 1;
+/** Rivers and lakes are named from this zoom on. */
+export const WATER_LABEL_MINZOOM = 5;

@@ -36,6 +36,16 @@ export const PALETTE = {
   labelCounty: '#6e6047',
   halo: 'rgba(253, 251, 246, 0.92)',
 
+  /** Rivers and lakes: a quiet blue, lighter than any theme's line. */
+  river: '#8db4cc',
+  lake: '#cfe1eb',
+  lakeEdge: '#9dbfd3',
+  waterLabel: '#5f8aa5',
+  /** Town dots and names: ink a step under the region labels. */
+  town: '#4a4234',
+  townLabel: '#463e30',
+  townHalo: 'rgba(253, 251, 246, 0.95)',
+
   hoverFill: 'rgba(182, 92, 31, 0.10)',
   hoverLine: '#b65c1f',
   selectionFill: 'rgba(182, 62, 21, 0.16)',
