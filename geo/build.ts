@@ -290,10 +290,13 @@ function main() {
     type: 'FeatureCollection',
     features: towns.towns.features.map((f) => ({ ...f, properties: tileProps({ name_zh: f.properties.name_zh, name_en: f.properties.name_en, kind: f.properties.kind, rank: f.properties.rank }) })),
   };
-  const waterFrom = (p: Record<string, unknown>) => Math.max(Number(p.min_zoom) - WATER_ZOOM_LEAD, p.kind === 'name_line' || p.kind === 'label' ? WATER_LABEL_MINZOOM : 0);
+  const waterFrom = (p: Record<string, unknown>) => Number(p.min_zoom) - WATER_ZOOM_LEAD;
+  const namedFrom = (p: Record<string, unknown>) => Math.max(waterFrom(p), WATER_LABEL_MINZOOM);
   const tiles = basemapTiles(regionsFc, countriesFc, runs, [
     [TILE_LAYER.rivers, water.rivers, 0.3, waterFrom],
-    [TILE_LAYER.lakes, water.lakes, 0.3, waterFrom],
+    // 4 px: smooth enough for a name to follow, near enough to the drawn course at every zoom.
+    [TILE_LAYER.riverNames, water.riverNames, 4, namedFrom],
+    [TILE_LAYER.lakes, water.lakes, 0.3, (p) => (p.kind === 'label' ? namedFrom(p) : waterFrom(p))],
     [TILE_LAYER.towns, townTiles, 0, (p) => TOWN_MINZOOM[p.kind as TownKind]],
   ]);
   writeBasemapTiles(TILES_OUT, tiles);

@@ -3,26 +3,24 @@
  * Natural Earth 1:10m (geo/vendor/natural-earth, public domain) and, for lakes Natural Earth lacks,
  * labelled points at a published coordinate (geo/vendor/wikipedia). Read from the repository, never
  * the network. A named lake gets a name point at its pole of inaccessibility, so its name is written
- * once rather than once per tile its outline spans. A named river gets a smoothed copy of its course
- * (`kind` `name_line`, not drawn) that its name follows: Natural Earth's courses bend too often for
- * a name to fit along them.
+ * once rather than once per tile its outline spans. The named rivers go a second time into their
+ * own layer (`riverNames`, not drawn), which the tiles cut smoother, for their names to follow:
+ * Natural Earth's courses bend too often for a name to fit along them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { simplify } from '@turf/turf';
 import { labelAnchor } from './label-points.ts';
 import { tileProps } from './tiles.ts';
 import type { WaterProps } from './vendor/natural-earth/extract.ts';
 
 export interface WaterLayers {
   rivers: FeatureCollection<LineString | MultiLineString>;
+  /** The named rivers, for their names. */
+  riverNames: FeatureCollection<LineString | MultiLineString>;
   lakes: FeatureCollection<Polygon | MultiPolygon | Point>;
   counts: { rivers: number; lakes: number; lakeNames: number; addedPoints: number };
 }
-
-/** Douglas-Peucker tolerance of the name lines (≈ 2 km: a few px at the zooms rivers are named). */
-const NAME_LINE_TOLERANCE = 0.02;
 
 const read = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 
@@ -42,13 +40,9 @@ export function loadWater(vendorDir: string): WaterLayers {
   }
   for (const f of added.features) lakeFeatures.push({ type: 'Feature', properties: props(f.properties), geometry: f.geometry });
   const riverFeatures: Feature<LineString | MultiLineString>[] = rivers.features.map((f) => ({ type: 'Feature', properties: props(f.properties), geometry: f.geometry }));
-  for (const f of rivers.features) {
-    if (f.properties.kind !== 'river' || (!f.properties.name_zh && !f.properties.name_en)) continue;
-    const smooth = simplify(f, { tolerance: NAME_LINE_TOLERANCE, highQuality: true, mutate: false });
-    riverFeatures.push({ type: 'Feature', properties: { ...props(f.properties), kind: 'name_line' }, geometry: smooth.geometry });
-  }
   return {
     rivers: { type: 'FeatureCollection', features: riverFeatures },
+    riverNames: { type: 'FeatureCollection', features: riverFeatures.filter((f) => f.properties!.kind === 'river' && (f.properties!.name_zh || f.properties!.name_en)) },
     lakes: { type: 'FeatureCollection', features: lakeFeatures },
     counts: { rivers: rivers.features.length, lakes: lakes.features.length, lakeNames, addedPoints: added.features.length },
   };

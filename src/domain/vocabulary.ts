@@ -82,6 +82,8 @@ export const TILE_LAYER = {
   borders: 'borders',
   /** Rivers (Natural Earth 1:10m): `name_zh`, `name_en`, `kind`, `rank`, `min_zoom`. */
   rivers: 'rivers',
+  /** The named rivers' courses again, cut smoother (a few px) for their names to follow: not drawn. */
+  riverNames: 'river-names',
   /** Lakes (Natural Earth 1:10m) and their name points (`kind` `label`, or `lake_point` where no outline exists). */
   lakes: 'lakes',
   /** Cities, league and county seats, towns the plan names: `name_zh`, `name_en`, `kind`, `rank`. */
@@ -95,7 +97,7 @@ export const TILE_MAXZOOM = 8;
  * The zoom from which the basemap draws a town of each kind (geo/towns.ts). The tiles leave a town
  * out of the zooms that do not draw it.
  */
-export const TOWN_MINZOOM = { capital: 4, league_seat: 5, city: 5, county_seat: 6, town: 6 } as const;
+export const TOWN_MINZOOM = { capital: 5, league_seat: 5, city: 5, county_seat: 6, town: 6 } as const;
 
 /**
  * Rivers and lakes are drawn from Natural Earth's `min_zoom` less this (its zooms are for a 256-px

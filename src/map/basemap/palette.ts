@@ -37,10 +37,10 @@ export const PALETTE = {
   halo: 'rgba(253, 251, 246, 0.92)',
 
   /** Rivers and lakes: a quiet blue, lighter than any theme's line. */
-  river: '#8db4cc',
+  river: '#7eaac6',
   lake: '#cfe1eb',
   lakeEdge: '#9dbfd3',
-  waterLabel: '#5f8aa5',
+  waterLabel: '#4f7f9f',
   /** Town dots and names: ink a step under the region labels. */
   town: '#4a4234',
   townLabel: '#463e30',

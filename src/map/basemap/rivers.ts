@@ -1,7 +1,7 @@
 /**
  * Rivers (Natural Earth 1:10m, the tiles' `rivers` layer): thin, quiet blue lines under the borders
  * and under the plan's thematic lines, wider for the great rivers; their names along the line in the
- * current language, along a smoothed copy of the course. The tiles hold a river from Natural Earth's `min_zoom` less WATER_ZOOM_LEAD
+ * current language, along the course as the `riverNames` layer has it (cut smoother). The tiles hold a river from Natural Earth's `min_zoom` less WATER_ZOOM_LEAD
  * (geo/water.ts), so the style needs no zoom filter of its own.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
@@ -19,11 +19,10 @@ export function riverLayers(): LayerSpecification[] {
       id: 'rivers',
       type: 'line',
       ...tileLayer('rivers'),
-      filter: ['!=', ['get', 'kind'], 'name_line'],
       layout: { 'line-cap': 'round' },
       paint: {
         'line-color': PALETTE.river,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, ['case', GREAT, 0.8, 0.5], 6, ['case', GREAT, 1.4, 0.9], 9, ['case', GREAT, 2.4, 1.6]],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, ['case', GREAT, 1, 0.6], 6, ['case', GREAT, 1.8, 1.1], 9, ['case', GREAT, 2.8, 1.8]],
       },
     },
   ];
@@ -33,18 +32,17 @@ export function riverLabelLayer(lang: Lang, font: string[]): LayerSpecification 
   return {
     id: 'labels-river',
     type: 'symbol',
-    ...tileLayer('rivers'),
+    // The named courses cut smoother (geo/water.ts): the drawn course bends too often for a name.
+    ...tileLayer('riverNames'),
     minzoom: WATER_LABEL_MINZOOM,
-    // A smoothed copy of the river's course (geo/water.ts): the drawn course bends too often for a name.
-    filter: ['==', ['get', 'kind'], 'name_line'],
     layout: {
       'text-field': ['get', lang === 'zh' ? 'name_zh' : 'name_en'],
       'text-font': font,
       'symbol-placement': 'line',
       'symbol-spacing': 300,
-      'text-size': ['interpolate', ['linear'], ['zoom'], 5, 10, 9, 12.5],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 5, ['case', GREAT, 11, 10], 9, ['case', GREAT, 14, 12.5]],
       'text-letter-spacing': lang === 'zh' ? 0.25 : 0.04,
-      'text-max-angle': 40,
+      'text-max-angle': 60,
       'text-padding': 4,
       'symbol-sort-key': ['get', 'rank'],
     },

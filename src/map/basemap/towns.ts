@@ -1,7 +1,7 @@
 /**
  * Towns (the tiles' `towns` layer, geo/towns.ts): small dots with their names in the current
- * language — capitals from zoom 4, league seats and cities from 5, county seats and the towns the
- * plan names from 6 (TOWN_MINZOOM; the tiles hold each kind from its zoom on). The dots lie under
+ * language — capitals, league seats and cities from zoom 5, county seats and the towns the plan
+ * names from 6 (TOWN_MINZOOM; the tiles hold each kind from its zoom on). The dots lie under
  * the plan's thematic layers; the names are labels, above them, and give way to region names of
  * higher rank. A county seat carries its county's name (that county's own label gives way to it).
  */
