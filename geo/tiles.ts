@@ -1,7 +1,8 @@
 /**
  * The basemap's vector tiles (`public/tiles/{z}/{x}/{y}.pbf`, Mapbox Vector Tile 2.1): the lands of
  * the neighbouring countries, China's provinces and the border lines (each drawn once, by the level
- * it separates: ./border-lines.ts), cut at build time with geojson-vt — the tiler MapLibre itself
+ * it separates: ./border-lines.ts), and further layers the build hands in (rivers, lakes, towns:
+ * ./water.ts, ./towns.ts), cut at build time with geojson-vt — the tiler MapLibre itself
  * runs in its worker for GeoJSON sources — and encoded with vt-pbf.
  *
  * Why: handed to MapLibre as GeoJSON, these were copied on the page's main thread (MapLibre's
