@@ -81,6 +81,9 @@ describe('rivers, lakes and towns at Baotou', () => {
       const towns = (await rendered(page, ['labels-town'])).map((t) => t.text);
       const expected = lang === 'zh' ? ['土默特右旗', '达拉特旗', '包头'] : ['Tumed Right Banner', 'Dalad Banner', 'Baotou'];
       for (const name of expected) expect(towns, `${file}: ${towns.join(' ')}`).toContain(name);
+      // A county named at its seat is not named again at its centre.
+      const counties = (await rendered(page, ['labels-county'])).map((t) => t.text);
+      expect(counties.filter((c) => towns.includes(c))).toEqual([]);
       if (lang === 'en') expect(towns.filter((t) => /[\u4e00-\u9fff]/.test(t))).toEqual([]);
       else expect(towns.filter((t) => /^[A-Za-z]/.test(t))).toEqual([]);
       // The river's name is written along it.
