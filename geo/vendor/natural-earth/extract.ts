@@ -4,7 +4,7 @@
  * by GitHub martynafford/natural-earth-geojson at commit 0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e:
  *   10m/physical/ne_10m_rivers_lake_centerlines.7z → ne_10m_rivers_lake_centerlines.json
  *   10m/physical/ne_10m_lakes.7z                   → ne_10m_lakes.json
- * (Natural Earth 4.0.0, 2017; see README.md for how to get them.)
+ * (Natural Earth files dated 2017-11-09, i.e. release 4.0.0; see README.md for how to get them.)
  *
  *   npx tsx geo/vendor/natural-earth/extract.ts DIR    (DIR holds the two unpacked .json files)
  *
@@ -193,7 +193,7 @@ const countVertices = (fc: FeatureCollection) => JSON.stringify(fc.features.map(
 
 function main(dir: string): void {
   const missing = new Set<string>();
-  const source = 'Natural Earth 4.0.0 1:10m physical (public domain), GeoJSON from GitHub martynafford/natural-earth-geojson@0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e';
+  const source = 'Natural Earth 1:10m physical, files of 2017-11-09 (4.0.0 by date; public domain), GeoJSON from GitHub martynafford/natural-earth-geojson@0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e';
   const meta = (file: string) => ({ source: `${source}, 10m/physical/${file}`, clip: CLIP, tolerance_deg: TOLERANCE, made_by: 'geo/vendor/natural-earth/extract.ts' });
 
   const rivers = extract<Line>(path.join(dir, 'ne_10m_rivers_lake_centerlines.json'), (c) => (c === 'Lake Centerline' ? 'lake_centerline' : 'river'), missing);
