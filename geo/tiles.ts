@@ -1,7 +1,8 @@
 /**
  * The basemap's vector tiles (`public/tiles/{z}/{x}/{y}.pbf`, Mapbox Vector Tile 2.1): the lands of
  * the neighbouring countries, China's provinces, the border lines (each drawn once, by the level
- * it separates: ./border-lines.ts) and OpenStreetMap's railway lines (./railways.ts), cut at build time with geojson-vt — the tiler MapLibre itself
+ * it separates: ./border-lines.ts), OpenStreetMap's railway lines (./railways.ts) and further layers
+ * the build hands in (rivers, lakes, towns: ./water.ts, ./towns.ts), cut at build time with geojson-vt — the tiler MapLibre itself
  * runs in its worker for GeoJSON sources — and encoded with vt-pbf.
  *
  * Why tiles: GeoJSON sources are copied on the page's main thread and tiled in MapLibre's worker
@@ -36,6 +37,8 @@ export interface TileSet {
   /** `z/x/y` → encoded tile. */
   tiles: Map<string, Uint8Array>;
   bytes: number;
+  /** Every name the tiles' labels can show (scripts/fonts.ts subsets the fonts to them). */
+  names: string[];
 }
 
 function lonToX(lon: number, z: number): number {
@@ -68,12 +71,25 @@ function mainLinesUnnamed(fc: FeatureCollection): FeatureCollection {
   };
 }
 
-/** Cuts the layers into tiles from zoom 0 to TILE_MAXZOOM within the map's bounds. */
+/**
+ * A further layer of the tiles: its name (TILE_LAYER), features (properties as the style reads
+ * them), tolerance in px and, optionally, the zoom from which the style draws a feature: a tile of
+ * zoom z (drawn from z to z + 1) holds only the features drawn before z + 1.
+ */
+export type ExtraLayer = [name: string, data: FeatureCollection, tolerancePx: number, drawnFrom?: (properties: Record<string, unknown>) => number];
+
+/** Drops null and undefined properties (an MVT value cannot be null). */
+export function tileProps(p: Record<string, unknown>): Record<string, string | number | boolean> {
+  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null && v !== undefined)) as Record<string, string | number | boolean>;
+}
+
+/** Cuts the layers into tiles from zoom 0 to TILE_MAXZOOM within the map's bounds: lands, borders, railways, and any `extra` layers. */
 export function basemapTiles(
   regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>,
   countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
   runs: BorderRuns,
   railways: OsmRailways,
+  extra: ExtraLayer[] = [],
 ): TileSet {
   const borders = bordersOf(runs, regions.features, countries.features);
   const index = (data: FeatureCollection, tolerancePx: number) =>
@@ -90,6 +106,19 @@ export function basemapTiles(
     [TILE_LAYER.railways, index(mainLinesUnnamed(rail), 0.5), 0, RAILWAY_DETAIL_ZOOM - 1],
     [TILE_LAYER.railways, index(rail, 0.5), RAILWAY_DETAIL_ZOOM],
   ];
+  // An extra layer with `drawnFrom` gets one index per distinct set of features (a few zooms share one).
+  const extraAt: Array<(z: number) => ReturnType<typeof geojsonvt> | null> = extra.map(([, data, tol, drawnFrom]) => {
+    if (!drawnFrom) {
+      const idx = index(data, tol);
+      return () => idx;
+    }
+    const cache = new Map<number, ReturnType<typeof geojsonvt> | null>();
+    return (z) => {
+      const features = data.features.filter((f) => drawnFrom(f.properties ?? {}) < z + 1);
+      if (!cache.has(features.length)) cache.set(features.length, features.length ? index({ type: 'FeatureCollection', features }, tol) : null);
+      return cache.get(features.length)!;
+    };
+  });
   const tiles = new Map<string, Uint8Array>();
   let bytes = 0;
   for (let z = 0; z <= TILE_MAXZOOM; z++) {
@@ -102,6 +131,10 @@ export function basemapTiles(
           const t = idx.getTile(z, x, y);
           if (t && t.features.length) parts[name] = t;
         }
+        extra.forEach(([name], i) => {
+          const t = extraAt[i]!(z)?.getTile(z, x, y);
+          if (t && t.features.length) parts[name] = t;
+        });
         // Open sea too gets its (empty) tile: a missing one would be a 404 for MapLibre and the console.
         const pbf = Object.keys(parts).length ? fromGeojsonVt(parts, { version: 2, extent: EXTENT }) : new Uint8Array(0);
         tiles.set(`${z}/${x}/${y}`, pbf);
@@ -109,7 +142,9 @@ export function basemapTiles(
       }
     }
   }
-  return { tiles, bytes };
+  const names = new Set<string>();
+  for (const [, data] of extra) for (const f of data.features) for (const k of ['name_zh', 'name_en']) if (typeof f.properties?.[k] === 'string') names.add(f.properties[k]);
+  return { tiles, bytes, names: [...names].sort() };
 }
 
 /** Writes the tiles under `dir` (emptied first) and `dir/tiles.json` (what was written). */
@@ -120,6 +155,6 @@ export function writeBasemapTiles(dir: string, set: TileSet): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, pbf);
   }
-  const meta = { maxzoom: TILE_MAXZOOM, extent: EXTENT, layers: Object.values(TILE_LAYER), tiles: set.tiles.size, bytes: set.bytes };
+  const meta = { maxzoom: TILE_MAXZOOM, extent: EXTENT, layers: Object.values(TILE_LAYER), tiles: set.tiles.size, bytes: set.bytes, names: set.names };
   fs.writeFileSync(path.join(dir, 'tiles.json'), JSON.stringify(meta, null, 1) + '\n');
 }

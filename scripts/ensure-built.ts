@@ -18,7 +18,7 @@ interface Step {
 const STEPS: Step[] = [
   {
     name: 'geography',
-    inputs: ['geo', 'src/domain/vocabulary.ts', 'package-lock.json'],
+    inputs: ['geo', 'src/domain/vocabulary.ts', 'package-lock.json', 'data/places'],
     outputs: ['public/geo/regions.geojson', 'public/geo/countries.geojson', 'public/geo/labels.geojson', 'public/geo/borders.json', 'public/tiles/tiles.json'],
     command: ['npx', 'tsx', 'geo/build.ts'],
   },
@@ -30,7 +30,7 @@ const STEPS: Step[] = [
   },
   {
     name: 'fonts',
-    inputs: ['scripts/fonts.ts', 'src/i18n', 'src/styles/font-manifest.ts', 'public/geo', 'public/data', 'geo/vendor', 'geo/railways.ts'],
+    inputs: ['scripts/fonts.ts', 'src/i18n', 'src/styles/font-manifest.ts', 'public/geo', 'public/data', 'public/tiles/tiles.json', 'geo/vendor', 'geo/railways.ts'],
     outputs: ['public/fonts/manifest.json'],
     command: ['npx', 'tsx', 'scripts/fonts.ts'],
   },

@@ -6,9 +6,9 @@
  *   npx tsx scripts/fonts.ts        (run by `npm run prepare-data` through scripts/ensure-built.ts)
  *
  * Characters come from: every string in public/geo/*.geojson, every string in public/data/*.json
- * and *.geojson (when the catalogue has been compiled), every UI string in src/i18n/*.json, the
- * railway names the basemap's tiles write (geo/railways.ts), ASCII,
- * digits and common CJK punctuation.
+ * and *.geojson (when the catalogue has been compiled), the names the basemap's tiles can show
+ * (public/tiles/tiles.json, and the railway names of geo/railways.ts), every UI string in
+ * src/i18n/*.json, ASCII, digits and common CJK punctuation.
  *
  * Sources are Fontsource's woff2 files (SIL OFL 1.1). Noto Sans comes in per-script slices
  * (latin, latin-ext, …); Noto Sans SC comes as one large "chinese-simplified" file plus about a
@@ -72,6 +72,7 @@ export function collectCharacters(): { chars: Set<string>; inputs: string[] } {
   const inputs = [
     ...filesIn(join(ROOT, 'public/geo'), ['.geojson', '.json']),
     ...filesIn(join(ROOT, 'public/data'), ['.geojson', '.json']),
+    ...filesIn(join(ROOT, 'public/tiles'), ['tiles.json']),
     ...filesIn(join(ROOT, 'src/i18n'), ['.json']),
   ];
   for (const file of inputs) {

@@ -123,6 +123,8 @@ export interface LabelProps {
   name_en: string;
   /** Lower draws first and wins collisions. */
   rank: number;
+  /** A county whose seat the towns layer names (geo/towns.ts): the map writes its name there instead. */
+  seat?: boolean;
 }
 export type LabelCollection = FeatureCollection<Point, LabelProps>;
 

@@ -82,6 +82,14 @@ export const TILE_LAYER = {
   borders: 'borders',
   /** OpenStreetMap's named railway lines (`highspeed`, `km`; `name_zh`, `name_en` on main lines). */
   railways: 'railways',
+  /** Rivers (Natural Earth 1:10m): `name_zh`, `name_en`, `kind`, `rank`, `min_zoom`. */
+  rivers: 'rivers',
+  /** The named rivers' courses again, cut smoother (a few px) for their names to follow: not drawn. */
+  riverNames: 'river-names',
+  /** Lakes (Natural Earth 1:10m) and their name points (`kind` `label`, or `lake_point` where no outline exists). */
+  lakes: 'lakes',
+  /** Cities, league and county seats, towns the plan names: `name_zh`, `name_en`, `kind`, `rank`. */
+  towns: 'towns',
 } as const;
 
 /** The OpenStreetMap railways extract (geo/vendor/osm-railways), from the repository's root. */
@@ -96,3 +104,17 @@ export const RAILWAY_DETAIL_ZOOM = 6;
 
 /** Tiles are cut down to this zoom; the map draws them over-zoomed beyond it. */
 export const TILE_MAXZOOM = 8;
+
+/**
+ * The zoom from which the basemap draws a town of each kind (geo/towns.ts). The tiles leave a town
+ * out of the zooms that do not draw it.
+ */
+export const TOWN_MINZOOM = { capital: 5, league_seat: 5, city: 5, county_seat: 6, town: 6 } as const;
+
+/**
+ * Rivers and lakes are drawn from Natural Earth's `min_zoom` less this (its zooms are for a 256-px
+ * web map; ours are 512-px tiles, one zoom closer); the tiles leave out those not drawn yet.
+ */
+export const WATER_ZOOM_LEAD = 1;
+/** Rivers and lakes are named from this zoom on. */
+export const WATER_LABEL_MINZOOM = 5;

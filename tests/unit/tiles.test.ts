@@ -7,11 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { bbox } from '@turf/turf';
+import { bbox, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { tileRange } from '../../geo/tiles.ts';
-import { RAILWAY_MAIN_KM, TILE_LAYER, TILE_MAXZOOM } from '../../src/domain/vocabulary.ts';
+import { readGazetteer } from '../../geo/towns.ts';
+import { RAILWAY_MAIN_KM, TILE_LAYER, TILE_MAXZOOM, TOWN_MINZOOM } from '../../src/domain/vocabulary.ts';
+import type { FontManifest } from '../../src/styles/font-manifest.ts';
 import { INNER_MONGOLIA } from '../../src/domain/vocabulary.ts';
 
 const DIR = 'public/tiles';
@@ -78,5 +80,71 @@ describe('public/tiles', () => {
     const a = bbox(source);
     const b = bbox({ type: 'FeatureCollection', features: drawn });
     for (let i = 0; i < 4; i++) expect(Math.abs(a[i]! - b[i]!)).toBeLessThan(0.03);
+  });
+});
+
+/** The tile of zoom z holding a point. */
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const r = (lat * Math.PI) / 180;
+  return [Math.floor(((lon + 180) / 360) * 2 ** z), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z)];
+}
+const vertices = (f: Feature): number[][] => {
+  const out: number[][] = [];
+  const walk = (c: unknown) => (typeof (c as number[])[0] === 'number' ? out.push(c as number[]) : (c as unknown[]).forEach(walk));
+  walk((f.geometry as { coordinates: unknown }).coordinates);
+  return out;
+};
+
+describe('public/tiles: rivers, lakes and towns', () => {
+  const baotou = readGazetteer('data/places').find((p) => p.id === 'baotou')!;
+
+  it('hold the Yellow River and Baotou in the tiles over Baotou (zoom 7 and 8)', () => {
+    for (const z of [7, 8]) {
+      const [x, y] = tileOf(baotou.lon, baotou.lat, z);
+      const t = tile(z, x, y);
+      const huang = features(t, TILE_LAYER.rivers, z, x, y).filter((f) => f.properties!.name_zh === '黄河' && f.properties!.kind === 'river');
+      expect(huang.length, `z${z}`).toBeGreaterThan(0);
+      expect(huang[0]!.properties).toMatchObject({ name_en: 'Yellow River' });
+      // The river runs a few km south of the city.
+      const nearest = Math.min(...huang.flatMap(vertices).map((v) => distance(v, [baotou.lon, baotou.lat])));
+      expect(nearest).toBeLessThan(12);
+      const town = features(t, TILE_LAYER.towns, z, x, y).find((f) => f.properties!.name_zh === baotou.name.zh)!;
+      expect(town.properties).toMatchObject({ name_en: baotou.name.en, kind: 'league_seat' });
+      expect(distance(vertices(town)[0]!, [baotou.lon, baotou.lat])).toBeLessThan(0.1);
+      expect(features(t, TILE_LAYER.towns, z, x, y).filter((f) => f.properties!.kind === 'county_seat').length).toBeGreaterThan(0);
+    }
+  });
+
+  it('leave out of each zoom the towns it does not draw yet, and keep the great rivers at the first view', () => {
+    const kinds = (z: number) => {
+      const seen = new Set<string>();
+      const r = tileRange(z);
+      for (let x = r.x0; x <= r.x1; x++) for (let y = r.y0; y <= r.y1; y++) {
+        const l = tile(z, x, y).layers[TILE_LAYER.towns];
+        for (let i = 0; l && i < l.length; i++) seen.add(String(l.feature(i).properties.kind));
+      }
+      return seen;
+    };
+    for (const z of [4, 5, 6]) {
+      const seen = kinds(z);
+      for (const [kind, from] of Object.entries(TOWN_MINZOOM)) expect(seen.has(kind), `z${z} ${kind}`).toBe(from < z + 1);
+    }
+    const [x, y] = tileOf(110, 40.5, 4);
+    expect(features(tile(4, x, y), TILE_LAYER.rivers, 4, x, y).some((f) => f.properties!.name_zh === '黄河')).toBe(true);
+  });
+
+  it('list every name they can show in tiles.json, and the fonts cover each of its characters', () => {
+    const meta = JSON.parse(readFileSync(join(DIR, 'tiles.json'), 'utf8')) as { names: string[] };
+    const [x, y] = tileOf(baotou.lon, baotou.lat, 8);
+    const t = tile(8, x, y);
+    for (const layer of [TILE_LAYER.rivers, TILE_LAYER.lakes, TILE_LAYER.towns]) {
+      for (const f of features(t, layer, 8, x, y)) for (const k of ['name_zh', 'name_en']) if (f.properties![k]) expect(meta.names).toContain(f.properties![k]);
+    }
+    expect(meta.names).toContain('岱海');
+    const manifest = JSON.parse(readFileSync('public/fonts/manifest.json', 'utf8')) as FontManifest;
+    const ranges = manifest.weights[0]!.faces.flatMap((f) => f.unicodeRange).map((r) => r.replace('U+', '').split('-').map((h) => parseInt(h, 16)));
+    const covered = (cp: number) => ranges.some(([a, b]) => cp >= a! && cp <= (b ?? a)!);
+    const missing = [...new Set(meta.names.join(''))].filter((ch) => ch !== ' ' && !covered(ch.codePointAt(0)!));
+    expect(missing, 'run scripts/fonts.ts after the geo build').toEqual([]);
   });
 });

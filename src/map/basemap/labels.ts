@@ -7,16 +7,19 @@
 import type { ExpressionSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../domain/url-state.ts';
 import { COUNTY_ZOOM, INNER_MONGOLIA } from '../../domain/vocabulary.ts';
+import { lakeLabelLayer } from './lakes.ts';
 import { PALETTE } from './palette.ts';
 import { railwayNameLayer } from './railways.ts';
+import { riverLabelLayer } from './rivers.ts';
 import { SOURCE } from './sources.ts';
+import { townLabelLayer } from './towns.ts';
 
 export interface FontStacks {
   regular: string[];
   semibold: string[];
 }
 
-export const LABEL_LAYERS = ['labels-railway', 'labels-sea', 'labels-county', 'labels-prefecture', 'labels-league', 'labels-province', 'labels-country'] as const;
+export const LABEL_LAYERS = ['labels-railway', 'labels-sea', 'labels-lake', 'labels-river', 'labels-county', 'labels-town', 'labels-prefecture', 'labels-league', 'labels-province', 'labels-country'] as const;
 
 /** The text of a label in a language. English names are longer: they get a little less size. */
 export function labelText(lang: Lang): ExpressionSpecification {
@@ -24,7 +27,7 @@ export function labelText(lang: Lang): ExpressionSpecification {
 }
 
 function layer(
-  id: Exclude<(typeof LABEL_LAYERS)[number], 'labels-railway'>,
+  id: Exclude<(typeof LABEL_LAYERS)[number], 'labels-railway' | 'labels-lake' | 'labels-river' | 'labels-town'>,
   kind: string,
   lang: Lang,
   layout: SymbolLayerSpecification['layout'],
@@ -61,6 +64,13 @@ const shiftable: SymbolLayerSpecification['layout'] = {
   'text-justify': 'auto',
 };
 
+/** A county whose seat the towns layer names is named there, not at its centre (src/map/basemap/towns.ts). */
+function withoutSeated(l: LayerSpecification): LayerSpecification {
+  return { ...l, filter: ['all', ['==', ['get', 'kind'], 'county'], ['!=', ['get', 'seat'], true]] } as LayerSpecification;
+}
+
+// Order: later layers draw above and win collisions: water names give way to everything, town
+// names to region names above the counties'.
 export function labelLayers(lang: Lang, fonts: FontStacks): LayerSpecification[] {
   const isIM: ExpressionSpecification = ['==', ['get', 'id'], INNER_MONGOLIA];
   return [
@@ -73,14 +83,17 @@ export function labelLayers(lang: Lang, fonts: FontStacks): LayerSpecification[]
       { 'text-color': PALETTE.seaLabel, 'text-halo-width': 0 },
       { minzoom: 4 },
     ),
-    layer(
+    lakeLabelLayer(lang, fonts.regular),
+    riverLabelLayer(lang, fonts.regular),
+    withoutSeated(layer(
       'labels-county',
       'county',
       lang,
       { 'text-font': fonts.regular, 'text-size': ['interpolate', ['linear'], ['zoom'], COUNTY_ZOOM, 10.5, 9, 13], ...shiftable },
       { 'text-color': PALETTE.labelCounty, 'text-opacity': ['interpolate', ['linear'], ['zoom'], COUNTY_ZOOM, 0, COUNTY_ZOOM + 0.3, 1] },
       { minzoom: COUNTY_ZOOM },
-    ),
+    )),
+    townLabelLayer(lang, fonts),
     layer(
       'labels-prefecture',
       'prefecture',

@@ -41,6 +41,15 @@ export const PALETTE = {
   railwayHighSpeed: '#4f535b',
   railwayDash: '#f7f4ee',
   railwayLabel: '#5a5e66',
+  /** Rivers and lakes: a quiet blue, lighter than any theme's line. */
+  river: '#7eaac6',
+  lake: '#cfe1eb',
+  lakeEdge: '#9dbfd3',
+  waterLabel: '#4f7f9f',
+  /** Town dots and names: ink a step under the region labels. */
+  town: '#4a4234',
+  townLabel: '#463e30',
+  townHalo: 'rgba(253, 251, 246, 0.95)',
 
   hoverFill: 'rgba(182, 92, 31, 0.10)',
   hoverLine: '#b65c1f',

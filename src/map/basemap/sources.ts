@@ -13,7 +13,7 @@ import { TILE_LAYER, TILE_MAXZOOM } from '../../domain/vocabulary.ts';
 export type { LabelCollection, LabelProps };
 
 export const SOURCE = {
-  /** The vector tiles: layers `countries`, `provinces`, `borders`, `railways` (TILE_LAYER). */
+  /** The vector tiles: layers `countries`, `provinces`, `borders`, `railways`, `rivers`, `river-names`, `lakes`, `towns` (TILE_LAYER). */
   basemap: 'basemap',
   labels: 'labels',
   /** The hovered and the selected region or country (src/map/basemap/interaction.ts). */

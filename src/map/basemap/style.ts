@@ -9,11 +9,14 @@ import { countryBorderLayers, countryFillLayers } from './countries.ts';
 import { countyBorderLayers } from './counties.ts';
 import { highlightLayers } from './interaction.ts';
 import { labelLayers, type FontStacks } from './labels.ts';
+import { lakeLayers } from './lakes.ts';
 import { prefectureBorderLayers } from './prefectures.ts';
 import { provinceBorderLayers, provinceFillLayers } from './provinces.ts';
 import { railwayLineLayers } from './railways.ts';
+import { riverLayers } from './rivers.ts';
 import { seaLayers } from './sea.ts';
 import { basemapSources, type BasemapData } from './sources.ts';
+import { townLayers } from './towns.ts';
 
 export interface BasemapInput {
   data: BasemapData;
@@ -43,12 +46,17 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
       ...provinceFillLayers(),
       ...choroplethLayers(),
       ...highlightLayers().filter((l) => l.type === 'fill'),
+      // Water under every border and under the plan's layers.
+      ...riverLayers(),
+      ...lakeLayers(),
       ...countyBorderLayers(),
       ...prefectureBorderLayers(),
       ...provinceBorderLayers(),
       ...countryBorderLayers(),
       ...railwayLineLayers(),
       ...highlightLayers().filter((l) => l.type === 'line'),
+      // Town dots under the plan's layers (inserted before the first label layer); their names are labels.
+      ...townLayers(),
       ...labelLayers(input.lang, input.fonts),
     ],
   };
