@@ -121,7 +121,8 @@ async function main(): Promise<void> {
     viewsJson = readFileSync(args.views, 'utf8');
     const r = parseFile(viewsJson);
     if (!r.ok) {
-      console.error(`export: ${args.views} is not a valid views file:\n  ${r.errors.join('\n  ')}`);
+      const lines = r.problems.map((p) => `${p.view ? `view ${p.view}: ` : ''}${p.code}${Object.keys(p.params).length ? ` ${JSON.stringify(p.params)}` : ''}`);
+      console.error(`export: ${args.views} is not a valid views file:\n  ${lines.join('\n  ')}`);
       process.exit(2);
     }
     if (r.views.length === 0) usage(`${args.views} holds no views`);

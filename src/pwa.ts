@@ -55,7 +55,14 @@ export function registerServiceWorker(): void {
   whenQuiet(() => {
     const update = registerSW({
       immediate: true,
-      onNeedRefresh: () => showUpdate(() => update(true)),
+      onNeedRefresh: () =>
+        showUpdate(() => {
+          // Reloaded once the new version controls the page (also when this page was the first
+          // visit, which the plugin's own reload leaves out).
+          navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+          return update(true);
+        }),
+      onNeedReload: () => undefined,
       onRegisteredSW: () => {
         // The deeper tiles, in the background, once a version is running.
         void navigator.serviceWorker.ready.then((reg) => whenQuiet(() => reg.active?.postMessage({ type: 'WARM_TILES' }), 0));
