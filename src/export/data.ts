@@ -81,10 +81,20 @@ export function projectsGeoJson(cat: Catalogue, projects: ProjectFeature[], meta
   return `${JSON.stringify(fc, null, 1)}\n`;
 }
 
+/**
+ * Text that a spreadsheet would run as a formula (OWASP "CSV injection"): a cell beginning with
+ * = + - @, a tab or a carriage return. Such text is written with a leading apostrophe, which Excel,
+ * LibreOffice and WPS show as text and do not evaluate. Numbers are written as numbers.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 export function csvField(v: unknown): string {
   if (v == null) return '';
-  const s = Array.isArray(v) ? v.join('; ') : typeof v === 'number' ? String(v) : String(v);
-  return /[",\r\n;]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  let s = Array.isArray(v) ? v.join('; ') : String(v);
+  const formula = FORMULA_START.test(s);
+  if (formula) s = `'${s}`;
+  return formula || /[",\r\n;]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function projectsCsv(cat: Catalogue, projects: ProjectFeature[]): string {

@@ -171,6 +171,20 @@ describe('data download', () => {
     expect(csvField(['c4.s1.i1', 'c8'])).toBe('"c4.s1.i1; c8"');
   });
 
+  it('neutralises text a spreadsheet would run as a formula (OWASP CSV injection), and leaves numbers alone', () => {
+    expect(csvField('=HYPERLINK("http://x","click")')).toBe(`"'=HYPERLINK(""http://x"",""click"")"`);
+    expect(csvField('+1+1')).toBe(`"'+1+1"`);
+    expect(csvField('-2+3')).toBe(`"'-2+3"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvField('\t=1')).toBe(`"'\t=1"`);
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+    expect(csvField(['=cmd|x', 'b'])).toBe(`"'=cmd|x; b"`);
+    // Numbers stay numbers, negative ones too; text with = inside is not a formula.
+    expect(csvField(-12.5)).toBe('-12.5');
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField("Xi'an")).toBe("Xi'an");
+  });
+
   it('GeoJSON: a FeatureCollection of the projects with their layer and leagues', () => {
     const fc = JSON.parse(projectsGeoJson(cat, baotou, { title: 'x', link: '?region=150200', date: new Date(0) }));
     expect(fc.type).toBe('FeatureCollection');
