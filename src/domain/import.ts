@@ -272,11 +272,18 @@ function checkGeometry(g: unknown, where: Where, problems: Problems): g is Impor
 // Polygons that are valid GeoJSON arrays but probably not what the file meant: imported, with a
 // warning that names the feature (the map fills them by its own rules, which may surprise).
 
+/** Which side of a–b the point c lies on (−1, 0, 1). */
+function o(a: Position, b: Position, c: Position): number {
+  return Math.sign((b[0]! - a[0]!) * (c[1]! - a[1]!) - (b[1]! - a[1]!) * (c[0]! - a[0]!));
+}
+
+/** Whether c, collinear with a–b, lies within the segment's box. */
+function on(a: Position, b: Position, c: Position): boolean {
+  return Math.min(a[0]!, b[0]!) <= c[0]! && c[0]! <= Math.max(a[0]!, b[0]!) && Math.min(a[1]!, b[1]!) <= c[1]! && c[1]! <= Math.max(a[1]!, b[1]!);
+}
+
 /** Whether segments p1–p2 and q1–q2 meet (touching counts). */
 function segmentsMeet(p1: Position, p2: Position, q1: Position, q2: Position): boolean {
-  const o = (a: Position, b: Position, c: Position) => Math.sign((b[0]! - a[0]!) * (c[1]! - a[1]!) - (b[1]! - a[1]!) * (c[0]! - a[0]!));
-  const on = (a: Position, b: Position, c: Position) =>
-    Math.min(a[0]!, b[0]!) <= c[0]! && c[0]! <= Math.max(a[0]!, b[0]!) && Math.min(a[1]!, b[1]!) <= c[1]! && c[1]! <= Math.max(a[1]!, b[1]!);
   const d1 = o(q1, q2, p1);
   const d2 = o(q1, q2, p2);
   const d3 = o(p1, p2, q1);
@@ -286,37 +293,46 @@ function segmentsMeet(p1: Position, p2: Position, q1: Position, q2: Position): b
 }
 
 /**
- * Whether a closed ring crosses or touches itself (a "bow tie"). Segments are bucketed on a grid
- * over the ring's box, so a ring of n vertices costs about n, not n².
+ * Whether a closed ring crosses or touches itself (a "bow tie"). Segments are bucketed on a grid of
+ * about their own length, so a ring of n vertices costs about n, not n²; the few segments much
+ * longer than a cell are tested against every other one. A ring so odd that this would cost more
+ * than ~50 million tests is not judged (no warning rather than a frozen import).
  */
 export function ringCrossesItself(ring: Position[]): boolean {
   const n = ring.length - 1; // segments; the last position repeats the first
   if (n < 4) return false;
-  const bbox = bboxOfRing(ring);
-  const side = Math.max(1, Math.ceil(Math.sqrt(n)));
-  const w = (bbox[2] - bbox[0]) / side || 1;
-  const h = (bbox[3] - bbox[1]) / side || 1;
-  const cell = (x: number, y: number): [number, number] => [Math.min(side - 1, Math.floor((x - bbox[0]) / w)), Math.min(side - 1, Math.floor((y - bbox[1]) / h))];
+  const [west, south, east, north] = bboxOfRing(ring);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += Math.abs(ring[i + 1]![0]! - ring[i]![0]!) + Math.abs(ring[i + 1]![1]! - ring[i]![1]!);
+  const size = Math.max((2 * total) / n, Math.max(east - west, north - south) / (16 * Math.sqrt(n)), 1e-12);
+  const cols = Math.floor((east - west) / size) + 1;
   const cells = new Map<number, number[]>();
+  const long: number[] = [];
+  const adjacent = (i: number, j: number) => Math.abs(i - j) === 1 || (Math.min(i, j) === 0 && Math.max(i, j) === n - 1);
+  const meets = (i: number, j: number) => !adjacent(i, j) && segmentsMeet(ring[i]!, ring[i + 1]!, ring[j]!, ring[j + 1]!);
   for (let i = 0; i < n; i++) {
     const a = ring[i]!;
     const b = ring[i + 1]!;
-    const [x0, y0] = cell(Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!));
-    const [x1, y1] = cell(Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!));
+    const x0 = Math.floor((Math.min(a[0]!, b[0]!) - west) / size);
+    const x1 = Math.floor((Math.max(a[0]!, b[0]!) - west) / size);
+    const y0 = Math.floor((Math.min(a[1]!, b[1]!) - south) / size);
+    const y1 = Math.floor((Math.max(a[1]!, b[1]!) - south) / size);
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > 64) {
+      long.push(i);
+      continue;
+    }
     for (let cx = x0; cx <= x1; cx++)
       for (let cy = y0; cy <= y1; cy++) {
-        const key = cy * side + cx;
+        const key = cy * cols + cx;
         const list = cells.get(key);
         if (list) {
-          for (const j of list) {
-            // Neighbours share a vertex by construction; so do the first and the last segment.
-            if (j === i - 1 || (j === 0 && i === n - 1)) continue;
-            if (segmentsMeet(ring[j]!, ring[j + 1]!, a, b)) return true;
-          }
+          for (const j of list) if (meets(i, j)) return true;
           list.push(i);
         } else cells.set(key, [i]);
       }
   }
+  if (long.length * n > 5e7) return false;
+  for (const i of long) for (let j = 0; j < n; j++) if (j !== i && meets(i, j)) return true;
   return false;
 }
 
