@@ -16,6 +16,7 @@ import { useModal } from './use-modal.ts';
 import { useUserLayersApi } from '../import/use-user-layers.ts'; // imported layers
 import { JobCancelled, runInWorker, type JobProgress } from '../import/parse-client.ts';
 import { errorText } from '../import/store.ts';
+import { withBdi } from '../Bdi.tsx';
 import { isolate } from '../isolate.ts';
 import { viewProblemText } from './view-problem-text.ts';
 
@@ -164,7 +165,7 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport, canDraw 
           )}
           {reading && (
             <div className="export-ok views-progress" role="status" data-testid="views-progress" data-stage={reading.progress.stage}>
-              <p>{t('export.views.progress', { file: isolate(reading.file), percent: Math.round(reading.progress.fraction * 100) })}</p>
+              <p>{withBdi(t('export.views.progress', { file: isolate(reading.file), percent: Math.round(reading.progress.fraction * 100) }))}</p>
               <progress max={1} value={reading.progress.stage === 'check' ? reading.progress.fraction : undefined} />
               <button type="button" className="button-quiet" onClick={() => reading.abort.abort()} data-testid="views-import-cancel">
                 {t('export.views.cancel')}
@@ -173,11 +174,11 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport, canDraw 
           )}
           {message && (
             <div className={message.kind === 'ok' ? 'export-ok' : 'export-warning'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="views-message" data-kind={message.kind}>
-              <p>{message.text}</p>
+              <p>{withBdi(message.text)}</p>
               {message.details && (
                 <ul>
                   {message.details.map((d, i) => (
-                    <li key={i}>{message.kind === 'error' ? <code>{d}</code> : d}</li>
+                    <li key={i}>{message.kind === 'error' ? <code>{withBdi(d)}</code> : withBdi(d)}</li>
                   ))}
                 </ul>
               )}

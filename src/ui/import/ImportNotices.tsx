@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import './import.css';
+import { withBdi } from '../Bdi.tsx';
 import { isolate, isolateValues } from '../isolate.ts';
 import { problemText } from './problem-text.ts';
 import { useUserLayersApi } from './use-user-layers.ts';
@@ -32,7 +33,7 @@ export function ImportNotices() {
       <div className="import-notice__body">
         {p && (
           <div className="import-notice__progress" data-testid="import-progress" data-stage={p.stage}>
-            <p>{t(`import.progress.${p.stage}`, { file: isolate(p.file), percent: Math.round(p.fraction * 100) })}</p>
+            <p>{withBdi(t(`import.progress.${p.stage}`, { file: isolate(p.file), percent: Math.round(p.fraction * 100) }))}</p>
             <progress max={1} value={p.stage === 'check' ? p.fraction : undefined} aria-label={t(`import.progress.${p.stage}`, { file: isolate(p.file), percent: Math.round(p.fraction * 100) })} />
             <button type="button" className="button-quiet" onClick={api.cancel} data-testid="import-cancel">
               {t('import.cancel')}
@@ -41,12 +42,12 @@ export function ImportNotices() {
         )}
         {api.notices.map((n) => (
           <div key={n.id} className={`import-notice__item import-notice__item--${n.kind}`} data-kind={n.kind}>
-            <p>{t(`import.notice.${n.key}`, isolateValues(n.values))}</p>
+            <p>{withBdi(t(`import.notice.${n.key}`, isolateValues(n.values)))}</p>
             {n.details && (
               <ul>
                 {n.details.map((d, i) => (
                   <li key={i}>
-                    <code>{problemText(t, d)}</code>
+                    <code>{withBdi(problemText(t, d))}</code>
                   </li>
                 ))}
               </ul>
