@@ -196,6 +196,6 @@ describe('hostile files', SLOW, () => {
     expect(await notice.locator('bdi').allTextContents()).toEqual(['\u202Eevil']);
     const item = (await notice.locator('li').textContent()) ?? '';
     expect(item).toBe('语言 lang: “\u202Eevil”格式不对');
-    await notice.screenshot({ path: join(RESULTS_DIR, 'hardening-rlo-notice.png') });
+    await page.screenshot({ path: join(RESULTS_DIR, 'hardening-rlo-notice.png'), timeout: 60_000 });
   });
 });
