@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   const t0 = Date.now();
   try {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: false });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: false, serviceWorkers: 'block' });
     await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
     if (viewsJson) await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [STORAGE_KEY, viewsJson] as const);
     const page = await context.newPage();

@@ -65,7 +65,7 @@ const deepTiles = (): number =>
 describe('offline after the first load', SLOW, () => {
   it('exports PNG, PDF and PPTX with the server gone and the network cut; a reload and a second visit open the atlas', async () => {
     const { server } = await serveCopy();
-    const session = await launch();
+    const session = await launch([], { serviceWorkers: 'allow' });
     sessions.push(session);
     const page = await session.context.newPage();
     const pageErrors: string[] = [];
@@ -124,7 +124,7 @@ describe('offline after the first load', SLOW, () => {
 
   it('a new build on the server: "new version — reload", and the new one runs only after the click', async () => {
     const { dir, server } = await serveCopy();
-    const session = await launch();
+    const session = await launch([], { serviceWorkers: 'allow' });
     sessions.push(session);
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/`);
