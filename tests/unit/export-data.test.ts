@@ -132,7 +132,7 @@ describe('saved views', () => {
     const deep = `{"a":${'['.repeat(100_000)}`;
     const t0 = performance.now();
     const r = parseFile(deep);
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(performance.now() - t0).toBeLessThan(1500);
     expect(r).toEqual({ ok: false, problems: [{ code: 'tooDeep', params: { depth: 100_001, max: 64, line: 1, column: 69 } }] });
     expect(parseFile('{"format": "plan-atlas-views", "views": [')).toEqual({ ok: false, problems: [{ code: 'notJsonEnd', params: {} }] });
     expect(parseFile('{"format": x}')).toMatchObject({ ok: false, problems: [{ code: 'notJson', params: { line: 1, column: 12, what: 'InvalidSymbol' } }] });
