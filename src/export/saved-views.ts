@@ -66,6 +66,7 @@ export interface ValidationContext {
 
 /** What is wrong with a views file; each has a text under `export.views.problem.` in src/i18n/{zh,en}.json. */
 export const VIEW_PROBLEM_CODES = [
+  'tooLarge', // mb, max (refused before reading)
   'encoding', // the bytes are not text
   'notJson', // line, column, what (import.jsonError.*), near
   'notJsonEnd',

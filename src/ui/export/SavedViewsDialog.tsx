@@ -16,6 +16,7 @@ import { useModal } from './use-modal.ts';
 import { useUserLayersApi } from '../import/use-user-layers.ts'; // imported layers
 import { JobCancelled, runInWorker, type JobProgress } from '../import/parse-client.ts';
 import { errorText } from '../import/store.ts';
+import { IMPORT_LIMITS } from '../../domain/import.ts';
 import { withBdi } from '../Bdi.tsx';
 import { isolate } from '../isolate.ts';
 import { viewProblemText } from './view-problem-text.ts';
@@ -76,6 +77,12 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport, canDraw 
     if (!f) return;
     // The last message is stale from here on; what is under way shows instead.
     setMessage(null);
+    // Views files are small (200 views are about 100 KB): a large one is refused before it is read.
+    if (f.size > IMPORT_LIMITS.maxBytes) {
+      const problem = viewProblemText(t, { code: 'tooLarge', params: { mb: (f.size / 1048576).toFixed(1), max: IMPORT_LIMITS.maxBytes / 1048576 } });
+      setMessage({ kind: 'error', text: t('export.views.importFailed', { file: isolate(f.name) }), details: [problem] });
+      return;
+    }
     const abort = new AbortController();
     setReading({ file: f.name, progress: { stage: 'decode', fraction: 0 }, abort });
     try {
