@@ -35,9 +35,12 @@ export function ImportNotices() {
           <div className="import-notice__progress" data-testid="import-progress" data-stage={p.stage}>
             <p>{withBdi(t(`import.progress.${p.stage}`, { file: isolate(p.file), percent: Math.round(p.fraction * 100) }))}</p>
             <progress max={1} value={p.stage === 'check' ? p.fraction : undefined} aria-label={t(`import.progress.${p.stage}`, { file: isolate(p.file), percent: Math.round(p.fraction * 100) })} />
-            <button type="button" className="button-quiet" onClick={api.cancel} data-testid="import-cancel">
-              {t('import.cancel')}
-            </button>
+            {/* Once checked, the layer is being stored: there is nothing left to cancel. */}
+            {p.stage !== 'store' && (
+              <button type="button" className="button-quiet" onClick={api.cancel} data-testid="import-cancel">
+                {t('import.cancel')}
+              </button>
+            )}
           </div>
         )}
         {api.notices.map((n) => (
