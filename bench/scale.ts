@@ -65,6 +65,8 @@ async function prepareApp(): Promise<{ compileMs: number }> {
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+  // The page's test hooks (window.__atlas, window.__planExport) are opt-in.
+  await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true');
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`[scale] page error: ${String(e)}`));
   return page;
