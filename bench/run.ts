@@ -139,6 +139,8 @@ interface Run {
   bytesBefore: ByKind;
   /** Files asked for after it (what the page reads later), for the record. */
   later: string[];
+  /** Each file asked for before complete: path, kind, gzip bytes (what the byte targets are made of). */
+  filesBefore: Array<{ path: string; kind: Kind; gzip: number }>;
   foreign: string[];
   errors: string[];
 }
@@ -162,7 +164,7 @@ async function measure(browser: Browser, url: string, app: boolean): Promise<Run
   await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true');
   const page = await context.newPage();
   const origin = new URL(url).origin;
-  const run: Run = { idleMs: NaN, completeMs: NaN, bytes: {}, bytesBefore: {}, later: [], foreign: [], errors: [] };
+  const run: Run = { idleMs: NaN, completeMs: NaN, bytes: {}, bytesBefore: {}, later: [], filesBefore: [], foreign: [], errors: [] };
   // Responses are only noted while the page loads; their bodies are read (over the DevTools
   // protocol, base64) once the timing is done. Read during the load they competed with it for the
   // machine's two cores, in proportion to the bytes.
@@ -204,16 +206,20 @@ async function measure(browser: Browser, url: string, app: boolean): Promise<Run
     const body = await resp.body().catch(() => null);
     if (!body) continue;
     const k = kindOf(resp.url());
+    const gzip = gzipSync(body, { level: 6 }).length;
     const add = (into: ByKind) => {
       const b = (into[k] ??= { raw: 0, gzip: 0, files: 0 });
       b.raw += body.length;
-      b.gzip += gzipSync(body, { level: 6 }).length;
+      b.gzip += gzip;
       b.files++;
     };
     add(run.bytes);
+    const path = new URL(resp.url()).pathname.replace(/^\/[^/]+\//, '');
     // Asked for before the page was complete (the request's start, in wall-clock ms like timeOrigin).
-    if (resp.request().timing().startTime <= completeAt) add(run.bytesBefore);
-    else run.later.push(new URL(resp.url()).pathname.replace(/^\/[^/]+\//, ''));
+    if (resp.request().timing().startTime <= completeAt) {
+      add(run.bytesBefore);
+      run.filesBefore.push({ path, kind: k, gzip });
+    } else run.later.push(path);
   }
   await page.close();
   await context.close();
@@ -245,6 +251,7 @@ interface LoadSummary {
   total: Bytes;
   totalBefore: Bytes;
   later: string[];
+  filesBefore: Run['filesBefore'];
   foreign: string[];
   errors: string[];
 }
@@ -259,6 +266,7 @@ function summariseLoad(runs: Run[]): LoadSummary {
     total: total(last.bytes),
     totalBefore: total(last.bytesBefore),
     later: last.later,
+    filesBefore: [...last.filesBefore].sort((a, b) => b.gzip - a.gzip),
     foreign: [...new Set(runs.flatMap((r) => r.foreign))],
     errors: [...new Set(runs.flatMap((r) => r.errors))],
   };
@@ -357,6 +365,18 @@ async function ensurePmtilesApp(): Promise<void> {
   }
 }
 
+/** A part that fails is reported (and its targets "not measured"); the other parts still run. */
+const failures: Record<string, string> = {};
+async function attempt<T>(part: string, f: () => Promise<T>): Promise<T | null> {
+  try {
+    return await f();
+  } catch (e) {
+    failures[part] = (e instanceof Error ? e.message : String(e)).slice(0, 2000);
+    console.error(`[bench] ${part} failed: ${failures[part]}`);
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   await ensureBuilt();
   if (wanted('pmtiles')) await ensurePmtilesApp();
@@ -397,20 +417,20 @@ async function main(): Promise<void> {
     // Click-to-panel latency (bench/click.ts): ~100 clicks on leagues and banners/counties.
     if (wanted('clicks')) {
       log('[bench] click-to-panel latency …');
-      clicks = await measureClicks(browser, urls.app);
+      clicks = await attempt('clicks', () => measureClicks(browser, urls.app));
     }
     // Frame times during a scripted pan and zoom (bench/frames.ts), app and the tiles baseline alternating.
     if (wanted('frames')) {
       log('[bench] pan & zoom frame times …');
-      frames = await measureFrames(browser, { app: { url: urls.app, handle: '__atlas' }, baseline: { url: urls.tiles, handle: '__baseline' } }, FRAME_RUNS, log);
+      frames = await attempt('frames', () => measureFrames(browser, { app: { url: urls.app, handle: '__atlas' }, baseline: { url: urls.tiles, handle: '__baseline' } }, FRAME_RUNS, log));
     }
-    if (wanted('export')) exports = await measureExports(browser, urls.app, EXPORT_RUNS, log);
+    if (wanted('export')) exports = await attempt('export', () => measureExports(browser, urls.app, EXPORT_RUNS, log));
     // The same sizes with @watergis/maplibre-gl-export on the bare basemap (bench/peer/), in a
     // browser process of its own: its very large canvases must not take the other parts down.
     if (wanted('peer')) {
       const peerBrowser = await launchBrowser();
       try {
-        peer = await measurePeerExports(peerBrowser, `${url}/peer/`, EXPORT_RUNS, log);
+        peer = await attempt('peer', () => measurePeerExports(peerBrowser, `${url}/peer/`, EXPORT_RUNS, log));
       } finally {
         await peerBrowser.close().catch(() => undefined);
       }
@@ -421,14 +441,17 @@ async function main(): Promise<void> {
   }
   // Processes of their own, after the browser is closed: the cold export command, then the 10×
   // catalogue's clicks (bench/scale.ts, which builds its own copy of the app).
-  if (wanted('cold-export')) cold = measureColdExports(ROOT, COLD_RUNS, log);
+  if (wanted('cold-export')) cold = await attempt('cold-export', async () => measureColdExports(ROOT, COLD_RUNS, log));
   if (wanted('clicks10x')) {
     log('[bench] click-to-panel latency at 10× (bench/scale.ts) …');
-    const before = new Set(readdirSync(RESULTS));
-    execFileSync(process.execPath, ['--import', 'tsx', 'bench/scale.ts', '--scale', '10', '--parts', 'clicks'], { cwd: ROOT, stdio: 'inherit' });
-    const file = readdirSync(RESULTS).filter((f) => f.startsWith('scale-10x-') && f.endsWith('.json') && !before.has(f)).sort().pop();
-    if (!file) throw new Error('bench/scale.ts wrote no result');
-    clicks10x = (JSON.parse(readFileSync(join(RESULTS, file), 'utf8')) as { clicks: ClickStats }).clicks;
+    clicks10x = await attempt('clicks10x', async () => {
+      const before = new Set(readdirSync(RESULTS));
+      execFileSync(process.execPath, ['--import', 'tsx', 'bench/scale.ts', '--scale', '10', '--parts', 'clicks'], { cwd: ROOT, stdio: 'inherit' });
+      const file = readdirSync(RESULTS).filter((f) => f.startsWith('scale-10x-') && f.endsWith('.json') && !before.has(f)).sort().pop();
+      if (!file) throw new Error('bench/scale.ts wrote no result');
+      keepLatest(RESULTS, 'scale-10x', file);
+      return (JSON.parse(readFileSync(join(RESULTS, file), 'utf8')) as { clicks: ClickStats }).clicks;
+    });
   }
 
   const load = wanted('load') ? Object.fromEntries(loaded.map((p) => [p, summariseLoad(runs[p]!)])) as Partial<Record<PageName, LoadSummary>> : null;
@@ -441,7 +464,11 @@ async function main(): Promise<void> {
   if (load) {
     say(`\nLoad (${RUNS} runs each, alternating, fresh contexts)`);
     for (const l of loadTable(load)) say(l);
-    if (load.app?.later.length) say(`app: read after the atlas was drawn: ${load.app.later.join(', ')}`);
+    if (load.app) {
+      const top = (kinds: Kind[]) => load.app!.filesBefore.filter((f) => kinds.includes(f.kind)).slice(0, 8).map((f) => `${f.path} ${kb(f.gzip)}`).join(', ');
+      say(`app, largest files before the atlas was drawn (gzip): JS: ${top(['js'])}; data: ${top(['data', 'tiles'])}; fonts: ${top(['fonts'])}`);
+      if (load.app.later.length) say(`app, read after the atlas was drawn: ${load.app.later.join(', ')}`);
+    }
   }
   for (const [name, c] of [['1×', clicks], ['10×', clicks10x]] as const) {
     if (!c) continue;
@@ -463,6 +490,7 @@ async function main(): Promise<void> {
     say(`\nExport in the page (median of ${EXPORT_RUNS} runs after one warm-up). Peer: @watergis/maplibre-gl-export ${peer?.version ?? ''}, the bare basemap only.`);
     if (exports) for (const l of exportTable(exports, peer)) say(l);
   }
+  for (const [part, message] of Object.entries(failures)) say(`FAILED ${part}: ${message}`);
   for (const [name, s] of Object.entries(load ?? {})) {
     if (s.foreign.length) say(`WARNING ${name}: requests to other hosts: ${s.foreign.join(', ')}`);
     if (s.errors.length) say(`WARNING ${name}: console/page errors: ${s.errors.join(' | ')}`);
@@ -477,6 +505,7 @@ async function main(): Promise<void> {
     runs: { load: RUNS, frames: FRAME_RUNS, export: EXPORT_RUNS, cold: COLD_RUNS },
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), node: process.version, load: loadavg() },
     targets: ts,
+    failures,
     load,
     clicks,
     clicks10x,

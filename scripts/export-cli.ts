@@ -174,6 +174,9 @@ async function main(): Promise<void> {
     // repaint of the on-screen map cost ~0.5 s under software WebGL for nothing the export reads).
     const part = linkPart(args.state);
     const flies = /[?&](region|project|measure)=/.test(part) && !/[#&]map=/.test(part);
+    // What the export reads from the page (its style, src/ui/export/env.ts) is there once the map has
+    // had its first quiet frame with the thematic layers and no source is loading.
+    await page.waitForFunction(() => Boolean(window.__atlas?.ready && window.__atlas.atlasIdleAt && window.__atlas.map.isStyleLoaded()), undefined, { timeout: 120_000, polling: 50 });
     await page.evaluate(
       (flies) =>
         new Promise<void>((resolve) => {
