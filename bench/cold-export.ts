@@ -73,15 +73,18 @@ export function coldTable(stats: ColdStat[]): string[] {
   const rows: string[][] = [['cold `npm run export` (median)', ...stats.map((c) => c.label)]];
   rows.push(['whole command (spawn → exit)', ...stats.map((c) => s(c.median))]);
   for (const n of stepNames) rows.push([`  ${n}`, ...stats.map((c) => s(median(c.runs.map((r) => r.steps[n] ?? 0))))]);
-  for (const [k, name] of [
-    ['mapMs', 'of the export: off-screen map renders'],
-    ['encodeMs', 'of the export: encoding'],
-    ['fontKB', 'fonts fetched by the page (KB)'],
-  ] as const) {
+  const inPage = (f: (p: Record<string, number>) => number) => (c: ColdStat) => {
+    const xs = c.runs.map((r) => (r.inPage ? f(r.inPage) : NaN)).filter((x) => !Number.isNaN(x));
+    return xs.length ? median(xs) : NaN;
+  };
+  const rowOf = (name: string, f: (p: Record<string, number>) => number, unit: (n: number) => string) =>
     rows.push([`  ${name}`, ...stats.map((c) => {
-      const xs = c.runs.map((r) => r.inPage?.[k]).filter((x): x is number => x != null);
-      return xs.length ? (k === 'fontKB' ? `${median(xs)}` : s(median(xs))) : '—';
+      const v = inPage(f)(c);
+      return Number.isNaN(v) ? '—' : unit(v);
     })]);
-  }
+  rowOf('of the export: off-screen map renders', (p) => p.mapMs!, s);
+  rowOf('of the export: encoding', (p) => p.encodeMs!, s);
+  rowOf('of the export: the rest (export fonts, layout, legend, inset)', (p) => p.totalMs! - p.mapMs! - p.encodeMs!, s);
+  rowOf('font files the page fetched (KB)', (p) => p.fontKB!, (n) => `${n}`);
   return markdownTable(rows);
 }
