@@ -116,7 +116,7 @@ function kindOf(url: string): Kind {
   const ext = extname(new URL(url).pathname);
   if (ext === '.js' || ext === '.mjs') return 'js';
   if (ext === '.json' || ext === '.geojson') return 'data';
-  if (ext === '.pbf' || ext === '.pmtiles' || url.includes('pmtiles')) return 'tiles';
+  if (ext === '.pbf' || ext === '.pmtiles') return 'tiles';
   if (ext === '.woff2' || ext === '.woff') return 'fonts';
   if (ext === '.css') return 'css';
   if (ext === '.html' || ext === '') return 'html';
