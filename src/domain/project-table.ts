@@ -107,10 +107,10 @@ export function leaguesTouched(cat: Catalogue, id: string): RegionProps[] {
 }
 
 const collators = new Map<Lang, Intl.Collator>();
-/** Chinese in pinyin order ('zh'), numbers by value (9 before 10). */
+/** Chinese in pinyin order ('zh'), numbers by value (9 before 10), quotation marks ignored (“倒A”型 under d). */
 export function collatorFor(lang: Lang): Intl.Collator {
   let c = collators.get(lang);
-  if (!c) collators.set(lang, (c = new Intl.Collator(lang === 'zh' ? 'zh' : 'en', { numeric: true, sensitivity: 'base' })));
+  if (!c) collators.set(lang, (c = new Intl.Collator(lang === 'zh' ? 'zh' : 'en', { numeric: true, sensitivity: 'base', ignorePunctuation: true })));
   return c;
 }
 
