@@ -4,6 +4,7 @@
  * formula neutralised as OWASP advises) and XLSX (write-excel-file, loaded only when asked for).
  * One Sheet shape for the project table and the corridor analysis.
  */
+import type { LineCorridor, NearbyLine } from '../domain/corridor.ts';
 import { cellValue, type TableColumn, type TableRow } from '../domain/project-table.ts';
 import type { Lang } from '../domain/url-state.ts';
 import { csvField } from './data.ts';
@@ -74,5 +75,43 @@ export function projectTableSheet(name: string, rows: readonly TableRow[], colum
     header: [header('id'), ...columns.map(header)],
     rows: rows.map((r) => [r.id, ...columns.map((c) => cellValue(r, c, lang))]),
     widths: [28, ...columns.map((c) => WIDTHS[c])],
+  };
+}
+
+/** Labels a corridor sheet needs, in the file's language. */
+export interface CorridorSheetText {
+  name: string;
+  regionName: (code: string) => string;
+  levelName: (level: string) => string;
+  header: { league: string; county: string; level: string; distance: string; inside: string };
+}
+
+/**
+ * Regions near a line as a sheet: one row per league or city (its own distance and its total km
+ * inside), then one per county in it, with the league repeated so the rows sort and filter alone.
+ */
+export function lineCorridorSheet(result: LineCorridor, text: CorridorSheetText): Sheet {
+  const rows: SheetValue[][] = [];
+  for (const l of result.leagues) {
+    const league = text.regionName(l.code);
+    rows.push([league, null, text.levelName(l.level), l.distanceKm, l.kmInside]);
+    for (const c of l.counties) rows.push([league, text.regionName(c.code), text.levelName(c.level), c.distanceKm, c.kmInside]);
+  }
+  const h = text.header;
+  return { name: text.name, header: [h.league, h.county, h.level, h.distance, h.inside], rows, widths: [20, 20, 12, 14, 16] };
+}
+
+/** Line projects near a region as a sheet. */
+export function nearbyLinesSheet(
+  name: string,
+  lines: readonly NearbyLine[],
+  project: (id: string) => { name: string; layer: string },
+  header: { projectId: string; project: string; layer: string; distance: string; inside: string },
+): Sheet {
+  return {
+    name,
+    header: [header.projectId, header.project, header.layer, header.distance, header.inside],
+    rows: lines.map((l) => [l.id, project(l.id).name, project(l.id).layer, l.distanceKm, l.kmInside]),
+    widths: [28, 40, 16, 14, 16],
   };
 }
