@@ -52,12 +52,12 @@ export interface ProjectTableProps {
   title?: string;
 }
 
-/** Row and header heights, px (fixed, so the window needs no measuring; the CSS uses the same). */
+/** Row and header heights, px (fixed, so the window needs no measuring; the CSS takes them as --ptable-row, --ptable-head). */
 export const ROW_HEIGHT = 32;
 export const HEADER_HEIGHT = 36;
 
 /** Column widths, px: the table scrolls sideways in a narrow panel rather than squeezing names. */
-const WIDTHS: Record<TableColumn, number> = { name: 280, layer: 120, measure: 220, stage: 150, status: 130, regions: 220, km: 84, precision: 96 };
+const WIDTHS: Record<TableColumn, number> = { name: 280, layer: 120, measure: 220, stage: 150, status: 130, regions: 220, km: 112, precision: 96 };
 
 export function tableLabels(catalogue: Catalogue, lang: Lang, t: TFunction): TableLabels {
   return {
@@ -92,24 +92,25 @@ interface RowProps {
 
 const Row = memo(function Row({ row, index, columns, lang, rowId, selected, active, onClick }: RowProps) {
   return (
-    <tr
+    <div
       id={rowId}
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
       data-project={row.id}
-      className={`ptable__row${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
+      className={`ptable__row${index % 2 ? ' is-odd' : ''}${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
+      style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
       onClick={() => onClick(index)}
     >
       {columns.map((c) => {
         const text = cellText(row, c, lang);
         return (
-          <td key={c} role="gridcell" className={`ptable__cell ptable__cell--${c}`} title={text || undefined} lang={c === 'stage' ? 'zh-Hans' : undefined}>
-            {c === 'stage' ? <span className={`ptable__stage ptable__stage--${row.stage}`}>{text}</span> : text}
-          </td>
+          <div key={c} role="gridcell" className={`ptable__cell ptable__cell--${c}`} style={{ width: WIDTHS[c] }} title={text || undefined} lang={c === 'stage' ? 'zh-Hans' : undefined}>
+            {text}
+          </div>
         );
       })}
-    </tr>
+    </div>
   );
 });
 
@@ -124,7 +125,7 @@ export function ProjectTable({ catalogue, projects, lang, selectedId, onSelectPr
   const [exportNote, setExportNote] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
-  const grid = useRef<HTMLTableElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
 
   useEffect(() => setExportLang(lang), [lang]);
 
@@ -180,7 +181,7 @@ export function ProjectTable({ catalogue, projects, lang, selectedId, onSelectPr
 
   const pageRows = () => Math.max(1, Math.floor(((scroller.current?.clientHeight || 480) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
 
-  const onGridKey = (e: KeyboardEvent<HTMLTableElement>) => {
+  const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // keys on the header buttons are theirs
     const from = active < 0 ? (selectedIndex >= 0 ? selectedIndex : -1) : active;
     const moves: Record<string, () => number> = {
@@ -289,7 +290,7 @@ export function ProjectTable({ catalogue, projects, lang, selectedId, onSelectPr
       </div>
 
       <div className="ptable__scroll" ref={scroller} style={{ ['--ptable-row' as string]: `${ROW_HEIGHT}px`, ['--ptable-head' as string]: `${HEADER_HEIGHT}px` }}>
-        <table
+        <div
           ref={grid}
           role="grid"
           className="ptable__grid"
@@ -301,31 +302,23 @@ export function ProjectTable({ catalogue, projects, lang, selectedId, onSelectPr
           onKeyDown={onGridKey}
           style={{ width: tableWidth }}
         >
-          <colgroup>
-            {columns.map((c) => (
-              <col key={c} style={{ width: WIDTHS[c] }} />
-            ))}
-          </colgroup>
-          <thead>
-            <tr role="row" aria-rowindex={1}>
+          <div role="rowgroup" className="ptable__header">
+            <div role="row" aria-rowindex={1} className="ptable__headrow">
               {columns.map((c) => (
-                <th key={c} role="columnheader" scope="col" aria-sort={ariaSort(sort, c)} className={`ptable__head ptable__cell--${c}`}>
+                <div key={c} role="columnheader" aria-sort={ariaSort(sort, c)} className={`ptable__head ptable__cell--${c}`} style={{ width: WIDTHS[c] }}>
                   <button type="button" onClick={() => setSort((s) => nextSort(s, c))} title={t('table.sortBy', { column: header(c) })} data-sort={c}>
                     <span>{header(c)}</span>
                     <span className="ptable__arrow" aria-hidden="true">
                       {sort.column === c ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
                     </span>
                   </button>
-                </th>
+                </div>
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {win.padTop > 0 && (
-              <tr className="ptable__pad" aria-hidden="true" style={{ height: win.padTop }}>
-                <td colSpan={columns.length} />
-              </tr>
-            )}
+            </div>
+          </div>
+          {/* Rows are placed absolutely in a body as tall as all of them: rows coming into view are laid
+              out alone, without relaying the others (a table would lay out every row again). */}
+          <div role="rowgroup" className="ptable__body" style={{ height: model.length * ROW_HEIGHT }} data-start={win.start} data-end={win.end}>
             {model.slice(win.start, win.end).map((row, k) => {
               const index = win.start + k;
               return (
@@ -342,13 +335,8 @@ export function ProjectTable({ catalogue, projects, lang, selectedId, onSelectPr
                 />
               );
             })}
-            {win.padBottom > 0 && (
-              <tr className="ptable__pad" aria-hidden="true" style={{ height: win.padBottom }}>
-                <td colSpan={columns.length} />
-              </tr>
-            )}
-          </tbody>
-        </table>
+          </div>
+        </div>
         {model.length === 0 && <p className="ptable__empty">{t('table.empty')}</p>}
       </div>
 
