@@ -132,7 +132,7 @@ try {
 
   // 8. The reverse: line projects within 50 km of 锡林浩特, in English.
   await page.goto(`${base}?view=corridor-region&region=152502&km=50&lang=en`);
-  await page.waitForSelector('[role=row][data-project]', { timeout: 60_000 });
+  await page.waitForSelector('.corridor tr[data-project]', { timeout: 60_000 });
   await page.waitForTimeout(1200);
   await page.screenshot({ path: 'test-results/analyst-corridor-region.png' });
 

@@ -11,9 +11,10 @@
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import '../../src/styles/app.css';
 import { Catalogue, type CatalogueData } from '../../src/domain/catalogue.ts';
+import { lineCorridor, linesNearRegion } from '../../src/domain/corridor.ts';
 import { measureDrawData, type MeasureMode } from '../../src/domain/measure.ts';
 import type { Lang } from '../../src/domain/url-state.ts';
 import { i18next, initI18n } from '../../src/i18n/index.ts';
@@ -86,7 +87,12 @@ async function main() {
     const W = 760;
     const H = 760;
     const { xy, lonLat } = projector(box, W, H);
-    const shown = cat.regions.all().filter((f) => f.properties.level !== 'province' || cat.regions.children(f.properties.code).length === 0 || f.properties.code === '150000');
+    // Leagues and cities (and provinces without them) first, banners and counties over them, filled only when listed.
+    const rank = { province: 0, prefecture: 1, county: 2 } as const;
+    const shown = cat.regions
+      .all()
+      .filter((f) => f.properties.level !== 'province' || cat.regions.children(f.properties.code).length === 0)
+      .sort((a, b) => rank[a.properties.level] - rank[b.properties.level]);
     const draw = measured ? measureDrawData(measured.points, measured.mode) : null;
     return (
       <svg
@@ -104,7 +110,7 @@ async function main() {
           <path
             key={f.properties.code}
             d={ringsPath(f.geometry, xy)}
-            fill={highlight.has(f.properties.code) ? (f.properties.level === 'county' ? '#f2c9a5' : '#f8e4d0') : '#fbf9f4'}
+            fill={highlight.has(f.properties.code) ? (f.properties.level === 'county' ? '#eeb98c' : '#f8e4d0') : f.properties.level === 'county' ? 'none' : '#fbf9f4'}
             stroke={f.properties.level === 'county' ? '#c9bfae' : '#8a8273'}
             strokeWidth={f.properties.level === 'county' ? 0.5 : 1}
           />
@@ -130,9 +136,22 @@ async function main() {
     const [picked, setPicked] = useState<string>('—');
     const project = target.kind === 'project' ? cat.project(target.id) : undefined;
     const line = project?.geometry.type === 'LineString' ? [project.geometry.coordinates] : undefined;
-    const box: BBox = [110.5, 35.5, 122.5, 46];
-    const highlight = new Set<string>();
-    if (target.kind === 'region') highlight.add(target.code);
+    // For a region, the lines the panel lists, drawn in the sketch.
+    const near = useMemo(() => {
+      if (target.kind !== 'region') return undefined;
+      const lines = cat.allProjects().flatMap((p) => (p.geometry.type === 'LineString' ? [{ id: p.properties.id, geometry: p.geometry }] : []));
+      const ids = new Set(linesNearRegion(cat.regions.get(target.code)!, lines, cat.regions, Number(q.get('km') ?? 50)).map((n) => n.id));
+      return lines.filter((l) => ids.has(l.id)).map((l) => l.geometry.coordinates);
+    }, []);
+    const box: BBox = target.kind === 'region' ? [108, 39, 124, 48] : [112.5, 35.8, 121, 45];
+    // What the panel lists, tinted in the sketch (leagues light, counties darker), to check by eye against the buffer.
+    const [km, setKm] = useState(Number(q.get('km') ?? 50));
+    const highlight = useMemo(() => {
+      const out = new Set<string>();
+      if (target.kind === 'region') out.add(target.code);
+      else if (project && line) for (const l of lineCorridor(project.geometry as LineString, cat.regions, km).leagues) [l, ...l.counties].forEach((r) => out.add(r.code));
+      return out;
+    }, [km]);
     return (
       <div style={{ display: 'grid', gridTemplateColumns: '400px 1fr', gap: 12, padding: 12, alignItems: 'start' }}>
         <div style={{ border: '1px solid #ccc', background: 'var(--paper)', maxHeight: 'calc(100vh - 24px)', overflow: 'auto' }}>
@@ -141,6 +160,7 @@ async function main() {
             lang={lang}
             target={target}
             initialKm={Number(q.get('km') ?? 50)}
+            onKmChange={setKm}
             onBuffer={setBuffer}
             onSelectRegion={(c) => setPicked(`region ${c}`)}
             onSelectProject={(id) => setPicked(`project ${id}`)}
@@ -150,7 +170,7 @@ async function main() {
           <div data-testid="harness-state" style={{ fontSize: 12, marginBottom: 4 }}>
             picked: {picked} · buffer: {buffer ? `${buffer.geometry.type} ${buffer.properties?.km} km` : 'none'}
           </div>
-          <Sketch box={box} buffer={buffer} line={line} highlight={highlight} />
+          <Sketch box={box} buffer={buffer} line={line ?? near} highlight={highlight} />
         </div>
       </div>
     );

@@ -276,7 +276,10 @@ export function CorridorPanel({ catalogue, lang, target, initialKm, onKmChange, 
 
       {result && (
         <>
-          <p className="analysis__method">{t('corridor.method')}</p>
+          <p className="analysis__method">
+            {t('corridor.method')}
+            {result.kind === 'line' && ` ${t('corridor.leagueNote')}`}
+          </p>
           <div className="analysis__actions">
             <button type="button" className="button-quiet" onClick={() => void runExport('csv')} data-testid="corridor-csv">
               {t('corridor.exportCsv')}
