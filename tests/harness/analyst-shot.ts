@@ -78,6 +78,12 @@ try {
   log(`selected row rendered after outside selection: ${far}`);
   await page.screenshot({ path: 'test-results/analyst-table-en.png' });
 
+  // 4b. As narrow as the side panel: the tools wrap, the grid scrolls sideways.
+  await page.setViewportSize({ width: 400, height: 760 });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'test-results/analyst-table-narrow.png' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   // 5. Ten times the catalogue: scroll through it, frame by frame, and time the frames.
   await page.goto(`${base}?view=table-big`);
   await page.waitForSelector('[role=row][data-project]', { timeout: 60_000 });

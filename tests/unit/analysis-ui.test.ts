@@ -13,6 +13,8 @@ import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { measureArea, measurePath, roundKm } from '../../src/domain/measure.ts';
 import { i18next, initI18n } from '../../src/i18n/index.ts';
+import en from '../../src/i18n/en.json';
+import zh from '../../src/i18n/zh.json';
 import { CorridorPanel, type CorridorPanelProps } from '../../src/ui/analysis/CorridorPanel.tsx';
 import { MeasureTool, type MeasureToolProps } from '../../src/ui/analysis/MeasureTool.tsx';
 
@@ -215,5 +217,18 @@ describe('the measure tool', () => {
     await act(async () => {
       await i18next.changeLanguage('zh');
     });
+  });
+});
+
+describe('strings', () => {
+  it('the table, corridor and measure strings exist in both languages, none empty', () => {
+    const keys = (o: unknown, prefix = ''): string[] =>
+      typeof o === 'object' && o ? Object.entries(o).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [`${prefix.slice(0, -1)}=${o === '' ? 'EMPTY' : ''}`];
+    for (const ns of ['table', 'corridor', 'measure'] as const) {
+      const z = keys((zh as Record<string, unknown>)[ns]).sort();
+      expect(z.length).toBeGreaterThan(10);
+      expect(z).toEqual(keys((en as Record<string, unknown>)[ns]).sort());
+      expect(z.filter((k) => k.endsWith('EMPTY'))).toEqual([]);
+    }
   });
 });
