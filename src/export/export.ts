@@ -10,17 +10,15 @@ import { drawInset, drawNorthArrow, drawScaleBar, type FurnitureLabels, type Ins
 import { layout, type Box, type Composition } from './layout.ts';
 import { CanvasLimitError, exportMap, type CanvasLimits } from './map-render.ts';
 import { fitWithin, pptxSize, resolveSize, type ExportFormat, type ResolvedSize, type SizePreset } from './presets.ts';
-import { canvasMeasure, canvasToBlob, drawComposition, mapFramePx } from './render-canvas.ts';
+import { mapRenderSize, settledLayout } from './frame.ts';
+import { canvasMeasure, canvasToBlob, drawComposition } from './render-canvas.ts';
 import { PdfWriter } from './render-pdf.ts';
 import { PptxWriter } from './render-pptx.ts';
-import { buildScene, fitBounds, viewExtent, type Scene, type SceneEnv, type SceneSpec } from './scene.ts';
+import { buildScene, fitBounds, type Scene, type SceneEnv, type SceneSpec } from './scene.ts';
 
 /** 2D canvas limits of Chromium (per side and area). */
 const MAX_2D_SIDE = 32767;
 const MAX_2D_AREA = 268_435_456;
-
-/** Map labels and symbols on slides are drawn this much larger than on screen (projected, seen from afar). */
-const SLIDE_MAP_TEXT = 1.15;
 
 /** Width margin for PPTX text (set in the viewer's font, not ours). */
 const PPTX_SLACK = 1.12;
@@ -79,15 +77,7 @@ export function effectiveSize(format: ExportFormat, preset: SizePreset): SizePre
   return format === 'pptx' ? pptxSize(preset) : preset;
 }
 
-/** How the map frame of a size is rendered: CSS size of the export map and its pixel ratio. */
-export function mapRenderSize(comp: Composition): { frame: { x: number; y: number; w: number; h: number }; cssWidth: number; cssHeight: number; pixelRatio: number } {
-  const f = mapFramePx(comp);
-  const textScale = comp.size.kind === 'print' ? 1 : SLIDE_MAP_TEXT;
-  const cssWidth = Math.max(50, Math.round(f.w / (comp.size.scale * textScale)));
-  const pixelRatio = f.w / cssWidth;
-  const cssHeight = Math.max(50, Math.round(f.h / pixelRatio));
-  return { frame: f, cssWidth, cssHeight, pixelRatio };
-}
+export { mapRenderSize };
 
 /**
  * Checks a size against the browser's limits before exporting. Returns null when it fits, else the
@@ -138,19 +128,7 @@ async function renderPage(scene: Scene, size: ResolvedSize, t: TFunction, inset:
   // PowerPoint sets the text in its own font (Microsoft YaHei, or what the viewer substitutes), a
   // little wider than Noto: PPTX lines are broken and cut with some room to spare.
   const measure: typeof base = format === 'pptx' ? (text, style) => base(text, style) * PPTX_SLACK : base;
-  // The legend lists what the frame shows: lay out, find the frame's extent, keep the legend rows
-  // drawn inside it, lay out again. A portrait page sizes its map by the legend, so the frame may
-  // move; after a few rounds without settling, the full legend (a superset) is used instead.
-  let comp = layout(size, scene.content, measure);
-  let settled = false;
-  for (let round = 0; round < 3 && !settled; round++) {
-    const rr = mapRenderSize(comp);
-    const v = fitBounds(scene.bounds, rr.cssWidth, rr.cssHeight);
-    const next = layout(size, { ...scene.content, legend: scene.legendWithin(viewExtent(v.center, v.zoom, rr.cssWidth, rr.cssHeight)) }, measure);
-    settled = sameBox(next.map, comp.map);
-    comp = next;
-  }
-  if (!settled) comp = layout(size, scene.content, measure);
+  const comp = settledLayout(scene, size, measure);
   const r = mapRenderSize(comp);
   const view = fitBounds(scene.bounds, r.cssWidth, r.cssHeight);
   const img = await exportMap().render({ style: scene.style, layers: scene.layers, cssWidth: r.cssWidth, cssHeight: r.cssHeight, pixelRatio: r.pixelRatio, view: { center: view.center, zoom: view.zoom } });
@@ -179,10 +157,6 @@ async function renderPage(scene: Scene, size: ResolvedSize, t: TFunction, inset:
   drawNorthArrow(ctx, comp.map.w, comp.map.h, labels);
   drawInset(ctx, comp.map.w, comp.map.h, inset, img.bounds, labels);
   return { scene, comp, map: canvas, mapMs: img.ms };
-}
-
-function sameBox(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
-  return a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 }
 
 function safeName(s: string): string {
