@@ -29,10 +29,10 @@ import type { BorderCollection } from '../domain/types.ts';
 import { SOURCE } from '../map/basemap/sources.ts';
 import type { GeoData } from '../map/geodata.ts';
 import { userLayerDef } from '../map/imported-layers.ts';
-import { areaAlpha, DIM, DIM_AREA, themeDraw, tint, type LabelD } from '../map/themes/draw-data.ts';
+import { areaAlpha, DIM, DIM_AREA, themeDraw, tint, type LabelD, type LineD } from '../map/themes/draw-data.ts';
 import { iconKey } from '../map/themes/icons.ts';
 import { cacheFor, layerContext, THEMES, type ThemeDef } from '../map/themes/index.ts';
-import type { RGB } from '../map/themes/types.ts';
+import type { LayerContext, RGB } from '../map/themes/types.ts';
 import { mapFrameView, type MapFrameView } from './frame.ts';
 import type { Box, Composition } from './layout.ts';
 import type { Scene } from './scene.ts';
@@ -439,8 +439,23 @@ interface ThemeParts {
   labels: VNode[];
 }
 
+/**
+ * How deck-layers.ts draws a line in a context (CSS px of the map): colour and width, dashes,
+ * sideways offset, and the white casing under it.
+ */
+export function lineLook(l: LineD, ctx: Pick<LayerContext, 'emphasis'>): { stroke: Paint; width: number; dash: [number, number] | null; offset: number; casing: { stroke: Paint; width: number } | null } {
+  const dim = ctx.emphasis.kind === 'selection' && !selects(ctx.emphasis, [l.id]);
+  return {
+    stroke: rgbPaint(l.color, dim ? l.alpha * DIM : l.alpha),
+    width: l.width,
+    dash: l.dash,
+    offset: l.offset * l.width,
+    casing: l.casing ? { stroke: { r: 255, g: 255, b: 255, a: dim ? CASING_ALPHA * DIM : CASING_ALPHA }, width: l.width + CASING_EXTRA } : null,
+  };
+}
+
 /** The labels deck-layers.ts shows at a zoom for an emphasis (makeLayers' rule). */
-export function shownLabels(labels: readonly LabelD[], ctx: ReturnType<typeof layerContext>): LabelD[] {
+export function shownLabels(labels: readonly LabelD[], ctx: Pick<LayerContext, 'emphasis' | 'zoom'>): LabelD[] {
   const on = ctx.emphasis.kind === 'selection';
   const highlight = ctx.emphasis.kind === 'selection' ? ctx.emphasis.highlight : null;
   const places = emphasisedPlaces(ctx.emphasis);
@@ -499,22 +514,23 @@ function themeParts(theme: ThemeDef, scene: Scene, cat: Catalogue, dr: Drawer, z
     if (p) parts.areas.push(group([p], { clip: ringsPath(rings) }));
   }
   for (const l of data.lines) {
-    const dim = on && !selects(ctx.emphasis, [l.id]);
-    const offset = l.offset * l.width * k;
-    const lines = dr.lines([l.path as Position[]], offset);
+    const look = lineLook(l, ctx);
+    const lines = dr.lines([l.path as Position[]], look.offset * k);
     if (!lines.length) continue;
     const d = linesPath(lines);
-    if (l.casing) {
-      const c = dr.path({ type: 'path', d, stroke: { r: 255, g: 255, b: 255, a: dim ? CASING_ALPHA * DIM : CASING_ALPHA }, strokeWidth: (l.width + CASING_EXTRA) * k, cap: 'round', join: 'round' });
+    if (look.casing) {
+      const c = dr.path({ type: 'path', d, stroke: look.casing.stroke, strokeWidth: look.casing.width * k, cap: 'round', join: 'round' });
       if (c) parts.casings.push(c);
     }
     const p = dr.path({
       type: 'path',
       d,
-      stroke: rgbPaint(l.color, dim ? l.alpha * DIM : l.alpha),
-      strokeWidth: l.width * k,
-      // deck.gl's dashes have square ends; solid lines have round caps and joints.
-      ...(l.dash ? { dash: [l.dash[0] * k, l.dash[1] * k], join: 'round' as const } : { cap: 'round' as const, join: 'round' as const }),
+      stroke: look.stroke,
+      strokeWidth: look.width * k,
+      // Round caps and joints, the dashes' ends too (deck.gl's capRounded rounds each dash into its gap).
+      cap: 'round',
+      join: 'round',
+      ...(look.dash ? { dash: look.dash.map((v) => v * k) } : {}),
     });
     if (p) parts.lines.push(p);
   }
