@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Layer } from '@deck.gl/core';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
 import { EMPTY_STATE, type AppState, type Lang } from '../../src/domain/url-state.ts';
+import type { UserLayer } from '../../src/domain/user-layers.ts';
 import { mapFrameView, settledLayout } from '../../src/export/frame.ts';
 import type { FurnitureLabels } from '../../src/export/furniture.ts';
 import { presetById, resolveSize } from '../../src/export/presets.ts';
@@ -160,6 +161,37 @@ describe('SVG of a Baotou view', () => {
     const names = [...doc.getElementById('place-names')!.getElementsByTagName('text')].map((t) => t.textContent);
     expect(names.some((n) => /Baotou/i.test(n ?? ''))).toBe(true);
     expect(names.join('')).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('other views', () => {
+  it('an imported layer is a layer of its own, over the themes; a selected project has its halo and its name', () => {
+    const layer: UserLayer = {
+      id: 'u-test1',
+      name: '我的线路',
+      format: 'geojson',
+      colour: 0,
+      importedAt: '2026-01-01T00:00:00Z',
+      features: [
+        { id: 'u-test1-0', name: 'a', geometry: { type: 'LineString', coordinates: [[109.5, 40.4], [110.4, 41.2]] }, properties: {} },
+        { id: 'u-test1-1', name: 'b', geometry: { type: 'Point', coordinates: [110, 40.8] }, properties: {} },
+        { id: 'u-test1-2', name: 'c', geometry: { type: 'Polygon', coordinates: [[[109.6, 40.9], [109.9, 40.9], [109.9, 41.1], [109.6, 41.1], [109.6, 40.9]]] }, properties: {} },
+      ],
+    };
+    const env = { ...v.env('zh'), userLayers: [layer] };
+    const state: AppState = { ...EMPTY_STATE, filters: NO_FILTERS, selection: { kind: 'project', id: 'rail-baotou-mandula-bayinhua-mandula' }, lang: 'zh' };
+    const scene = buildScene({ state, bounds: paddedBounds(v.geo.byCode.get('150200')!.bbox), userVisible: [layer.id] }, env);
+    const comp = settledLayout(scene, resolveSize(presetById('a4-portrait-150')!), approximateMeasure);
+    const page = vectorPage(scene, comp, v.data, v.inset, labelsOf('zh'), approximateMeasure);
+    const doc = parse(svgOf(scene, page));
+    const ids = layers(doc).map((g) => g.id);
+    const user = doc.getElementById('user-u-test1')!;
+    expect(user.getAttributeNS(INK, 'label')).toBe('我的线路');
+    // Areas (fill and outline), the line, the point.
+    expect(user.getElementsByTagName('path').length).toBe(4);
+    expect(ids.indexOf('imported')).toBeGreaterThan(ids.indexOf('symbols'));
+    expect(doc.getElementById('highlight')!.getElementsByTagName('path').length).toBeGreaterThan(0);
+    expect([...doc.getElementById('labels')!.getElementsByTagName('text')].map((t) => t.textContent)).toContain('包头至满都拉铁路巴音花至满都拉段');
   });
 });
 
