@@ -29,6 +29,11 @@ const num = (v: number): string => {
   const r = Math.round(v * 100) / 100;
   return Object.is(r, -0) ? '0' : String(r);
 };
+/** Path coordinates to a tenth of a design px (0.026 mm): outlines are simplified to 0.12 px anyway. */
+const coord = (v: number): string => {
+  const r = Math.round(v * 10) / 10;
+  return Object.is(r, -0) ? '0' : String(r);
+};
 
 export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
@@ -49,7 +54,7 @@ export function pathData(d: readonly Seg[]): string {
       prev = 'Z';
       continue;
     }
-    const nums = s.slice(1).map((v) => num(v as number));
+    const nums = s.slice(1).map((v) => coord(v as number));
     // Repeated line commands are implicit: "L1 2 3 4".
     out += (cmd === prev && cmd !== 'M' ? ' ' : cmd) + nums.join(' ');
     prev = cmd;

@@ -85,6 +85,8 @@ export class VectorPdfWriter {
     }
     doc.setProperties({ title: this.meta.title, subject: this.meta.subject, creator: 'Plan Atlas', keywords: '内蒙古 环渤海 规划 Inner Mongolia Bohai Rim plan' });
     doc.setLanguage(this.meta.lang === 'zh' ? 'zh-CN' : 'en-US');
+    // Optional content and blend modes are PDF 1.5 and 1.4 features (jsPDF says 1.3 by default).
+    (doc as unknown as { __private__: { setPdfVersion(v: string): void } }).__private__.setPdfVersion('1.5');
     // jsPDF writes its /ExtGState dictionary (and the event that lets ours in) only when it has one of its own.
     doc.addGState('atlasNone', new this.mod.GState({ opacity: 1 }));
     const internal = (doc as unknown as { internal: Internal }).internal;
@@ -151,8 +153,13 @@ export class VectorPdfWriter {
   }
 
   private pathOps(d: readonly Seg[]): string {
-    const y = (v: number) => n(this.pageH - v * PT);
-    const x = (v: number) => n(v * PT);
+    // A tenth of a point (0.035 mm): outlines are simplified to 0.12 design px (0.09 pt) anyway.
+    const c = (v: number) => {
+      const s = (Math.round(v * 10) / 10).toFixed(1).replace(/\.0$/, '');
+      return s === '-0' ? '0' : s;
+    };
+    const y = (v: number) => c(this.pageH - v * PT);
+    const x = (v: number) => c(v * PT);
     const out: string[] = [];
     for (const s of d) {
       if (s[0] === 'M') out.push(`${x(s[1])} ${y(s[2])} m`);

@@ -233,6 +233,7 @@ describe('vector PDF', () => {
     expect(s).toMatch(/\/Properties <<\s*\/OC1 \d+ 0 R/);
     const pages = execFileSync('pdfinfo', [join(OUT, 'baotou.pdf')]).toString();
     expect(pages).toMatch(/Pages:\s+2/);
+    expect(pages).toMatch(/PDF version:\s+1\.5/);
     expect(pages).toMatch(/Page size:\s+841\.8\d? x 595\.\d+ pts/);
   });
 });
