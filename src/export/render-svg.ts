@@ -80,9 +80,12 @@ function pathEl(p: VPath, blend: boolean): string {
   return `<path ${a.join(' ')}/>`;
 }
 
-/** The font families of a text: Chinese text names Noto Sans SC first, so editors without per-glyph fallback find its glyphs. */
+/**
+ * The font families of a text: Chinese text names Noto Sans SC first, so editors without per-glyph
+ * fallback find its glyphs; "Noto Sans CJK SC" is the same design as Linux distributions install it.
+ */
 export function fontFamily(text: string): string {
-  return [...text].some(isCjk) ? "'Noto Sans SC','Noto Sans',sans-serif" : "'Noto Sans','Noto Sans SC',sans-serif";
+  return [...text].some(isCjk) ? "'Noto Sans SC','Noto Sans CJK SC','Noto Sans',sans-serif" : "'Noto Sans','Noto Sans SC','Noto Sans CJK SC',sans-serif";
 }
 
 function textEl(t: VText): string {

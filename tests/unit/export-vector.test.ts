@@ -133,7 +133,7 @@ describe('SVG of a Baotou view', () => {
     const css = doc.getElementsByTagName('style')[0]!.textContent ?? '';
     expect(css).toMatch(/font-family:'Noto Sans SC';font-style:normal;font-weight:400;src:url\(data:font\/woff2;base64,/);
     expect(css).toMatch(/font-family:'Noto Sans';[^}]*font-weight:600/);
-    expect(svg).toContain(`font-family="'Noto Sans SC','Noto Sans',sans-serif"`);
+    expect(svg).toContain(`font-family="'Noto Sans SC','Noto Sans CJK SC','Noto Sans',sans-serif"`);
   });
 
   it("draws a railway within a pixel of its Web Mercator position", () => {
