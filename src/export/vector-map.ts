@@ -155,6 +155,7 @@ class Drawer {
   constructor(
     readonly proj: FrameProjection,
     readonly box: Box,
+    readonly measure: Measure,
   ) {
     this.clipRect = { x0: box.x - CLIP_MARGIN, y0: box.y - CLIP_MARGIN, x1: box.x + box.w + CLIP_MARGIN, y1: box.y + box.h + CLIP_MARGIN };
   }
@@ -189,6 +190,12 @@ class Drawer {
   }
   inFrame(p: Pt, margin = 40): boolean {
     return p[0] >= this.box.x - margin && p[0] <= this.box.x + this.box.w + margin && p[1] >= this.box.y - margin && p[1] <= this.box.y + this.box.h + margin;
+  }
+  /** Whether a text's line (as the writers set it) reaches into the frame. */
+  textMeetsFrame(t: VText): boolean {
+    const w = this.measure(t.text, { size: t.size, weight: t.weight });
+    const x0 = t.anchor === 'start' ? t.x : t.anchor === 'end' ? t.x - w : t.x - w / 2;
+    return x0 + w > this.box.x && x0 < this.box.x + this.box.w && t.y > this.box.y && t.y - t.size < this.box.y + this.box.h;
   }
   path(p: VPath): VPath | null {
     if (!p.d.length) return null;
@@ -471,7 +478,7 @@ function labelText(dr: Drawer, d: LabelD, lang: Lang, at: Pt): VText {
   const k = dr.proj.k;
   const size = (d.minor ? 11 : 12) * k;
   // Anchored at its start, centred vertically on the symbol, beside it (getPixelOffset).
-  return dr.text({
+  return {
     type: 'text',
     x: at[0] + (d.offset[0] + d.symbolSize / 2 + 3) * k,
     y: at[1] + d.offset[1] * k + size * 0.38,
@@ -481,7 +488,7 @@ function labelText(dr: Drawer, d: LabelD, lang: Lang, at: Pt): VText {
     fill: rgbPaint(d.color, d.minor ? LABEL_COLOUR_MINOR_ALPHA : 1),
     anchor: 'start',
     halo: { paint: LABEL_HALO, width: size / 16 },
-  });
+  };
 }
 
 function themeParts(theme: ThemeDef, scene: Scene, cat: Catalogue, dr: Drawer, zoom: number): ThemeParts {
@@ -550,7 +557,9 @@ function themeParts(theme: ThemeDef, scene: Scene, cat: Catalogue, dr: Drawer, z
   if (ctx.labels !== false)
     for (const d of shownLabels(data.labels, ctx)) {
       const at = dr.proj.px(d.position[0], d.position[1]);
-      if (dr.inFrame(at, 200)) parts.labels.push(labelText(dr, d, view.lang, at));
+      const t = labelText(dr, d, view.lang, at);
+      // Labels wholly outside the frame would be hidden by its clip, yet still be text to find.
+      if (dr.textMeetsFrame(t)) parts.labels.push(dr.text(t));
     }
   return parts;
 }
@@ -591,7 +600,8 @@ function highlightParts(scene: Scene, cat: Catalogue, dr: Drawer, zoom: number):
     const b = dr.proj.px(c[best + 1]![0], c[best + 1]![1]);
     const mid: Pt = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
     const d: LabelD = { ids: [p.properties.id], placeId: null, zh: p.properties.name_zh, en: p.properties.name_en, position: [0, 0], offset: [0, 0], symbolSize: 8, color: [59, 52, 38], minZoom: 0, minor: false };
-    if (ctx.labels !== false) label.push(labelText(dr, d, scene.view.lang, mid));
+    const t = labelText(dr, d, scene.view.lang, mid);
+    if (ctx.labels !== false && dr.textMeetsFrame(t)) label.push(dr.text(t));
   } else if (g.type === 'Point') {
     const off = cacheFor(cat).pointOffsets().get(p.properties.id) ?? [0, 0];
     const at = dr.proj.px(g.coordinates[0]!, g.coordinates[1]!);
@@ -643,7 +653,7 @@ function userParts(scene: Scene, dr: Drawer): VGroup[] {
 export function vectorMap(scene: Scene, comp: Composition, data: VectorMapData, measure: Measure): VectorMap {
   const view = mapFrameView(comp, scene.bounds);
   const box = comp.map;
-  const dr = new Drawer(new FrameProjection(view, box), box);
+  const dr = new Drawer(new FrameProjection(view, box), box, measure);
   const zoom = view.zoom;
   const lang = scene.view.lang;
   const name = (key: string) => NAMES[key]![lang];
