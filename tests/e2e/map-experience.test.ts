@@ -122,9 +122,11 @@ describe('projects', () => {
     await waitForMapIdle(page);
     await page.waitForFunction(() => (window.__atlas?.layersAt ?? 0) > 0);
     await waitForMapIdle(page);
-    // The Wuhai–Yinchuan leg of the Baotou–Yinchuan line.
+    // The Wuhai–Yinchuan leg of the Baotou–Yinchuan line, drawn along the real railway: the leg nearest the view's centre.
     const line = projects.features.find((f) => f.id === 'rail-baotou-yinchuan-hsr')!.geometry.coordinates as number[][];
-    const [lng, lat] = interpolateMercator(line[2]!, line[3]!, 0.5) as [number, number];
+    let i = 0;
+    for (let k = 0; k + 1 < line.length; k++) if (Math.hypot(line[k]![0]! - 106.8, line[k]![1]! - 39.6) < Math.hypot(line[i]![0]! - 106.8, line[i]![1]! - 39.6)) i = k;
+    const [lng, lat] = interpolateMercator(line[i]!, line[i + 1]!, 0.5) as [number, number];
     const pt = await pagePointOf(page, lng, lat);
     await page.mouse.move(pt.x - 3, pt.y);
     await page.mouse.move(pt.x, pt.y);
@@ -150,7 +152,8 @@ describe('projects', () => {
     expect(await page.getByTestId('project-phrase').textContent()).toContain('包头至银川高铁');
     expect(await page.getByTestId('project-measures').textContent()).toContain('合作完善铁路路网');
     expect(await page.getByTestId('project-stage').textContent()).toContain('开工建设');
-    expect(await page.getByTestId('project-precision').textContent()).toContain('示意');
+    // Drawn along OpenStreetMap's 包银 line (data/alignments/railway.yaml).
+    expect(await page.getByTestId('project-precision').textContent()).toContain('实测走向');
     expect(await page.getByTestId('project-note').isVisible()).toBe(true);
     const regions = page.getByTestId('project-regions');
     expect(await regions.textContent()).toContain('巴彦淖尔市');
