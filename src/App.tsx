@@ -202,7 +202,8 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
 
   // The map's controller: handed down by context, and to the hooks when the page asked for them.
   useEffect(() => {
-    hooks?.attachMap(controller);
+    // Until the app's map is up, the hooks keep the page start's map (main.tsx).
+    if (controller) hooks?.attachMap(controller);
   }, [hooks, controller]);
 
   // Back / forward: read the state back from the URL (MapLibre restores the view from the hash).

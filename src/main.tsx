@@ -11,7 +11,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles/app.css';
 import { decodeUrlState, type Decoded, type Lang } from './domain/url-state.ts';
-import { hooksRequested, installHooks } from './hooks.ts';
+import { hooksRequested, installHooks, type Hooks } from './hooks.ts';
+import { MapController } from './map/controller.ts';
 import { DEFAULT_LANG, initI18n, zoomLabels } from './i18n/index.ts';
 import { createBasemap, offerEarlyBasemap } from './map/create-basemap.ts';
 import { loadGeoData, type GeoData } from './map/geodata.ts';
@@ -30,13 +31,16 @@ prewarm();
  * (create-basemap.ts); AtlasMap takes it over. If MapLibre refuses to start here (no WebGL),
  * nothing is created, and the page says why as before.
  */
-function startEarlyMap(g: GeoData, fonts: FontManifest, lang: Lang, initial: Decoded): void {
+function startEarlyMap(g: GeoData, fonts: FontManifest, lang: Lang, initial: Decoded, hooks: Hooks | null): void {
   const container = document.createElement('div');
   container.className = 'atlas-map__canvas';
   container.style.visibility = 'hidden';
   document.body.appendChild(container);
   try {
-    offerEarlyBasemap({ container, ...createBasemap(container, { geo: g, fonts, lang, initialView: initial.state.view, panelInset: panelInset(), ...zoomLabels(lang) }) });
+    const basemap = createBasemap(container, { geo: g, fonts, lang, initialView: initial.state.view, panelInset: panelInset(), ...zoomLabels(lang) });
+    offerEarlyBasemap({ container, ...basemap });
+    // Tests and benchmarks see the map from its creation, before the app takes it over (its own controller then replaces this one).
+    hooks?.attachMap(new MapController(basemap.map, { heldLoad: basemap.hold.held, early: true }));
   } catch {
     container.remove();
   }
@@ -46,6 +50,7 @@ async function start(): Promise<void> {
   // Marks of the start's steps, for the benchmark's and a profiler's reading (bench/README).
   performance.mark('atlas:entry');
   const initial = decodeUrlState(window.location.search, window.location.hash);
+  const hooks = hooksRequested() ? installHooks() : null;
   const lang = initial.state.lang ?? DEFAULT_LANG;
   // The geography and the font manifest download together (the HTML preloads both).
   const geo = loadGeoData();
@@ -57,7 +62,7 @@ async function start(): Promise<void> {
   await geo.then(
     (g) => {
       performance.mark('atlas:geography');
-      startEarlyMap(g, fonts, lang, initial);
+      startEarlyMap(g, fonts, lang, initial, hooks);
       performance.mark('atlas:map-created');
     },
     () => undefined,
@@ -66,7 +71,6 @@ async function start(): Promise<void> {
   await registerCssFonts(fonts, [400]);
   performance.mark('atlas:page-set-up');
   const { renderApp } = await import('./app-root.tsx');
-  const hooks = hooksRequested() ? installHooks() : null;
   renderApp(document.getElementById('root')!, { initial, fonts, geoData: geo, hooks });
   performance.mark('atlas:app-rendered');
 }
