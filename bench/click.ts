@@ -103,7 +103,7 @@ export async function timedToPanel(page: Page, code: string, target: 'canvas' | 
 }
 
 export async function measureClicks(browser: Browser, appUrl: string, rounds = 4): Promise<ClickStats> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
   await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
   await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
   const page = await context.newPage();

@@ -58,7 +58,7 @@ const median = (xs: number[]) => {
 };
 
 export async function measureExports(browser: Browser, appUrl: string, runs: number, log: (s: string) => void): Promise<ExportBench> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
   await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
   await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
   const page = await context.newPage();
@@ -239,7 +239,7 @@ function inspect(path: string, format: 'png' | 'pdf'): { width: number; height: 
 
 /** A peer page, loaded and warmed up by one untimed export (a fresh WebGL context compiles its shaders). */
 async function openPeer(browser: Browser, peerUrl: string, messages: string[]): Promise<{ page: Page; close: () => Promise<void>; first: PeerRun }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, acceptDownloads: true, serviceWorkers: 'block' });
   await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
   const close = () => context.close().catch(() => undefined);
   try {

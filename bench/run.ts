@@ -126,7 +126,7 @@ interface Run {
 
 async function measure(browser: Browser, url: string, idleFn: () => unknown, completeFn: () => unknown = idleFn): Promise<Run> {
   // A fresh, isolated context per run: nothing cached from earlier runs.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
   await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
   await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
   const page = await context.newPage();

@@ -63,7 +63,7 @@ async function prepareApp(): Promise<{ compileMs: number }> {
 }
 
 async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
   await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
   await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
   const page = await context.newPage();

@@ -34,6 +34,12 @@ const STEPS: Step[] = [
     outputs: ['public/fonts/manifest.json'],
     command: ['npx', 'tsx', 'scripts/fonts.ts'],
   },
+  {
+    name: 'icons',
+    inputs: ['scripts/icons.ts'],
+    outputs: ['public/icons/icon-192.png', 'public/icons/icon-512.png', 'public/icons/icon-maskable-512.png'],
+    command: ['npx', 'tsx', 'scripts/icons.ts'],
+  },
 ];
 
 function newestMtime(path: string): number {

@@ -121,7 +121,8 @@ async function main(): Promise<void> {
     viewsJson = readFileSync(args.views, 'utf8');
     const r = parseFile(viewsJson);
     if (!r.ok) {
-      console.error(`export: ${args.views} is not a valid views file:\n  ${r.errors.join('\n  ')}`);
+      const lines = r.problems.map((p) => `${p.view ? `view ${p.view}: ` : ''}${p.code}${Object.keys(p.params).length ? ` ${JSON.stringify(p.params)}` : ''}`);
+      console.error(`export: ${args.views} is not a valid views file:\n  ${lines.join('\n  ')}`);
       process.exit(2);
     }
     if (r.views.length === 0) usage(`${args.views} holds no views`);
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   const t0 = Date.now();
   try {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: false });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: false, serviceWorkers: 'block' });
     await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
     await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
     if (viewsJson) await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [STORAGE_KEY, viewsJson] as const);
