@@ -1,13 +1,14 @@
 /**
  * Exports from the command line, without clicking:
  *
- *   npm run export -- --state '<app URL or state>' --format png|pdf|pptx --size 1920x1080 --out FILE
+ *   npm run export -- --state '<app URL or state>' --format png|pdf|pdf-vector|svg|pptx --size 1920x1080 --out FILE
  *   npm run export -- --atlas --format pptx --out atlas.pptx          (one slide per league, all 12)
  *   npm run export -- --views views.json --format pdf --out deck.pdf  (one page per saved view)
  *
  * Options: --state  an atlas link (http://…/?region=150200#map=6/41/110) or just its query and hash
  *                   (`?region=150200&lang=en#map=6/41/110`); default: the first view
- *          --format png | pdf | pptx (default png)
+ *          --format png | pdf | pdf-vector | svg | pptx (default png); pdf has the map as an image,
+ *                   pdf-vector and svg draw it as vectors with real text (src/export/README.md)
  *          --size   WIDTHxHEIGHT or a preset id: slide-1920, slide-3840, slide-4x3,
  *                   a4-landscape-150 … a3-portrait-300 (default 1920x1080)
  *          --lang   zh | en (default: the link's language, else zh)
@@ -28,14 +29,14 @@ import { build } from 'vite';
 import { launchBrowser } from '../tests/e2e/browser.ts';
 import { serveStatic } from './static-server.ts';
 import { parseFile, STORAGE_KEY } from '../src/export/saved-views.ts';
-import { sizeFromSpec } from '../src/export/presets.ts';
+import { FORMATS, isSinglePage, sizeFromSpec, type ExportFormat } from '../src/export/presets.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 
 interface Args {
   state: string;
-  format: 'png' | 'pdf' | 'pptx';
+  format: ExportFormat;
   size: string;
   out: string | null;
   lang: 'zh' | 'en' | null;
@@ -64,8 +65,8 @@ function parseArgs(argv: string[]): Args {
     if (k === '--state') a.state = v();
     else if (k === '--format') {
       const f = v().toLowerCase();
-      if (f !== 'png' && f !== 'pdf' && f !== 'pptx') usage(`unknown format "${f}"`);
-      a.format = f;
+      if (!(FORMATS as readonly string[]).includes(f)) usage(`unknown format "${f}" (${FORMATS.join(', ')})`);
+      a.format = f as ExportFormat;
     } else if (k === '--size') a.size = v();
     else if (k === '--out') a.out = v();
     else if (k === '--lang') {
@@ -81,7 +82,7 @@ function parseArgs(argv: string[]): Args {
     else usage(`unknown option ${k}`);
   }
   if (!sizeFromSpec(a.size)) usage(`unknown size "${a.size}" (WIDTHxHEIGHT, 320–16384 px, or a preset id)`);
-  if ((a.atlas || a.views) && a.format === 'png') usage('--atlas and --views make several pages: use --format pdf or pptx');
+  if ((a.atlas || a.views) && isSinglePage(a.format)) usage('--atlas and --views make several pages: use --format pdf, pdf-vector or pptx');
   if (a.atlas && a.views) usage('--atlas and --views cannot be combined');
   return a;
 }
