@@ -1,0 +1,162 @@
+/**
+ * Plan / now and the timeline, as a person uses them (issue 23): the slider moved with the keyboard
+ * changes what the map draws, its legend, the link and the region panel's "N of M in operation";
+ * 北京至呼和浩特高铁通道 is only partly open at the end of 2018 and in operation by 2026, its panel
+ * naming the sections and the sources. Screenshots of now mode and of 2018 are written to
+ * docs/screenshots/ (looked at by hand) and test-results/.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { assertClean, atlasDrawn, launch, openPage, screenshot, waitForMapIdle, type Recorder, type Session } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const BJ_HOHHOT = 'rail-beijing-huhehaote-hsr';
+const HOHHOT = '150100';
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+}, 180_000);
+afterAll(async () => {
+  await session?.close();
+});
+
+const legendText = (p: Page) => p.getByTestId('map-legend').innerText();
+/** The legend's rows and symbols (the compact legend draws one symbol per status class a layer shows). */
+const legendDrawn = (p: Page) => p.getByTestId('map-legend').innerHTML();
+const param = (p: Page, k: string) => p.evaluate((key) => new URL(location.href).searchParams.get(key), k);
+
+/** A PNG of the map's area only (beside the panel), to tell drawings apart. */
+async function mapPixels(p: Page): Promise<Buffer> {
+  await waitForMapIdle(p);
+  const box = await p.locator('.maplibregl-canvas').boundingBox();
+  const panel = await p.getByTestId('side-panel').boundingBox();
+  const x = Math.max(box!.x, panel ? panel.x + panel.width : 0);
+  return p.screenshot({ clip: { x, y: box!.y, width: box!.x + box!.width - x, height: box!.height - 120 } });
+}
+
+async function shot(p: Page, name: string, docs?: string): Promise<void> {
+  const path = await screenshot(p, name);
+  if (docs) {
+    mkdirSync('docs/screenshots', { recursive: true });
+    copyFileSync(path, `docs/screenshots/${docs}`);
+  }
+}
+
+describe('the timeline', () => {
+  let page: Page;
+  let rec: Recorder;
+  beforeAll(async () => {
+    ({ page, rec } = await openPage(session, baseUrl, '?mode=now#map=4.6/43.6/114'));
+    await atlasDrawn(page);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('moving the slider with the keyboard changes what is drawn, the legend and the link', async () => {
+    await expect.poll(() => page.getByTestId('timeline-year').innerText()).toBe('最新');
+    expect(await legendText(page)).toContain('已建成投运');
+    const latestLegend = await legendDrawn(page);
+    const latestPixels = await mapPixels(page);
+    await shot(page, 'status-now.png', 'now-mode.png');
+
+    const slider = page.getByTestId('timeline-slider');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => param(page, 'date')).toBe('2016');
+    await expect.poll(() => page.getByTestId('timeline-year').innerText()).toContain('2016');
+    await expect.poll(() => legendDrawn(page)).not.toBe(latestLegend);
+    const legend2016 = await legendDrawn(page);
+    const pixels2016 = await mapPixels(page);
+    expect(pixels2016.equals(latestPixels)).toBe(false);
+
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => param(page, 'date')).toBe('2018');
+    expect(await slider.inputValue()).toBe('2018');
+    const pixels2018 = await mapPixels(page);
+    expect(pixels2018.equals(pixels2016)).toBe(false);
+    // By the end of 2018 more had opened than by the end of 2016: the legend says so too.
+    await expect.poll(() => legendDrawn(page)).not.toBe(legend2016);
+    await shot(page, 'status-2018.png', 'timeline-2018.png');
+
+    // Back to the latest: the same drawing as at first.
+    await page.getByTestId('timeline-latest').click();
+    await expect.poll(() => param(page, 'date')).toBeNull();
+    await expect.poll(() => legendDrawn(page)).toBe(latestLegend);
+    assertClean(rec);
+  });
+});
+
+describe('北京至呼和浩特高铁通道', () => {
+  it('is partly open at the end of 2018 (the panel names the sections and the sources) and in operation at 2026', async () => {
+    const { page, rec } = await openPage(session, baseUrl, `?project=${BJ_HOHHOT}&mode=now&date=2018`);
+    await atlasDrawn(page);
+    const status = page.getByTestId('project-status');
+    await expect.poll(() => status.isVisible()).toBe(true);
+    expect(await page.getByTestId('project-name').innerText()).toContain('北京至呼和浩特高铁通道');
+    const at = page.getByTestId('project-status-at');
+    await expect.poll(() => at.getAttribute('data-status')).toBe('partly_in_operation');
+    expect(await at.innerText()).toContain('2018');
+    const sections = await page.getByTestId('project-sections').innerText();
+    expect(sections).toContain('呼和浩特东至乌兰察布段');
+    expect(sections).toContain('2017-08-03');
+    expect(sections).toContain('北京至张家口');
+    const sources = page.getByTestId('project-sources').locator('li');
+    expect(await sources.count()).toBeGreaterThanOrEqual(2);
+    expect(await sources.first().locator('a').getAttribute('target')).toBe('_blank');
+    expect(await page.getByTestId('project-sources').innerText()).toContain('http');
+
+    // The slider to 2026 with the keyboard: End is the timeline's last year, then back to 2026.
+    const slider = page.getByTestId('timeline-slider');
+    await slider.focus();
+    await page.keyboard.press('End');
+    const end = Number(await slider.inputValue());
+    for (let y = end; y > 2026; y--) await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => param(page, 'date')).toBe('2026');
+    await expect.poll(() => at.getAttribute('data-status')).toBe('in_operation');
+    expect(await page.getByTestId('project-opened').innerText()).toContain('2019');
+    assertClean(rec);
+    await page.close();
+  });
+});
+
+describe('the region panel in now mode', () => {
+  it('says how many of its projects are in operation at the timeline date, and filters its list by status', async () => {
+    const { page, rec } = await openPage(session, baseUrl, `?region=${HOHHOT}&mode=now`);
+    await atlasDrawn(page);
+    const line = page.getByTestId('region-status-line');
+    await expect.poll(() => line.isVisible()).toBe(true);
+    const latest = await line.innerText();
+    expect(latest).toMatch(/涉及本地区的 \d+ 个项目中，\d+ 个已建成投运/);
+    const inOperation = (s: string) => Number(/，(\d+) 个已建成投运/.exec(s)![1]);
+    const total = Number(/涉及本地区的 (\d+) 个项目/.exec(latest)![1]);
+    expect(await page.getByTestId('region-project-list').locator('li.project-row').count()).toBeGreaterThan(0);
+
+    // Filter to the projects in operation, with the keyboard: exactly that many rows, each so marked.
+    const filter = page.getByTestId('region-status-filter');
+    await filter.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => filter.inputValue()).toBe('operating');
+    const rows = page.getByTestId('region-project-list').locator('li.project-row');
+    await expect.poll(() => rows.count()).toBe(inOperation(latest));
+    const marks = await rows.locator('.status-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(new Set(marks)).toEqual(new Set(['in_operation']));
+    await page.waitForTimeout(300);
+    await shot(page, 'status-region-hohhot.png');
+
+    // At the end of 2016 fewer were open; the total is the same.
+    const slider = page.getByTestId('timeline-slider');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => line.innerText()).toContain('截至2016年底');
+    const then = await line.innerText();
+    expect(inOperation(then)).toBeLessThan(inOperation(latest));
+    expect(Number(/涉及本地区的 (\d+) 个项目/.exec(then)![1])).toBe(total);
+    await expect.poll(() => rows.count()).toBe(inOperation(then));
+    assertClean(rec);
+    await page.close();
+  });
+});
