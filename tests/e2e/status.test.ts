@@ -27,13 +27,15 @@ const legendText = (p: Page) => p.getByTestId('map-legend').innerText();
 const legendDrawn = (p: Page) => p.getByTestId('map-legend').innerHTML();
 const param = (p: Page, k: string) => p.evaluate((key) => new URL(location.href).searchParams.get(key), k);
 
-/** A PNG of the map's area only (beside the panel), to tell drawings apart. */
+/** A PNG of the map's area between the legend (left) and the panel (right), above the timeline. */
 async function mapPixels(p: Page): Promise<Buffer> {
   await waitForMapIdle(p);
-  const box = await p.locator('.maplibregl-canvas').boundingBox();
+  const legend = await p.getByTestId('map-legend').boundingBox();
   const panel = await p.getByTestId('side-panel').boundingBox();
-  const x = Math.max(box!.x, panel ? panel.x + panel.width : 0);
-  return p.screenshot({ clip: { x, y: box!.y, width: box!.x + box!.width - x, height: box!.height - 120 } });
+  const timeline = await p.getByTestId('timeline').boundingBox();
+  const x = legend!.x + legend!.width + 4;
+  const right = panel!.x - 4;
+  return p.screenshot({ clip: { x, y: 60, width: right - x, height: timeline!.y - 64 } });
 }
 
 async function shot(p: Page, name: string, docs?: string): Promise<void> {
