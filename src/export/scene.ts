@@ -284,7 +284,8 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   if (ft) subParts.push(ft);
   const ln = layerNames(view, lang);
   if (ln) subParts.push(`${t('export.layersShown')}${ln}`);
-  subParts.push(formatDate(env.date, lang));
+  // The export's date, unless the status date just said is the same day.
+  if (!statusDate || statusDateText(statusDate, lang) !== formatDate(env.date, lang)) subParts.push(formatDate(env.date, lang));
   const defaultSubtitle = subParts.join(lang === 'zh' ? ' · ' : ' · ');
 
   // One line per project: its name and how the plan commits to it (the plan's own verb in Chinese),

@@ -5,7 +5,10 @@
  * naming the sections and the sources. Screenshots of now mode and of 2018 are written to
  * docs/screenshots/ (looked at by hand) and test-results/.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertClean, atlasDrawn, launch, openPage, screenshot, waitForMapIdle, type Recorder, type Session } from './browser.ts';
@@ -88,6 +91,44 @@ describe('the timeline', () => {
     await page.getByTestId('timeline-latest').click();
     await expect.poll(() => param(page, 'date')).toBeNull();
     await expect.poll(() => legendDrawn(page)).toBe(latestLegend);
+    assertClean(rec);
+  });
+
+  it('the outline shows progress per measure, at the timeline date', async () => {
+    await page.getByTestId('tab-outline').click();
+    const count = page.locator('[data-measure="c4"] > .outline__row .outline__count');
+    const operating = async () => Number(await count.getAttribute('data-operating'));
+    await expect.poll(() => count.isVisible()).toBe(true);
+    const latest = await operating();
+    const [shown, total] = (await count.innerText()).split('/').map(Number);
+    expect(shown).toBe(latest);
+    expect(total).toBeGreaterThan(latest);
+    // The bar has a segment per status class present; unknown is its own (grey) segment.
+    const bar = page.getByTestId('outline-progress-c4');
+    const segs: Record<string, number> = await bar.locator('[data-class]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-class'), Number(e.getAttribute('data-count'))])));
+    expect(segs.operating).toBe(latest);
+    expect(segs.unknown).toBeGreaterThan(0);
+    expect(Object.values(segs).reduce((a, b) => a + b, 0)).toBe(total);
+    await page.getByTestId('outline-c4').focus();
+    await shot(page, 'status-outline.png');
+    const slider = page.getByTestId('timeline-slider');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => operating()).toBeLessThan(latest);
+    expect((await count.innerText()).endsWith(`/${total}`)).toBe(true);
+    assertClean(rec);
+  });
+
+  it('a PDF of the view carries the timeline date: subtitle and source line say "状态截至2016年底"', async () => {
+    expect(await param(page, 'date')).toBe('2016');
+    await page.waitForFunction(() => Boolean(window.__planExport), undefined, { timeout: 60_000 });
+    const r = await page.evaluate(() => window.__planExport!.run({ format: 'pdf', size: '1920x1080' }));
+    const dir = mkdtempSync(join(tmpdir(), 'plan-atlas-status-'));
+    const pdf = join(dir, 'now-2016.pdf');
+    writeFileSync(pdf, Buffer.from(r.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text.match(/状态截至2016年底/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(text).toContain('已建成投运');
     assertClean(rec);
   });
 });

@@ -3,6 +3,7 @@
  * (src/export/scene.ts): counts by status class, per measure of the outline, per region; the
  * source line's "status as of"; a progress slide's counts. Against the real catalogue and statuses.
  */
+import { bbox } from '@turf/turf';
 import i18next, { type TFunction } from 'i18next';
 import type { Polygon, MultiPolygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { regionProjects } from '../../src/domain/selection.ts';
 import { displayClass, DISPLAY_CLASSES, type TimelineStatus } from '../../src/domain/status.ts';
 import { EMPTY_STATE, type AppState } from '../../src/domain/url-state.ts';
 import { buildScene, selectionProjects } from '../../src/export/scene.ts';
+import { docTitleKey, scenesFor } from '../../src/ui/export/scenes.ts';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 import type { GeoData, RegionInfo } from '../../src/map/geodata.ts';
@@ -32,7 +34,7 @@ beforeAll(async () => {
   for (const f of cat.data.regions.features) {
     const p = f.properties;
     shapes.set(p.code, f.geometry);
-    byCode.set(p.code, { code: p.code, level: p.level, name_zh: p.name_zh, name_en: p.name_en, parent: p.parent } as RegionInfo);
+    byCode.set(p.code, { code: p.code, level: p.level, name_zh: p.name_zh, name_en: p.name_en, parent: p.parent, bbox: bbox(f) } as RegionInfo);
   }
   geo = { regions: cat.data.regions, countries: { type: 'FeatureCollection', features: [] }, labels: { type: 'FeatureCollection', features: [] }, byCode, shapes } as unknown as GeoData;
   const i18n = i18next.createInstance();
@@ -176,5 +178,25 @@ describe('exports in now mode', () => {
     const order = s.projects.map((p) => DISPLAY_CLASSES.indexOf(displayClass(cat.statuses.statusOf(p.properties.id))));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(s.projects.length).toBe(tally.total);
+  });
+});
+
+describe('the progress deck (scenesFor)', () => {
+  it('one now-mode progress slide per league, at the timeline date when one is set', () => {
+    const plan = scenesFor('progress', { ...EMPTY_STATE, lang: 'zh' }, 'zh', geo, [], {});
+    expect(plan).toHaveLength(12);
+    expect(new Set(plan.map((s) => (s.state.selection?.kind === 'region' ? s.state.selection.code : null))).size).toBe(12);
+    for (const s of plan) {
+      expect(s.progress).toBe(true);
+      expect(s.state.mode).toBe('now');
+      expect(s.state.date).toBeNull();
+      expect(s.state.selection?.kind === 'region' && s.state.selection.code.startsWith('15')).toBe(true);
+    }
+    const at2018 = scenesFor('progress', { ...EMPTY_STATE, lang: 'en', mode: 'now', date: '2018' }, 'en', geo, [], {});
+    expect(at2018.every((s) => s.state.date === '2018' && s.state.mode === 'now')).toBe(true);
+    // The atlas of the leagues stays as the state is (plan mode), without counts.
+    const atlas = scenesFor('atlas', { ...EMPTY_STATE, lang: 'zh' }, 'zh', geo, [], {});
+    expect(atlas.every((s) => s.state.mode === 'plan' && !s.progress)).toBe(true);
+    expect(tEn(docTitleKey('progress')!)).toBe(en.export.progressDeckTitle);
   });
 });
