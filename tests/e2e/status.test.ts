@@ -2,8 +2,8 @@
  * Plan / now and the timeline, as a person uses them (issue 23): the slider moved with the keyboard
  * changes what the map draws, its legend, the link and the region panel's "N of M in operation";
  * 北京至呼和浩特高铁通道 is only partly open at the end of 2018 and in operation by 2026, its panel
- * naming the sections and the sources. Screenshots of now mode and of 2018 are written to
- * docs/screenshots/ (looked at by hand) and test-results/.
+ * naming the sections and the sources. Screenshots go to test-results/; with UPDATE_SCREENSHOTS=1
+ * those of now mode and of 2018 are also copied to docs/screenshots/ (the README shows one).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,7 @@ async function mapPixels(p: Page): Promise<Buffer> {
 
 async function shot(p: Page, name: string, docs?: string): Promise<void> {
   const path = await screenshot(p, name);
-  if (docs) {
+  if (docs && process.env.UPDATE_SCREENSHOTS === '1') {
     mkdirSync('docs/screenshots', { recursive: true });
     copyFileSync(path, `docs/screenshots/${docs}`);
   }
