@@ -133,6 +133,35 @@ describe('the timeline', () => {
   });
 });
 
+describe('the progress deck in the Export dialog', () => {
+  it('is a choice of what to export: 12 pages, previewing a league by status', async () => {
+    const { page, rec } = await openPage(session, baseUrl, '?mode=now&date=2020#map=4.6/43.6/114');
+    await atlasDrawn(page);
+    await page.getByTestId('export-open').click();
+    const dialog = page.getByTestId('export-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.getByTestId('scope-progress').check();
+    await page.getByTestId('format-pptx').check();
+    await expect.poll(() => dialog.innerText()).toContain('共 12 页');
+    // The preview has drawn (renderPreview sizes the canvas) the first league's page, not blank.
+    const preview = page.getByTestId('export-preview');
+    await expect.poll(() => preview.evaluate((c) => (c as HTMLCanvasElement).style.width), { timeout: 90_000 }).not.toBe('');
+    await expect.poll(() => page.locator('.export-preview__frame.is-busy').count(), { timeout: 90_000 }).toBe(0);
+    const colours = await preview.evaluate((c) => {
+      const cv = c as HTMLCanvasElement;
+      const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+      return seen.size;
+    });
+    expect(colours).toBeGreaterThan(50);
+    await shot(page, 'status-progress-dialog.png');
+    await page.keyboard.press('Escape');
+    assertClean(rec);
+    await page.close();
+  });
+});
+
 describe('北京至呼和浩特高铁通道', () => {
   it('is partly open at the end of 2018 (the panel names the sections and the sources) and in operation at 2026', async () => {
     const { page, rec } = await openPage(session, baseUrl, `?project=${BJ_HOHHOT}&mode=now&date=2018`);
