@@ -4,6 +4,9 @@
  *   npm run export -- --state '<app URL or state>' --format png|pdf|pdf-vector|svg|pptx --size 1920x1080 --out FILE
  *   npm run export -- --atlas --format pptx --out atlas.pptx          (one slide per league, all 12)
  *   npm run export -- --views views.json --format pdf --out deck.pdf  (one page per saved view)
+ *   npm run export -- --progress --format pptx --out progress.pptx    (progress deck: one slide per
+ *                   league in now mode, its projects counted by status; with a link's `date=2020`
+ *                   in --state, the status at the end of that year)
  *
  * Options: --state  an atlas link (http://…/?region=150200#map=6/41/110) or just its query and hash
  *                   (`?region=150200&lang=en#map=6/41/110`); default: the first view
@@ -43,6 +46,7 @@ interface Args {
   title: string | null;
   subtitle: string | null;
   atlas: boolean;
+  progress: boolean;
   views: string | null;
   build: boolean;
   timings: string | null;
@@ -55,7 +59,7 @@ function usage(message?: string): never {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { state: '', format: 'png', size: '1920x1080', out: null, lang: null, title: null, subtitle: null, atlas: false, views: null, build: false, timings: null };
+  const a: Args = { state: '', format: 'png', size: '1920x1080', out: null, lang: null, title: null, subtitle: null, atlas: false, progress: false, views: null, build: false, timings: null };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = () => {
@@ -77,6 +81,7 @@ function parseArgs(argv: string[]): Args {
     } else if (k === '--title') a.title = v();
     else if (k === '--subtitle') a.subtitle = v();
     else if (k === '--atlas') a.atlas = true;
+    else if (k === '--progress') a.progress = true;
     else if (k === '--views') a.views = v();
     else if (k === '--build') a.build = true;
     else if (k === '--timings') a.timings = v();
@@ -84,8 +89,8 @@ function parseArgs(argv: string[]): Args {
     else usage(`unknown option ${k}`);
   }
   if (!sizeFromSpec(a.size)) usage(`unknown size "${a.size}" (WIDTHxHEIGHT, 320–16384 px, or a preset id)`);
-  if ((a.atlas || a.views) && isSinglePage(a.format)) usage('--atlas and --views make several pages: use --format pdf, pdf-vector or pptx');
-  if (a.atlas && a.views) usage('--atlas and --views cannot be combined');
+  if ((a.atlas || a.progress || a.views) && isSinglePage(a.format)) usage('--atlas, --progress and --views make several pages: use --format pdf, pdf-vector or pptx');
+  if (Number(a.atlas) + Number(a.progress) + Number(Boolean(a.views)) > 1) usage('--atlas, --progress and --views cannot be combined');
   return a;
 }
 
@@ -201,8 +206,8 @@ async function main(): Promise<void> {
       process.exitCode = 3;
       return;
     }
-    const scope = args.atlas ? 'atlas' : args.views ? 'views' : 'view';
-    console.error(`[export] rendering ${scope === 'atlas' ? 'the atlas (12 leagues)' : scope === 'views' ? 'the saved views' : 'the view'} as ${args.format.toUpperCase()} at ${size.width}×${size.height}…`);
+    const scope = args.atlas ? 'atlas' : args.progress ? 'progress' : args.views ? 'views' : 'view';
+    console.error(`[export] rendering ${scope === 'atlas' ? 'the atlas (12 leagues)' : scope === 'progress' ? 'the progress deck (12 leagues)' : scope === 'views' ? 'the saved views' : 'the view'} as ${args.format.toUpperCase()} at ${size.width}×${size.height}…`);
     const result = await page.evaluate(
       (o) => window.__planExport!.run(o),
       {

@@ -420,6 +420,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
         noMapReason={noMapReason}
         dataError={dataError}
         date={atlas.date}
+        now={atlas.mode === 'now'}
         textFocus={textFocus}
         onOpenText={openText}
         onTextParagraph={setParagraph}

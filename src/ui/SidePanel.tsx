@@ -53,6 +53,8 @@ export interface SidePanelProps {
   dataError?: string | null;
   /** The timeline's date (now mode), for the project's status at that date. */
   date: string | null;
+  /** Now mode: lists show the projects' statuses. */
+  now?: boolean;
   /** What the plan-text tab shows. */
   textFocus: TextFocus | null;
   /** Show a paragraph, or a project's or measure's words, in the plan-text tab. */
@@ -117,6 +119,8 @@ export function SidePanel(props: SidePanelProps) {
         catalogue={catalogue}
         filters={filters}
         lang={lang}
+        now={props.now ?? false}
+        date={props.date}
         onSelectRegion={selectRegion}
         onSelectProject={selectProject}
         onSelectMeasure={selectMeasure}
@@ -237,7 +241,7 @@ export function SidePanel(props: SidePanelProps) {
         )}
         {props.tab === 'outline' &&
           (catalogue ? (
-            <OutlineTree catalogue={catalogue} filters={filters} lang={lang} selected={selection?.kind === 'measure' ? selection.id : null} onSelect={selectMeasure} />
+            <OutlineTree catalogue={catalogue} filters={filters} lang={lang} date={props.date} selected={selection?.kind === 'measure' ? selection.id : null} onSelect={selectMeasure} />
           ) : (
             <p className="muted panel-section">{t('projects.loading')}</p>
           ))}

@@ -1,7 +1,7 @@
 /**
  * The export dialog: format (PNG, PDF with the map as an image or as vectors, SVG, PPTX), size (slide and print presets, or custom), language,
  * title and subtitle, what to export (this view, the saved views as a deck, the atlas of the 12
- * leagues), a live preview of the composition, the browser's size limit said before exporting (with
+ * leagues, the progress deck: the 12 leagues by present status), a live preview of the composition, the browser's size limit said before exporting (with
  * the largest size that works), and the selection's data as GeoJSON or CSV.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -15,7 +15,7 @@ import { selectionProjects } from '../../export/scene.ts';
 import { projectPasses } from '../../domain/filters.ts';
 import { useAtlas } from '../app-context.ts';
 import { currentState, exportEnv, insetData, tFor } from './env.ts';
-import { scenesFor, type Scope } from './scenes.ts';
+import { docTitleKey, scenesFor, type Scope } from './scenes.ts';
 import { useModal } from './use-modal.ts';
 
 export interface ExportDialogProps {
@@ -106,7 +106,7 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
         scenes: specs,
         env,
         inset: insetData(geo),
-        ...(scope === 'atlas' ? { docTitle: tFor(lang)('export.atlasTitle') } : scope === 'views' ? { docTitle: tFor(lang)('export.deckTitle') } : {}),
+        ...(docTitleKey(scope) ? { docTitle: tFor(lang)(docTitleKey(scope)!) } : {}),
         onProgress: (done, total) => setStatus({ kind: 'running', done, total }),
       });
       download(result.blob, result.filename);
@@ -175,7 +175,7 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
             <fieldset>
               <legend>{t('export.scope')}</legend>
               <div className="export-segmented" role="radiogroup">
-                {(['view', 'views', 'atlas'] as const).map((s) => (
+                {(['view', 'views', 'atlas', 'progress'] as const).map((s) => (
                   <label key={s} className={scope === s ? 'is-on' : ''}>
                     <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} disabled={s === 'views' && views.length === 0} data-testid={`scope-${s}`} />
                     {t(`export.scopes.${s}`, { count: s === 'views' ? views.length : 12 })}

@@ -1,7 +1,7 @@
 /**
  * The export without clicking, for the command line (scripts/export-cli.ts), the end-to-end tests
  * and the benchmark; the hooks module (src/hooks.ts) exposes it as `window.__planExport` on request. It exports what the page shows (its state and view), the
- * saved views or the 12 leagues, exactly as the dialog does, and hands the file back as base64.
+ * saved views, the 12 leagues or the progress deck, exactly as the dialog does, and hands the file back as base64.
  */
 import type { Lang } from '../../domain/url-state.ts';
 import { checkSize, ExportTooLargeError, runExport, type ExportResult, type ExportTimings } from '../../export/export.ts';
@@ -10,7 +10,7 @@ import type { SavedView } from '../../export/saved-views.ts';
 import { buildScene } from '../../export/scene.ts';
 import type { AtlasContextValue } from '../app-context.ts';
 import { exportEnv, insetData } from './env.ts';
-import { scenesFor, type Scope } from './scenes.ts';
+import { docTitleKey, scenesFor, type Scope } from './scenes.ts';
 
 export interface RunOptions {
   /** png, pdf (the map as an image), pdf-vector, svg or pptx. */
@@ -78,7 +78,7 @@ export function createScriptingApi(getAtlas: () => AtlasContextValue, getViews: 
         scenes,
         env,
         inset: insetData(atlas.geo),
-        ...(scope === 'atlas' ? { docTitle: t('export.atlasTitle') } : scope === 'views' ? { docTitle: t('export.deckTitle') } : {}),
+        ...(docTitleKey(scope) ? { docTitle: t(docTitleKey(scope)!) } : {}),
       });
       return {
         filename: result.filename,
