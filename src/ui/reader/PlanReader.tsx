@@ -39,6 +39,8 @@ export interface PlanReaderProps {
   selectedProjectId: string | null;
   /** Scrolled to and marked whenever it changes. */
   focusParagraphId: string | null;
+  /** A measure to open at its heading (scrolled to and marked), rather than at a paragraph. */
+  focusMeasureId?: string | null;
   onSelectProject: (id: string) => void;
   onHoverProject: (id: string | null) => void;
   /** A paragraph's ¶ button or a search hit was chosen (e.g. to put it in the link). */
@@ -261,6 +263,7 @@ const Paragraph = memo(function Paragraph({
 
 export function PlanReader(props: PlanReaderProps) {
   const { text, measures, projects, places, lang, selectedProjectId, focusParagraphId } = props;
+  const focusMeasureId = props.focusMeasureId ?? null;
   const { t } = useTranslation();
   const searchId = useId();
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -305,21 +308,27 @@ export function PlanReader(props: PlanReaderProps) {
   // The paragraph to show: the app's focus, or a hit chosen here.
   const [focused, setFocused] = useState<string | null>(focusParagraphId);
   const [scrollTick, setScrollTick] = useState(0);
+  // A measure opens at its heading: its block, not its first paragraph, is scrolled to.
+  const [focusedMeasure, setFocusedMeasure] = useState<string | null>(focusMeasureId);
   useEffect(() => {
-    if (focusParagraphId) {
+    if (focusParagraphId || focusMeasureId) {
       setFocused(focusParagraphId);
+      setFocusedMeasure(focusMeasureId);
       setScrollTick((n) => n + 1);
     }
-  }, [focusParagraphId]);
+  }, [focusParagraphId, focusMeasureId]);
   useEffect(() => {
-    if (!focused || !scrollTick) return;
-    const el = bodyRef.current?.querySelector(`[data-paragraph="${focused}"]`);
+    if (!scrollTick || !(focused || focusedMeasure)) return;
+    const el = focusedMeasure
+      ? bodyRef.current?.querySelector(`:is(.reader-chapter, .reader-section, .reader-item)[data-measure="${focusedMeasure}"]`)
+      : bodyRef.current?.querySelector(`[data-paragraph="${focused}"]`);
     const reduce = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    el?.scrollIntoView?.({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
-  }, [focused, scrollTick]);
+    el?.scrollIntoView?.({ block: focusedMeasure ? 'start' : 'center', behavior: reduce ? 'auto' : 'smooth' });
+  }, [focused, focusedMeasure, scrollTick]);
   const goTo = useCallback(
     (id: string) => {
       setFocused(id);
+      setFocusedMeasure(null);
       setScrollTick((n) => n + 1);
       on.paragraph(id);
     },
@@ -426,13 +435,13 @@ export function PlanReader(props: PlanReaderProps) {
       </header>
       <div className="plan-reader__body" ref={bodyRef}>
         {chapters.map((c) => (
-          <section key={c.heading.id} className="reader-chapter" data-measure={c.heading.id} aria-label={`第${zhNumber(c.heading.n)}章 ${c.heading.text ?? ''}`}>
+          <section key={c.heading.id} className={`reader-chapter${focusedMeasure === c.heading.id ? ' is-focused' : ''}`} data-measure={c.heading.id} aria-label={`第${zhNumber(c.heading.n)}章 ${c.heading.text ?? ''}`}>
             <div className="reader-block">
               <h3 className="reader-h reader-h--chapter" lang="zh-Hans">{`第${zhNumber(c.heading.n)}章 ${c.heading.text ?? ''}`}</h3>
               {en && <Summary measure={measureById.get(c.heading.id)} />}
             </div>
             {c.sections.map((s) => (
-              <section key={s.heading.id} className="reader-section" data-measure={s.heading.id}>
+              <section key={s.heading.id} className={`reader-section${focusedMeasure === s.heading.id ? ' is-focused' : ''}`} data-measure={s.heading.id}>
                 <div className="reader-block">
                   <div className="reader-block__zh">
                     {sectionTitle(s)}
@@ -441,7 +450,7 @@ export function PlanReader(props: PlanReaderProps) {
                   {en && <Summary measure={measureById.get(s.heading.id)} />}
                 </div>
                 {s.items.map((it) => (
-                  <div key={it.heading.id} className="reader-block reader-item" data-measure={it.heading.id}>
+                  <div key={it.heading.id} className={`reader-block reader-item${focusedMeasure === it.heading.id ? ' is-focused' : ''}`} data-measure={it.heading.id}>
                     <div className="reader-block__zh">{it.paragraphs.map(para)}</div>
                     {en && <Summary measure={measureById.get(it.heading.id)} />}
                   </div>

@@ -7,11 +7,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import type { NamedPlace, PlanTextFile } from '../../domain/plan-text.ts';
-import type { SearchKeys } from '../../domain/types.ts';
 import type { Lang } from '../../domain/url-state.ts';
-import { getJson } from '../../styles/assets.ts';
 import { PlanReader } from './PlanReader.tsx';
-import { readerPlaces, readerProjects } from './reader-data.ts';
+import { loadReaderText, readerPlaces, readerProjects, type ReaderText } from './reader-data.ts';
 
 /** What the reader is asked to show: a paragraph, or the words of a project or a measure. */
 export type TextFocus = { kind: 'paragraph'; id: string } | { kind: 'project'; id: string } | { kind: 'measure'; id: string };
@@ -36,12 +34,12 @@ export function focusParagraph(text: PlanTextFile, focus: TextFocus | null): str
 
 export default function PlanTextTab({ catalogue, lang, selectedProjectId, focus, onSelectProject, onSelectParagraph, onSelectRegion }: PlanTextTabProps) {
   const { t } = useTranslation();
-  const [data, setData] = useState<{ text: PlanTextFile; keys: Record<string, SearchKeys> } | null>(null);
+  const [data, setData] = useState<ReaderText | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([getJson<PlanTextFile>('data/plan-text.json'), getJson<{ regions: Record<string, SearchKeys> }>('data/search-keys.json')]).then(
-      ([text, keys]) => live && setData({ text, keys: keys.regions }),
+    loadReaderText().then(
+      (d) => live && setData(d),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
@@ -66,7 +64,8 @@ export default function PlanTextTab({ catalogue, lang, selectedProjectId, focus,
       places={places}
       lang={lang}
       selectedProjectId={selectedProjectId}
-      focusParagraphId={paragraph}
+      focusParagraphId={focus?.kind === 'measure' ? null : paragraph}
+      focusMeasureId={focus?.kind === 'measure' ? focus.id : null}
       onSelectProject={onSelectProject}
       onHoverProject={() => undefined}
       onSelectParagraph={onSelectParagraph}
