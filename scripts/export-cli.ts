@@ -12,6 +12,8 @@
  *                   a4-landscape-150 … a3-portrait-300 (default 1920x1080)
  *          --lang   zh | en (default: the link's language, else zh)
  *          --title, --subtitle   text for the page (default: from the selection)
+ *          --no-quote  leave out the plan's words of a selected project or measure (by default
+ *                   quoted in the PDF's caption and the PPTX's speaker notes)
  *          --out    output file (default: the export's own name in the current folder)
  *          --build  rebuild the app first
  *
@@ -44,6 +46,7 @@ interface Args {
   atlas: boolean;
   views: string | null;
   build: boolean;
+  quote: boolean;
 }
 
 function usage(message?: string): never {
@@ -53,7 +56,7 @@ function usage(message?: string): never {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { state: '', format: 'png', size: '1920x1080', out: null, lang: null, title: null, subtitle: null, atlas: false, views: null, build: false };
+  const a: Args = { state: '', format: 'png', size: '1920x1080', out: null, lang: null, title: null, subtitle: null, atlas: false, views: null, build: false, quote: true };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = () => {
@@ -77,6 +80,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--atlas') a.atlas = true;
     else if (k === '--views') a.views = v();
     else if (k === '--build') a.build = true;
+    else if (k === '--no-quote') a.quote = false;
     else if (k === '--help' || k === '-h') usage();
     else usage(`unknown option ${k}`);
   }
@@ -177,6 +181,7 @@ async function main(): Promise<void> {
         ...(args.lang ? { lang: args.lang } : {}),
         ...(args.title ? { title: args.title } : {}),
         ...(args.subtitle ? { subtitle: args.subtitle } : {}),
+        quote: args.quote,
       } as const,
     );
     const out = resolve(args.out ?? result.filename);
