@@ -20,13 +20,15 @@ const STEEL = 'ind-rare-earth-steel-base-baotou';
 
 const param = (page: Page, name: string) => page.evaluate((n) => new URL(location.href).searchParams.get(n), name);
 
-/** Where the overlay's halo of the selected point project stands, and where that project's point is. */
-const haloAndPoint = (page: Page, id: string) =>
+/** The outline the overlay draws round the selected area project, and that project's outline. */
+const haloAndArea = (page: Page, id: string) =>
   page.evaluate(async (pid) => {
-    const layers = (window.__atlas!.overlay as unknown as { _props: { layers: { id: string; props: { data: number[][] } }[] } })._props.layers ?? [];
-    const halo = layers.find((l) => l.id === 'highlight-point')?.props.data[0] ?? null;
-    const projects = (await (await fetch('data/projects.geojson')).json()) as { features: { properties: { id: string }; geometry: { coordinates: number[] } }[] };
-    return { halo, point: projects.features.find((f) => f.properties.id === pid)?.geometry.coordinates ?? null };
+    const layers = (window.__atlas!.overlay as unknown as { _props: { layers: { id: string; props: { data: number[][][] } }[] } })._props.layers ?? [];
+    const halo = layers.find((l) => l.id === 'highlight-area-line')?.props.data ?? null;
+    const projects = (await (await fetch('data/projects.geojson')).json()) as { features: { properties: { id: string }; geometry: { type: string; coordinates: number[][][] | number[][][][] } }[] };
+    const g = projects.features.find((f) => f.properties.id === pid)?.geometry;
+    const rings = !g ? null : g.type === 'Polygon' ? [(g.coordinates as number[][][])[0]] : (g.coordinates as number[][][][]).map((p) => p[0]);
+    return { halo, rings };
   }, id);
 
 /** Whether an element lies inside the reader's scrolled body (seen, not only rendered). */
@@ -51,11 +53,12 @@ describe('text → map → text', () => {
     await phrase.scrollIntoViewIfNeeded();
     await phrase.click();
 
-    // On the map: selected (in the link) and ringed by the selection's halo.
+    // On the map: selected (in the link), and its area (the plan places it by 包头市 as a whole) outlined.
     await expect.poll(() => param(page, 'project')).toBe(STEEL);
-    await expect.poll(async () => (await haloAndPoint(page, STEEL)).halo).not.toBe(null);
-    const { halo, point } = await haloAndPoint(page, STEEL);
-    expect(halo).toEqual(point);
+    await expect.poll(async () => (await haloAndArea(page, STEEL)).halo).not.toBe(null);
+    const { halo, rings } = await haloAndArea(page, STEEL);
+    expect(rings?.length).toBeGreaterThan(0);
+    expect(halo).toEqual(rings);
     await expect.poll(() => phrase.getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'plan-text-1-clicked.png');
 
@@ -76,6 +79,7 @@ describe('text → map → text', () => {
     await expect.poll(() => inReaderView(page, `.reader-phrase[data-project="${STEEL}"]`)).toBe(true);
     await expect.poll(() => param(page, 'para')).toBe(para);
     expect(await param(page, 'project')).toBe(STEEL);
+    await page.mouse.move(400, 790); // no tooltip left where the pointer clicked
     await page.waitForTimeout(600); // the paragraph's flash settles
     await screenshot(page, 'plan-text-3-back-in-text.png');
 
