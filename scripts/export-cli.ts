@@ -16,6 +16,8 @@
  *                   a4-landscape-150 … a3-portrait-300 (default 1920x1080)
  *          --lang   zh | en (default: the link's language, else zh)
  *          --title, --subtitle   text for the page (default: from the selection)
+ *          --no-quote  leave out the plan's words of a selected project or measure (by default
+ *                   quoted in the PDF's caption and the PPTX's speaker notes)
  *          --out    output file (default: the export's own name in the current folder)
  *          --build  rebuild the app first
  *          --timings FILE   write where the time went (JSON: each step's milliseconds) to FILE
@@ -50,6 +52,7 @@ interface Args {
   views: string | null;
   build: boolean;
   timings: string | null;
+  quote: boolean;
 }
 
 function usage(message?: string): never {
@@ -59,7 +62,7 @@ function usage(message?: string): never {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { state: '', format: 'png', size: '1920x1080', out: null, lang: null, title: null, subtitle: null, atlas: false, progress: false, views: null, build: false, timings: null };
+  const a: Args = { state: '', format: 'png', size: '1920x1080', out: null, lang: null, title: null, subtitle: null, atlas: false, progress: false, views: null, build: false, timings: null, quote: true };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = () => {
@@ -85,6 +88,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--views') a.views = v();
     else if (k === '--build') a.build = true;
     else if (k === '--timings') a.timings = v();
+    else if (k === '--no-quote') a.quote = false;
     else if (k === '--help' || k === '-h') usage();
     else usage(`unknown option ${k}`);
   }
@@ -217,6 +221,7 @@ async function main(): Promise<void> {
         ...(args.lang ? { lang: args.lang } : {}),
         ...(args.title ? { title: args.title } : {}),
         ...(args.subtitle ? { subtitle: args.subtitle } : {}),
+        quote: args.quote,
       } as const,
     );
     step('export in the page');

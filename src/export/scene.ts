@@ -37,6 +37,7 @@ import type { GeoData } from '../map/geodata.ts';
 import { DEFAULT_VISIBLE, layerContext, legendOf, viewOf, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
 import type { RGB } from '../map/themes/types.ts';
 import type { ExportContent, LegendGroup } from './layout.ts';
+import { quoteCaption, quoteNotes, type ExportQuote } from './quote.ts';
 
 export type Bounds = [[number, number], [number, number]];
 
@@ -54,6 +55,8 @@ export interface SceneSpec {
   /** Title and subtitle typed by the user (default: from the selection). */
   title?: string;
   subtitle?: string;
+  /** The plan's words for the selection, carried in the caption and the speaker notes (export/quote.ts). */
+  quote?: ExportQuote | null;
 }
 
 export interface SceneEnv {
@@ -333,6 +336,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
     spec.title ?? defaultTitle,
     spec.subtitle ?? defaultSubtitle,
     '',
+    ...(spec.quote ? [...quoteNotes(spec.quote, lang, t), ''] : []),
     ...(projects.length ? [t('export.projectsHeading', { count: projects.length })] : []),
     ...[...byTheme.entries()].flatMap(([id, list]) => [
       `${THEME_BY_ID.get(id)?.label[lang] ?? id}`,
@@ -351,6 +355,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
     notes: notesLines,
     more: (n) => t('export.more', { count: n }),
     source: [statusSourceText(view.lens, cat, lang, t), t('export.source')].filter(Boolean).join(lang === 'zh' ? '' : ' '),
+    ...(spec.quote ? { caption: quoteCaption(spec.quote, lang, t) } : {}),
   };
   // Imported layers come last in the legend, each under its own name (only those the frame shows).
   const userLegend = (extent?: Bounds) => userLegendGroups(extent ? userLayers.filter((l) => bboxMeets(layerBbox(l), extent)) : userLayers, userOn, lang);

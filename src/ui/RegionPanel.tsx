@@ -22,6 +22,7 @@ import { StatusBar } from './StatusBar.tsx';
 import { SummaryChart } from './SummaryChart.tsx';
 import { STATUS_CLASS_LABEL } from '../map/themes/style.ts';
 import { UserLayersInRegion } from './import/UserLayersInRegion.tsx';
+import { RegionParagraphs } from './reader/RegionParagraphs.tsx';
 import { whenIdleAfterFrames } from '../map/when-idle.ts';
 
 export interface RegionPanelProps {
@@ -104,6 +105,7 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
     <>
       <RegionCard info={info} parent={props.parent} lang={lang} onSelect={props.onSelectRegion} onClear={props.onClear} />
       <UserLayersInRegion code={info.code} regions={catalogue?.regions ?? null} />
+      <RegionParagraphs code={info.code} catalogue={catalogue} lang={lang} />
       <section className="panel-section" aria-labelledby="projects-heading" data-testid="region-projects">
         <h3 id="projects-heading">{t('projects.heading')}</h3>
         {!data ? (

@@ -21,6 +21,7 @@ import { ProjectPanel } from './ProjectPanel.tsx';
 import { RegionPanel } from './RegionPanel.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import type { TextFocus } from './reader/PlanTextTab.tsx';
+import { OpenTextContext } from './reader/open-text.ts';
 
 export type PanelTab = 'details' | 'layers' | 'outline' | 'text';
 const TABS: PanelTab[] = ['details', 'layers', 'outline', 'text'];
@@ -88,6 +89,8 @@ export function SidePanel(props: SidePanelProps) {
   const selectRegion = useCallback((code: string) => onSelect({ kind: 'region', code }, { focus: true }), [onSelect]);
   const selectProject = useCallback((id: string) => onSelect({ kind: 'project', id }, { focus: true, force: true }), [onSelect]);
   const selectMeasure = useCallback((id: string) => onSelect({ kind: 'measure', id }), [onSelect]);
+  const { onOpenText } = props;
+  const openMeasureText = useCallback((id: string) => onOpenText({ kind: 'measure', id }), [onOpenText]);
   const zoomToSelection = useCallback(() => onSelect(selection, { focus: true, force: true }), [onSelect, selection]);
 
   // What a screen reader hears when the selection changes.
@@ -153,6 +156,7 @@ export function SidePanel(props: SidePanelProps) {
         onSelectMeasure={selectMeasure}
         onSelectProject={selectProject}
         onClear={props.onClear}
+        onOpenText={openMeasureText}
       />
     );
   } else if (selection && !catalogue) {
@@ -218,7 +222,7 @@ export function SidePanel(props: SidePanelProps) {
       <div className="side-panel__body" ref={body} onScroll={(e) => (bodyScrolled.current = e.currentTarget.scrollTop > 0)} id={`tabpanel-${props.tab}`} role="tabpanel" aria-labelledby={`tab-${props.tab}`}>
         {props.tab === 'details' && (
           <>
-            {details}
+            <OpenTextContext.Provider value={onOpenText}>{details}</OpenTextContext.Provider>
             <p className="hover-line" aria-live="off">
               {hovered ? t('panel.hover', { name: lang === 'zh' ? hovered.name_zh : hovered.name_en }) : '\u00a0'}
             </p>

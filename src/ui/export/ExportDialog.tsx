@@ -11,7 +11,10 @@ import { projectsCsv, projectsGeoJson } from '../../export/data.ts';
 import { checkSize, download, effectiveSize, ExportTooLargeError, missingInTexts, renderPreview, runExport, type ExportResult } from '../../export/export.ts';
 import { CUSTOM_MAX, CUSTOM_MIN, customPreset, DEFAULT_PRESET, FORMATS, isSinglePage, PRESETS, presetById, type ExportFormat, type SizePreset } from '../../export/presets.ts';
 import type { SavedView } from '../../export/saved-views.ts';
+import { withQuotes } from '../../export/quote.ts';
 import { selectionProjects } from '../../export/scene.ts';
+import type { PlanTextFile } from '../../domain/plan-text.ts';
+import { loadReaderText } from '../reader/reader-data.ts';
 import { projectPasses } from '../../domain/filters.ts';
 import { useAtlas } from '../app-context.ts';
 import { currentState, exportEnv, insetData, tFor } from './env.ts';
@@ -60,10 +63,26 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
   const multi = scope !== 'view';
   const formatOk = !(multi && isSinglePage(format));
   const eff = effectiveSize(format, preset);
-  const specs = useMemo(
+  // The plan's words of a selected project or measure, in the PDF's caption and the PPTX's notes.
+  const [planText, setPlanText] = useState<PlanTextFile | null>(null);
+  const [quoteOn, setQuoteOn] = useState(true);
+  useEffect(() => {
+    let live = true;
+    loadReaderText().then(
+      (d) => live && setPlanText(d.text),
+      () => undefined, // without the text the option stays off; the export still works
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const pages = useMemo(
     () => (geo ? scenesFor(scope, frozen.state, lang, geo, views, { title: title.trim(), subtitle: subtitle.trim() }, [...(frozen.user?.visible ?? [])], frozen.map) : []),
     [scope, frozen, lang, geo, views, title, subtitle],
   );
+  const quoted = useMemo(() => (catalogue && planText ? withQuotes(pages, catalogue, planText) : []), [pages, catalogue, planText]);
+  const quotable = quoted.some((s) => s.quote);
+  const specs = useMemo(() => (quoteOn && quotable ? quoted : pages), [quoteOn, quotable, quoted, pages]);
 
   // Live preview (debounced) and the size check.
   useEffect(() => {
@@ -261,6 +280,11 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
                 </label>
               </>
             )}
+            <label className="export-check">
+              <input type="checkbox" checked={quoteOn && quotable} disabled={!quotable} onChange={(e) => setQuoteOn(e.target.checked)} data-testid="export-quote" />
+              <span>{t('export.quote.option')}</span>
+            </label>
+            {!quotable && <p className="muted export-hint">{t('export.quote.none')}</p>}
             {missing.length > 0 && (
               <p className="export-warning" role="alert">
                 {t('export.missingGlyphs', { chars: missing.join(' ') })}

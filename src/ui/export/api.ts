@@ -9,6 +9,8 @@ import { sizeFromSpec, type ExportFormat } from '../../export/presets.ts';
 import type { SavedView } from '../../export/saved-views.ts';
 import { buildScene } from '../../export/scene.ts';
 import type { AtlasContextValue } from '../app-context.ts';
+import { withQuotes } from '../../export/quote.ts';
+import { loadReaderText } from '../reader/reader-data.ts';
 import { exportEnv, insetData } from './env.ts';
 import { docTitleKey, scenesFor, type Scope } from './scenes.ts';
 
@@ -22,6 +24,8 @@ export interface RunOptions {
   subtitle?: string;
   /** Language of the export (default: the atlas's). */
   lang?: Lang;
+  /** Quote the plan's text of a selected project or measure in the PDF's caption and the PPTX's notes (default true). */
+  quote?: boolean;
 }
 
 export interface RunResult {
@@ -68,7 +72,8 @@ export function createScriptingApi(getAtlas: () => AtlasContextValue, getViews: 
       if (!atlas.catalogue || !atlas.geo) throw new Error('the catalogue is not loaded yet');
       const lang = opts.lang ?? atlas.state.lang ?? 'zh';
       const scope = opts.scope ?? 'view';
-      const scenes = scenesFor(scope, atlas.state, lang, atlas.geo, getViews(), { ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) }, [...(atlas.user?.visible ?? [])], atlas.map);
+      const pages = scenesFor(scope, atlas.state, lang, atlas.geo, getViews(), { ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) }, [...(atlas.user?.visible ?? [])], atlas.map);
+      const scenes = opts.quote === false ? pages : withQuotes(pages, atlas.catalogue, (await loadReaderText()).text);
       if (!scenes.length) throw new Error(scope === 'views' ? 'there are no saved views' : 'the map is not ready yet');
       const env = exportEnv(atlas.catalogue, atlas.geo, atlas.map, atlas.fonts, atlas.user?.layers);
       const t = env.tFor(lang);
