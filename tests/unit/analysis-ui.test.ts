@@ -83,17 +83,20 @@ describe('the corridor panel', () => {
   it('lists leagues and their counties near a line, nearest first, and hands up the buffer', async () => {
     await render(corridor());
     const groups = $$('tbody[data-league]');
-    expect(groups[0]!.dataset.league).toBe('152500');
-    const league = groups[0]!.querySelector('.corridor__league')!;
+    // All at 0 km first, the most km inside first: Beijing (152.9 km of the line, from the catalogue's touches).
+    expect(groups[0]!.dataset.league).toBe('110000');
+    const xilin = groups.find((g) => g.dataset.league === '152500')!;
+    const league = xilin.querySelector('.corridor__league')!;
     expect(league.textContent).toContain('锡林郭勒盟');
-    expect(league.textContent).toContain('224.9');
-    const counties = [...groups[0]!.querySelectorAll('.corridor__county')].map((r) => r.querySelector('th')!.textContent);
-    expect(counties).toEqual(['锡林浩特市', '正蓝旗', '多伦县', '阿巴嘎旗']);
-    const chifeng = groups.find((g) => g.dataset.league === '150400')!;
-    expect(chifeng.textContent).toContain('克什克腾旗');
+    // The line leaves 锡林郭勒盟 through 多伦县 only: the league's km inside is 多伦县's.
+    expect(league.textContent).toContain('24.5');
+    const counties = [...xilin.querySelectorAll('.corridor__county')].map((r) => r.querySelector('th')!.textContent);
+    expect(counties).toEqual(['多伦县', '正蓝旗']);
+    // 克什克腾旗 is 40 km from the line's start: 赤峰 is not within 30 km.
+    expect(groups.find((g) => g.dataset.league === '150400')).toBeUndefined();
     // Prefectures outside Inner Mongolia carry their province's name.
     expect(groups.find((g) => g.dataset.league === '130800')!.querySelector('.corridor__province')!.textContent).toContain('河北省');
-    expect($('[data-testid="corridor-summary"]').textContent).toBe(`${groups.length} 个盟市、5 个旗县区；线路全长约 812 千米`);
+    expect($('[data-testid="corridor-summary"]').textContent).toBe(`${groups.length} 个盟市、2 个旗县区；线路全长约 615 千米`);
     expect($('.analysis__caveat').textContent).toContain('示意');
     expect(buffers).toEqual([]);
     await wait(600);
@@ -126,11 +129,12 @@ describe('the corridor panel', () => {
 
   it('the reverse for a region: line projects near it, with the catalogue’s km inside', async () => {
     const selectedProjects: string[] = [];
-    await render(corridor({ target: { kind: 'region', code: '152502' }, initialKm: 50, onSelectProject: (id) => selectedProjects.push(id) }));
+    await render(corridor({ target: { kind: 'region', code: '152531' }, initialKm: 50, onSelectProject: (id) => selectedProjects.push(id) }));
     const rows = $$('tr[data-project]');
+    // The UHV line starts in 多伦县 (its 锡盟 substation) and runs 24.5 km inside it.
     const uhv = rows.find((r) => r.dataset.project === 'power-xilinguole-shandong-uhv')!;
-    expect(uhv.textContent).toContain('92.5');
-    const touching = cat.projectsTouching('152502').filter((t) => t.project.geometry.type === 'LineString');
+    expect(uhv.textContent).toContain('24.5');
+    const touching = cat.projectsTouching('152531').filter((t) => t.project.geometry.type === 'LineString' && t.touch.spatial);
     expect(rows.length).toBeGreaterThanOrEqual(touching.length);
     for (const t of touching) expect(rows.map((r) => r.dataset.project)).toContain(t.project.properties.id);
     await act(async () => uhv.querySelector('button')!.click());
@@ -152,9 +156,11 @@ describe('the corridor panel', () => {
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await downloads[0]!.blob.arrayBuffer());
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('盟市,旗县区,级别,距离（千米）,境内长度（千米）');
-    expect(lines[1]).toBe('锡林郭勒盟,,盟市,0,224.9');
-    expect(lines[2]).toBe('锡林郭勒盟,锡林浩特市,旗县区,0,92.5');
-    expect(lines).toContain('赤峰市,克什克腾旗,旗县区,14.7,0');
+    // Beijing first (a province without prefectures, most km inside), then the others; each league before its counties.
+    expect(lines[1]).toBe('北京市,,省级,0,152.9');
+    const at = lines.indexOf('锡林郭勒盟,,盟市,0,24.5');
+    expect(at).toBeGreaterThan(1);
+    expect(lines.slice(at + 1, at + 3)).toEqual(['锡林郭勒盟,多伦县,旗县区,0,24.5', '锡林郭勒盟,正蓝旗,旗县区,16.3,0']);
   });
 });
 

