@@ -307,3 +307,16 @@ export function corridorBuffer(shape: CorridorLine | Polygon | MultiPolygon, km:
   if (!out) return null;
   return { type: 'Feature', properties: { km }, geometry: out.geometry as Polygon | MultiPolygon };
 }
+
+const bufferMemo = new WeakMap<object, Map<number, Feature<Polygon | MultiPolygon> | null>>();
+/** corridorBuffer, kept per shape and distance: the map and every export of one state ask for the same one. */
+export function corridorBufferOf(shape: CorridorLine | Polygon | MultiPolygon, km: number): Feature<Polygon | MultiPolygon> | null {
+  let m = bufferMemo.get(shape);
+  if (!m) bufferMemo.set(shape, (m = new Map()));
+  if (!m.has(km)) {
+    // A handful of distances per shape is plenty (the user types them one at a time).
+    if (m.size > 8) m.clear();
+    m.set(km, corridorBuffer(shape, km));
+  }
+  return m.get(km)!;
+}
