@@ -26,8 +26,8 @@ export interface CorridorPanelProps {
   initialKm?: number;
   /** Called with each valid distance the user sets. */
   onKmChange?: (km: number) => void;
-  /** The area within the distance, for the map to draw; null when there is none (and on unmount). */
-  onBuffer: (polygon: Feature<Polygon | MultiPolygon> | null) => void;
+  /** The area within the distance, for a caller that draws it itself; null when there is none (and on unmount). The app draws it from its view instead. */
+  onBuffer?: (polygon: Feature<Polygon | MultiPolygon> | null) => void;
   onSelectRegion?: (code: string) => void;
   onSelectProject?: (id: string) => void;
 }
@@ -83,15 +83,17 @@ export function CorridorPanel({ catalogue, lang, target, initialKm, onKmChange, 
 
   // The buffer, after the typing settles; cleared when the panel goes.
   const shape = line ?? region?.geometry;
+  const wantsBuffer = onBuffer != null;
   useEffect(() => {
+    if (!wantsBuffer) return;
     if (!shape) {
-      onBufferRef.current(null);
+      onBufferRef.current?.(null);
       return;
     }
-    const timer = setTimeout(() => onBufferRef.current(corridorBuffer(shape, km)), BUFFER_DELAY_MS);
+    const timer = setTimeout(() => onBufferRef.current?.(corridorBuffer(shape, km)), BUFFER_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [shape, km]);
-  useEffect(() => () => onBufferRef.current(null), []);
+  }, [shape, km, wantsBuffer]);
+  useEffect(() => () => onBufferRef.current?.(null), []);
 
   const onInput = (value: string) => {
     setText(value);
@@ -200,7 +202,7 @@ export function CorridorPanel({ catalogue, lang, target, initialKm, onKmChange, 
               km: fmt(Math.round(result.corridor.lineKm), lang),
             })}
           </p>
-          {project!.properties.precision !== 'exact' && <p className="analysis__caveat">{t('corridor.schematic')}</p>}
+          {project!.properties.precision === 'schematic' && <p className="analysis__caveat">{t('corridor.schematic')}</p>}
           {result.corridor.leagues.length === 0 ? (
             <p className="analysis__note">{t('corridor.none')}</p>
           ) : (

@@ -22,9 +22,15 @@ export interface MeasureToolProps {
   onClear: () => void;
   /** Leave the tool (no close button without it). */
   onClose?: () => void;
+  /** Finished: the result stays, the map's clicks select again. */
+  done?: boolean;
+  /** Stop taking points (no finish button without it). */
+  onFinish?: () => void;
+  /** Take points again after finishing. */
+  onResume?: () => void;
 }
 
-export function MeasureTool({ points, mode, lang, onModeChange, onUndo, onClear, onClose }: MeasureToolProps) {
+export function MeasureTool({ points, mode, lang, onModeChange, onUndo, onClear, onClose, done = false, onFinish, onResume }: MeasureToolProps) {
   const { t } = useTranslation();
   const uid = useId();
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
@@ -53,7 +59,10 @@ export function MeasureTool({ points, mode, lang, onModeChange, onUndo, onClear,
           </button>
         ))}
       </div>
-      <p className="analysis__note">{t(mode === 'area' ? 'measure.hintArea' : 'measure.hintDistance')}</p>
+      <p className="analysis__note" data-testid="measure-hint">
+        {done ? t('measure.finished') : t(mode === 'area' ? 'measure.hintArea' : 'measure.hintDistance')}
+        {!done && onFinish && ` ${t('measure.keys')}`}
+      </p>
 
       <div className="measure-tool__result" aria-live="polite" data-testid="measure-result">
         {need > 0 ? (
@@ -99,6 +108,16 @@ export function MeasureTool({ points, mode, lang, onModeChange, onUndo, onClear,
       )}
 
       <div className="analysis__actions">
+        {onFinish && !done && (
+          <button type="button" className="button-quiet" onClick={onFinish} disabled={need > 0} data-testid="measure-finish">
+            {t('measure.finish')}
+          </button>
+        )}
+        {onResume && done && (
+          <button type="button" className="button-quiet" onClick={onResume} data-testid="measure-resume">
+            {t('measure.resume')}
+          </button>
+        )}
         <button type="button" className="button-quiet" onClick={onUndo} disabled={points.length === 0} data-testid="measure-undo">
           {t('measure.undo')}
         </button>

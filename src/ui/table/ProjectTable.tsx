@@ -71,7 +71,7 @@ export function tableLabels(catalogue: Catalogue, lang: Lang, t: TFunction): Tab
     },
     stage: (s) => t(`stage.${s}`),
     precision: (p) => t(`precision.${p}`, { defaultValue: p }),
-    status: (s) => t(`table.statusValues.${s}`, { defaultValue: s }),
+    status: (s) => t(`status.value.${s}`, { defaultValue: s }),
   };
 }
 
