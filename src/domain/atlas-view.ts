@@ -85,6 +85,15 @@ export interface CorridorView {
 }
 
 /**
+ * Regions with a corridor analysis: counties, leagues and cities, and provinces without prefectures
+ * (Beijing, Tianjin). Not a whole province: its outline is too large to buffer while the user waits.
+ */
+export function corridorRegion(cat: Catalogue, code: string): boolean {
+  const level = cat.regions.level(code);
+  return level === 'county' || level === 'prefecture' || (level === 'province' && cat.regions.children(code).length === 0);
+}
+
+/**
  * The corridor a state draws: with a distance set and a line project or a region selected (a point
  * or an area project has no corridor). The buffer is memoised per shape and distance.
  */
@@ -98,7 +107,7 @@ export function corridorView(selection: Selection | null, km: number | null | un
   }
   if (selection.kind === 'region') {
     const r = cat.regions.get(selection.code);
-    if (!r) return null;
+    if (!r || !corridorRegion(cat, selection.code)) return null;
     const buffer = corridorBufferOf(r.geometry, km);
     return buffer ? { km, target: { kind: 'region', code: selection.code }, buffer } : null;
   }

@@ -15,6 +15,7 @@ import { areaCells, cellChunks, chunkEmphasisKey, strongestTint, type CellD } fr
 import { areaAlpha, DIM, DIM_AREA, emphasisKey, rgba, tint, type DrawData, type FillD, type IconD, type LabelD, type LineD } from './draw-data.ts';
 import { linesWhileMoving } from '../motion-detail.ts';
 import { iconAtlas } from './icons.ts';
+import { CORRIDOR_STYLE } from './style.ts';
 import { cacheFor, visibleDraw } from './index.ts';
 import type { LayerContext } from './types.ts';
 
@@ -41,8 +42,8 @@ export function buildThemeLayers(ctx: LayerContext, visibleIds: Iterable<string>
 // Corridor analysis: the buffer as a quiet translucent fill with a thin dashed edge, under the
 // plan's areas, lines and symbols, so it reads as ground rather than as one more project.
 
-const CORRIDOR_FILL: [number, number, number, number] = [31, 111, 178, 36];
-const CORRIDOR_EDGE: [number, number, number, number] = [31, 111, 178, 170];
+const CORRIDOR_FILL: [number, number, number, number] = [...CORRIDOR_STYLE.rgb, CORRIDOR_STYLE.fillAlpha];
+const CORRIDOR_EDGE: [number, number, number, number] = [...CORRIDOR_STYLE.rgb, CORRIDOR_STYLE.edgeAlpha];
 
 const corridorData = new WeakMap<object, { polygons: Position[][][]; rings: Position[][] }>();
 

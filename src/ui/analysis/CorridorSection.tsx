@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../../domain/catalogue.ts';
+import { corridorRegion } from '../../domain/atlas-view.ts';
 import { CORRIDOR_KM } from '../../domain/corridor.ts';
 import type { Lang, Selection } from '../../domain/url-state.ts';
 import { CorridorPanel } from './CorridorPanel.tsx';
@@ -21,9 +22,9 @@ export interface CorridorSectionProps {
   onSelectProject: (id: string) => void;
 }
 
-/** Whether a selection has a corridor: a line project or a region. */
+/** Whether a selection has a corridor: a line project, or a league, city or county (see corridorRegion). */
 export function corridorApplies(catalogue: Catalogue, selection: Selection | null): boolean {
-  if (selection?.kind === 'region') return catalogue.regions.get(selection.code) != null;
+  if (selection?.kind === 'region') return corridorRegion(catalogue, selection.code);
   if (selection?.kind === 'project') return catalogue.project(selection.id)?.geometry.type === 'LineString';
   return false;
 }
