@@ -48,6 +48,7 @@ describe('corridor analysis', () => {
     const ids = await layerOrder(page);
     expect(ids.indexOf('corridor-fill')).toBeGreaterThanOrEqual(0);
     expect(ids.indexOf('corridor-fill')).toBeLessThan(ids.findIndex((id) => id.startsWith('themes-')));
+    await xilin.scrollIntoViewIfNeeded();
     await screenshot(page, 'analyst-corridor.png');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('corridor-xlsx').click()]);
@@ -85,10 +86,10 @@ describe('the project table', () => {
 
     // The other way: a selection made elsewhere (the search) is the table's selected row.
     await drawer.getByRole('searchbox').fill('');
-    await page.getByTestId('search-input').fill('包银');
-    await page.getByTestId('search-results').locator('[role="option"]').first().click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('project')).not.toBe(UHV);
-    const id = new URL(page.url()).searchParams.get('project')!;
+    await page.getByTestId('search-input').fill('包头至银川');
+    await page.getByTestId('search-results').getByText('包头至银川高铁').first().click();
+    const id = 'rail-baotou-yinchuan-hsr';
+    await expect.poll(() => new URL(page.url()).searchParams.get('project')).toBe(id);
     await expect.poll(() => drawer.locator(`[role="row"][data-project="${id}"]`).getAttribute('aria-selected')).toBe('true');
 
     // Keyboard: focus the grid, arrow down, Enter selects that row.
