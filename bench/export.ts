@@ -58,9 +58,11 @@ const median = (xs: number[]) => {
 };
 
 export async function measureExports(browser: Browser, appUrl: string, runs: number, log: (s: string) => void): Promise<ExportBench> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
   await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
   await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+  // The page's test hooks (window.__atlas, window.__planExport) are opt-in.
+  await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true');
   const page = await context.newPage();
   try {
     const v = EXPORT_VIEW;
@@ -239,11 +241,13 @@ function inspect(path: string, format: 'png' | 'pdf'): { width: number; height: 
 
 /** A peer page, loaded and warmed up by one untimed export (a fresh WebGL context compiles its shaders). */
 async function openPeer(browser: Browser, peerUrl: string, messages: string[]): Promise<{ page: Page; close: () => Promise<void>; first: PeerRun }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, acceptDownloads: true, serviceWorkers: 'block' });
   await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
   const close = () => context.close().catch(() => undefined);
   try {
     await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+    // The page's test hooks (window.__atlas, window.__planExport) are opt-in.
+    await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true');
     await context.addInitScript(peerTimingHooks);
     const page = await context.newPage();
     page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && messages.push(`${m.type()}: ${m.text()}`));

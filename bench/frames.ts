@@ -220,9 +220,11 @@ export async function measureFrames(browser: Browser, targets: { app: FramesTarg
   const recorded: Record<'app' | 'baseline', FrameRun[]> = { app: [], baseline: [] };
   for (let i = 0; i < runs; i++) {
     for (const which of ['app', 'baseline'] as const) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
       await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
       await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+      // The page's test hooks (window.__atlas, window.__planExport) are opt-in.
+      await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true');
       const page = await context.newPage();
       try {
         await ready(page, targets[which]);

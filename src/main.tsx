@@ -19,6 +19,7 @@ import { loadGeoData, type GeoData } from './map/geodata.ts';
 import type { FontManifest } from './styles/font-manifest.ts';
 import { loadFontManifest, registerCssFonts } from './styles/fonts.ts';
 import { panelInset } from './map/panel-inset.ts';
+import { registerServiceWorker } from './pwa.ts';
 
 // MapLibre 6 under Vite: point it at the bundled worker, or the map never loads.
 setWorkerUrl(workerUrl);
@@ -74,6 +75,9 @@ async function start(): Promise<void> {
   renderApp(document.getElementById('root')!, { initial, fonts, geoData: geo, hooks });
   performance.mark('atlas:app-rendered');
 }
+
+// Offline after the first load (src/sw.ts); registered once the page is quiet.
+registerServiceWorker();
 
 start().catch((e: unknown) => {
   console.error(e);

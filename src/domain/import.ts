@@ -14,6 +14,12 @@ export const IMPORT_LIMITS = {
   maxFeatures: 20_000,
   /** Problems listed before "… and N more". */
   maxProblems: 20,
+  /**
+   * Arrays and objects nested deeper than this are refused before parsing: GeoJSON needs 6 levels
+   * (a MultiPolygon's coordinates in a feature in a collection), properties a few more; a deeper
+   * file is not GeoJSON, and checking it recursively would exhaust the stack.
+   */
+  maxDepth: 64,
 } as const;
 
 const SUPPORTED = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'] as const;
@@ -49,6 +55,8 @@ export const IMPORT_PROBLEM_CODES = [
   'tooLarge', // params: mb, max
   'fileType', // ext
   'unreadable', // message (the file could not be read: set by the UI)
+  'encoding', // (bytes that are neither UTF-8, UTF-16 nor GB18030/GBK text)
+  'tooDeep', // depth, max, line, column
   'notJson', // line, column, what (a JSON_ERROR_KINDS name), near (the text there)
   'notJsonEnd', // (the text ends before the JSON does)
   'notObject',
@@ -76,6 +84,10 @@ export const IMPORT_PROBLEM_CODES = [
   'csvTooManyRows', // total, max
   'csvNotNumbers', // lon, lat
   'more', // count: problems not listed
+  // Warnings: the feature is imported, but is probably not what the file meant.
+  'ringSelfIntersects', // a ring crosses itself (a "bow tie")
+  'holeOutside', // a hole (inner ring) lies outside its polygon's outer ring
+  'polygonHuge', // lon, lat: spans so much of the globe it is likely inverted or a whole-world frame
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
@@ -90,7 +102,11 @@ export function problem(code: ImportProblemCode, at: ProblemPlace[] = [], params
   return { code, at, params };
 }
 
-export type ImportResult = { ok: true; layer: ImportedLayer; warnings: string[] } | { ok: false; problems: ImportProblem[] };
+/** On success, `warnings` name features kept as they are that are probably not what the file meant. */
+export type ImportResult = { ok: true; layer: ImportedLayer; warnings: ImportProblem[] } | { ok: false; problems: ImportProblem[] };
+
+/** How far a check has come, for a progress bar: what it is doing and the share done (0–1). */
+export type ImportProgress = (stage: 'parse' | 'check', fraction: number) => void;
 
 const NAME_KEYS = ['name_zh', 'name', '名称', '名字', 'title', 'label', 'name_en', 'id'];
 const DESCRIPTION_KEYS = ['description', 'desc', '描述', '说明', '备注', 'note', 'notes'];
@@ -112,6 +128,70 @@ class Problems {
   }
 }
 
+/**
+ * A short text of any value, as a problem quotes it: JSON-like, at most `max` characters, built
+ * without recursion (a value nested 100,000 deep costs no more than its first characters).
+ */
+export function preview(value: unknown, max = 40): string {
+  type Task = { lit: string } | { val: unknown };
+  let out = '';
+  const stack: Task[] = [{ val: value }];
+  while (stack.length && out.length <= max) {
+    const task = stack.pop()!;
+    if ('lit' in task) {
+      out += task.lit;
+      continue;
+    }
+    const v = task.val;
+    // Only as many members as could still show: the text is cut at `max` characters anyway.
+    if (Array.isArray(v)) {
+      const items = v.slice(0, max);
+      const todo: Task[] = [{ lit: '[' }];
+      items.forEach((x, i) => todo.push(...(i ? [{ lit: ',' }] : []), { val: x }));
+      todo.push({ lit: v.length > items.length ? ',…]' : ']' });
+      for (let i = todo.length - 1; i >= 0; i--) stack.push(todo[i]!);
+    } else if (v && typeof v === 'object') {
+      const entries = Object.entries(v).slice(0, max);
+      const todo: Task[] = [{ lit: '{' }];
+      entries.forEach(([k, x], i) => todo.push({ lit: `${i ? ',' : ''}${JSON.stringify(k.slice(0, max))}:` }, { val: x }));
+      todo.push({ lit: '}' });
+      for (let i = todo.length - 1; i >= 0; i--) stack.push(todo[i]!);
+    } else if (typeof v === 'string') out += JSON.stringify(v.slice(0, max + 1));
+    else out += typeof v === 'number' || typeof v === 'boolean' || v === null ? String(v) : String(typeof v);
+  }
+  return out.length > max ? `${out.slice(0, max - 1)}…` : out;
+}
+
+/**
+ * The deepest nesting of arrays and objects in a JSON text, found by scanning it (no parse, no
+ * recursion), and where it first goes deeper than `max`; null when it never does.
+ */
+export function tooDeepAt(text: string, max: number = IMPORT_LIMITS.maxDepth): { depth: number; line: number; column: number } | null {
+  let depth = 0;
+  let inString = false;
+  let line = 1;
+  let lineStart = 0;
+  let at: { line: number; column: number } | null = null;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+      else if (c === 10) (line++, (lineStart = i + 1));
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (depth > max && !at) at = { line, column: i - lineStart + 1 };
+    } else if (c === 93 || c === 125) depth--;
+    else if (c === 10) (line++, (lineStart = i + 1));
+  }
+  return at ? { depth: deepest, ...at } : null;
+}
+
 type Where = ProblemPlace[];
 const step = (where: Where, kind: ProblemPlace['kind'], index: number): Where => [...where, { kind, n: index + 1 }];
 
@@ -121,7 +201,7 @@ function isPosition(p: unknown): p is Position {
 
 function checkPosition(p: unknown, where: Where, problems: Problems): boolean {
   if (!isPosition(p)) {
-    problems.add('positionNotNumbers', where, { found: JSON.stringify(p)?.slice(0, 40) ?? String(p) });
+    problems.add('positionNotNumbers', where, { found: preview(p) });
     return false;
   }
   if (p[0]! < -180 || p[0]! > 180 || p[1]! < -90 || p[1]! > 90) {
@@ -162,7 +242,7 @@ function checkGeometry(g: unknown, where: Where, problems: Problems): g is Impor
   }
   const { type, coordinates } = g as { type?: unknown; coordinates?: unknown };
   if (typeof type !== 'string' || !(SUPPORTED as readonly string[]).includes(type)) {
-    problems.add('geometryType', where, { type: JSON.stringify(type) ?? String(type), supported: SUPPORTED.join(', ') });
+    problems.add('geometryType', where, { type: preview(type), supported: SUPPORTED.join(', ') });
     return false;
   }
   const arr = (x: unknown): x is unknown[] => Array.isArray(x) && x.length > 0;
@@ -186,6 +266,126 @@ function checkGeometry(g: unknown, where: Where, problems: Problems): g is Impor
         arr(poly) ? poly.every((r, i) => checkRing(r, step(step(where, 'polygon', j), 'ring', i), problems)) : (problems.add('noRings', step(where, 'polygon', j)), false),
       );
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Polygons that are valid GeoJSON arrays but probably not what the file meant: imported, with a
+// warning that names the feature (the map fills them by its own rules, which may surprise).
+
+/** Which side of a–b the point c lies on (−1, 0, 1). */
+function o(a: Position, b: Position, c: Position): number {
+  return Math.sign((b[0]! - a[0]!) * (c[1]! - a[1]!) - (b[1]! - a[1]!) * (c[0]! - a[0]!));
+}
+
+/** Whether c, collinear with a–b, lies within the segment's box. */
+function on(a: Position, b: Position, c: Position): boolean {
+  return Math.min(a[0]!, b[0]!) <= c[0]! && c[0]! <= Math.max(a[0]!, b[0]!) && Math.min(a[1]!, b[1]!) <= c[1]! && c[1]! <= Math.max(a[1]!, b[1]!);
+}
+
+/** Whether segments p1–p2 and q1–q2 meet (touching counts). */
+function segmentsMeet(p1: Position, p2: Position, q1: Position, q2: Position): boolean {
+  const d1 = o(q1, q2, p1);
+  const d2 = o(q1, q2, p2);
+  const d3 = o(p1, p2, q1);
+  const d4 = o(p1, p2, q2);
+  if (d1 !== d2 && d3 !== d4 && d1 && d2 && d3 && d4) return true;
+  return (d1 === 0 && on(q1, q2, p1)) || (d2 === 0 && on(q1, q2, p2)) || (d3 === 0 && on(p1, p2, q1)) || (d4 === 0 && on(p1, p2, q2));
+}
+
+/**
+ * Whether a closed ring crosses or touches itself (a "bow tie"). Segments are bucketed on a grid of
+ * about their own length, so a ring of n vertices costs about n, not n²; the few segments much
+ * longer than a cell are tested against every other one. A ring so odd that this would cost more
+ * than ~50 million tests is not judged (no warning rather than a frozen import).
+ */
+export function ringCrossesItself(ring: Position[]): boolean {
+  const n = ring.length - 1; // segments; the last position repeats the first
+  if (n < 4) return false;
+  const [west, south, east, north] = bboxOfRing(ring);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += Math.abs(ring[i + 1]![0]! - ring[i]![0]!) + Math.abs(ring[i + 1]![1]! - ring[i]![1]!);
+  const size = Math.max((2 * total) / n, Math.max(east - west, north - south) / (16 * Math.sqrt(n)), 1e-12);
+  const cols = Math.floor((east - west) / size) + 1;
+  const cells = new Map<number, number[]>();
+  const long: number[] = [];
+  const adjacent = (i: number, j: number) => Math.abs(i - j) === 1 || (Math.min(i, j) === 0 && Math.max(i, j) === n - 1);
+  const meets = (i: number, j: number) => !adjacent(i, j) && segmentsMeet(ring[i]!, ring[i + 1]!, ring[j]!, ring[j + 1]!);
+  for (let i = 0; i < n; i++) {
+    const a = ring[i]!;
+    const b = ring[i + 1]!;
+    const x0 = Math.floor((Math.min(a[0]!, b[0]!) - west) / size);
+    const x1 = Math.floor((Math.max(a[0]!, b[0]!) - west) / size);
+    const y0 = Math.floor((Math.min(a[1]!, b[1]!) - south) / size);
+    const y1 = Math.floor((Math.max(a[1]!, b[1]!) - south) / size);
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > 64) {
+      long.push(i);
+      continue;
+    }
+    for (let cx = x0; cx <= x1; cx++)
+      for (let cy = y0; cy <= y1; cy++) {
+        const key = cy * cols + cx;
+        const list = cells.get(key);
+        if (list) {
+          for (const j of list) if (meets(i, j)) return true;
+          list.push(i);
+        } else cells.set(key, [i]);
+      }
+  }
+  if (long.length * n > 5e7) return false;
+  for (const i of long) for (let j = 0; j < n; j++) if (j !== i && meets(i, j)) return true;
+  return false;
+}
+
+function bboxOfRing(ring: Position[]): [number, number, number, number] {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (const p of ring) {
+    if (p[0]! < w) w = p[0]!;
+    if (p[0]! > e) e = p[0]!;
+    if (p[1]! < s) s = p[1]!;
+    if (p[1]! > n) n = p[1]!;
+  }
+  return [w, s, e, n];
+}
+
+/** Even–odd test: whether p lies strictly inside the ring (on its edge counts as not outside). */
+function insideOrOn(ring: Position[], p: Position): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const a = ring[i]!;
+    const b = ring[j]!;
+    if (segmentsMeet(a, b, p, p)) return true;
+    if (a[1]! > p[1]! !== b[1]! > p[1]! && p[0]! < ((b[0]! - a[0]!) * (p[1]! - a[1]!)) / (b[1]! - a[1]!) + a[0]!) inside = !inside;
+  }
+  return inside;
+}
+
+/** Vertices of a hole checked against its outer ring (spread along the hole). */
+const HOLE_SAMPLES = 16;
+
+function checkPolygonShape(rings: Position[][], where: Where, warnings: Problems): void {
+  const outer = rings[0]!;
+  rings.forEach((r, i) => {
+    if (ringCrossesItself(r)) warnings.add('ringSelfIntersects', step(where, 'ring', i));
+  });
+  for (let i = 1; i < rings.length; i++) {
+    const hole = rings[i]!;
+    const stride = Math.max(1, Math.floor((hole.length - 1) / HOLE_SAMPLES));
+    for (let k = 0; k < hole.length - 1; k += stride)
+      if (!insideOrOn(outer, hole[k]!)) {
+        warnings.add('holeOutside', step(where, 'ring', i));
+        break;
+      }
+  }
+  const [w, s, e, n] = bboxOfRing(outer);
+  if (e - w >= 180 || n - s >= 90) warnings.add('polygonHuge', where, { lon: Math.round(e - w), lat: Math.round(n - s) });
+}
+
+function checkShape(g: ImportedFeature['geometry'], where: Where, warnings: Problems): void {
+  if (g.type === 'Polygon') checkPolygonShape(g.coordinates, where, warnings);
+  else if (g.type === 'MultiPolygon') g.coordinates.forEach((poly, j) => checkPolygonShape(poly, step(where, 'polygon', j), warnings));
 }
 
 /** Keep scalar properties only, as they are: no HTML is ever interpreted, values are shown as text. */
@@ -254,7 +454,14 @@ export function jsonErrorAt(text: string): { line: number; column: number; what:
   return { line, column, what, near };
 }
 
-function parseGeoJson(text: string, layerId: string, problems: Problems): ImportedFeature[] {
+function parseGeoJson(text: string, layerId: string, problems: Problems, warnings: Problems, progress?: ImportProgress): ImportedFeature[] {
+  // First, and without recursion: the JSON parser and the checks below would run out of stack.
+  const deep = tooDeepAt(text);
+  if (deep) {
+    problems.add('tooDeep', [], { ...deep, max: IMPORT_LIMITS.maxDepth });
+    return [];
+  }
+  progress?.('parse', 0);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -284,7 +491,7 @@ function parseGeoJson(text: string, layerId: string, problems: Problems): Import
     problems.add(Array.isArray(doc) ? 'jsonIsList' : 'jsonNoType');
     return [];
   } else {
-    problems.add('unknownType', [], { type: JSON.stringify(type) ?? String(type) });
+    problems.add('unknownType', [], { type: preview(type) });
     return [];
   }
   if (features.length === 0) problems.add('noFeatures');
@@ -293,7 +500,9 @@ function parseGeoJson(text: string, layerId: string, problems: Problems): Import
     return [];
   }
   const out: ImportedFeature[] = [];
+  const every = Math.max(1, Math.ceil(features.length / 100));
   features.forEach((f, i) => {
+    if (i % every === 0) progress?.('check', i / features.length);
     const props = plainProperties((f as Feature | null)?.properties ?? null);
     const where = [placeOf('feature', props, i)];
     if (!f || typeof f !== 'object' || (f as { type?: unknown }).type !== 'Feature') {
@@ -301,7 +510,10 @@ function parseGeoJson(text: string, layerId: string, problems: Problems): Import
       return;
     }
     const g = (f as Feature).geometry;
-    if (checkGeometry(g, where, problems)) out.push(feature(`${layerId}-${i}`, props, i, g));
+    if (checkGeometry(g, where, problems)) {
+      checkShape(g, where, warnings);
+      out.push(feature(`${layerId}-${i}`, props, i, g));
+    }
   });
   return out;
 }
@@ -335,7 +547,8 @@ export function parseCsvRows(text: string): string[][] {
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
-function parseCsv(text: string, layerId: string, problems: Problems): ImportedFeature[] {
+function parseCsv(text: string, layerId: string, problems: Problems, progress?: ImportProgress): ImportedFeature[] {
+  progress?.('parse', 0);
   const rows = parseCsvRows(text);
   if (rows.length < 2) {
     problems.add('csvNoRows');
@@ -354,7 +567,9 @@ function parseCsv(text: string, layerId: string, problems: Problems): ImportedFe
     return [];
   }
   const out: ImportedFeature[] = [];
+  const every = Math.max(1, Math.ceil(rows.length / 100));
   rows.slice(1).forEach((r, i) => {
+    if (i % every === 0) progress?.('check', i / rows.length);
     const props: ImportedFeature['properties'] = {};
     header.forEach((h, c) => {
       if (c !== lonCol && c !== latCol) props[h || `column ${c + 1}`] = r[c] ?? '';
@@ -387,8 +602,9 @@ const KNOWN_EXTENSION = /\.(geojson|json|csv)$/i;
  * caller can); the name decides the format (.csv, else GeoJSON). `layerId` prefixes the feature
  * ids (default: from the file name).
  */
-export function importUserLayer(text: string, fileName: string, byteLength = text.length, layerId?: string): ImportResult {
+export function importUserLayer(text: string, fileName: string, byteLength = text.length, layerId?: string, progress?: ImportProgress): ImportResult {
   const problems = new Problems();
+  const warnings = new Problems();
   const tooBig = sizeProblem(byteLength);
   if (tooBig) return { ok: false, problems: [tooBig] };
   const base = fileName.replace(/^.*[\\/]/, '');
@@ -398,23 +614,61 @@ export function importUserLayer(text: string, fileName: string, byteLength = tex
   const name = base.replace(/\.(geo)?json$|\.csv$/i, '') || 'layer';
   layerId ??= `user-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'layer'}`;
   const isCsv = /\.csv$/i.test(base);
-  const features = isCsv ? parseCsv(text, layerId, problems) : parseGeoJson(text, layerId, problems);
+  const features = isCsv ? parseCsv(text, layerId, problems, progress) : parseGeoJson(text, layerId, problems, warnings, progress);
   if (problems.any) return { ok: false, problems: problems.done() };
-  return { ok: true, layer: { name, format: isCsv ? 'csv' : 'geojson', features }, warnings: [] };
+  return { ok: true, layer: { name, format: isCsv ? 'csv' : 'geojson', features }, warnings: warnings.done() };
 }
 
+/** The text encodings a file is read in (`decodeFile`). */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** Whether bytes look like UTF-16 without a byte-order mark: most ASCII characters have a zero byte on one side. */
+function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.3 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.3 && odd < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Control characters other than tab, CR, LF and form feed: text files have none, binary files many. */
+const BINARY = /[\u0000-\u0008\u000B\u000E-\u001F]/;
+
 /**
- * A file's bytes as text: UTF-8 (with or without BOM) when they are valid UTF-8, else GB18030 —
- * the encoding Excel and WPS use for CSV on Chinese systems, a superset of GBK.
+ * A file's bytes as text: UTF-8 (with or without BOM); UTF-16 with a BOM, or without one when its
+ * zero bytes say so (Excel's "Unicode text"); else GB18030 — the encoding Excel and WPS use for CSV
+ * on Chinese systems, a superset of GBK. Bytes that are none of these (or binary) are refused with a
+ * problem that says so, rather than shown as garbled column names.
  */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+export function decodeFile(bytes: Uint8Array): { ok: true; text: string; encoding: TextEncodingName } | { ok: false; problem: ImportProblem } {
+  const strict = (encoding: TextEncodingName, from = 0): string | null => {
     try {
-      return new TextDecoder('gb18030').decode(bytes);
+      return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes.subarray(from));
     } catch {
-      return new TextDecoder('utf-8').decode(bytes);
+      return null;
+    }
+  };
+  const refuse = { ok: false as const, problem: problem('encoding') };
+  let encoding: TextEncodingName;
+  let text: string | null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) (encoding = 'utf-16le'), (text = strict(encoding, 2));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) (encoding = 'utf-16be'), (text = strict(encoding, 2));
+  else {
+    const u16 = utf16Guess(bytes);
+    if (u16) (encoding = u16), (text = strict(u16));
+    else {
+      encoding = 'utf-8';
+      text = strict('utf-8');
+      if (text == null) (encoding = 'gb18030'), (text = strict('gb18030'));
     }
   }
+  if (text == null || BINARY.test(text.slice(0, 65536))) return refuse;
+  return { ok: true, text: text.replace(/^\uFEFF/, ''), encoding };
 }

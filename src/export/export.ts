@@ -9,18 +9,21 @@ import { canvasFont, loadExportFonts, missingChars, type ExportFonts } from './f
 import { drawInset, drawNorthArrow, drawScaleBar, type FurnitureLabels, type InsetData } from './furniture.ts';
 import { layout, type Box, type Composition } from './layout.ts';
 import { CanvasLimitError, exportMap, type CanvasLimits } from './map-render.ts';
-import { fitWithin, pptxSize, resolveSize, type ExportFormat, type ResolvedSize, type SizePreset } from './presets.ts';
-import { canvasMeasure, canvasToBlob, drawComposition, mapFramePx } from './render-canvas.ts';
+import { fitWithin, FORMAT_EXT, isSinglePage, isVectorFormat, pptxSize, resolveSize, CUSTOM_MAX, type ExportFormat, type ResolvedSize, type SizePreset } from './presets.ts';
+import { facesFor, pageText, svgDocument, inRanges } from './render-svg.ts';
+import { VectorPdfWriter } from './render-vector-pdf.ts';
+import { svgFontFaces, vectorMapData } from './vector-export.ts';
+import type { VectorMapStats } from './vector-map.ts';
+import { vectorPage } from './vector-page.ts';
+import { mapRenderSize, settledLayout } from './frame.ts';
+import { canvasMeasure, canvasToBlob, drawComposition } from './render-canvas.ts';
 import { PdfWriter } from './render-pdf.ts';
 import { PptxWriter } from './render-pptx.ts';
-import { buildScene, fitBounds, viewExtent, type Scene, type SceneEnv, type SceneSpec } from './scene.ts';
+import { buildScene, fitBounds, type Scene, type SceneEnv, type SceneSpec } from './scene.ts';
 
 /** 2D canvas limits of Chromium (per side and area). */
 const MAX_2D_SIDE = 32767;
 const MAX_2D_AREA = 268_435_456;
-
-/** Map labels and symbols on slides are drawn this much larger than on screen (projected, seen from afar). */
-const SLIDE_MAP_TEXT = 1.15;
 
 /** Width margin for PPTX text (set in the viewer's font, not ours). */
 const PPTX_SLACK = 1.12;
@@ -55,6 +58,8 @@ export interface ExportResult {
   warnings: string[];
   /** Where the first page's map and legend are, in output px (for checks). */
   boxes: { map: Box; legend: Box };
+  /** Vector formats: what the maps hold (paths, texts, names placed and left out), all pages. */
+  vector?: VectorMapStats;
 }
 
 export class ExportTooLargeError extends Error {
@@ -71,6 +76,8 @@ export class ExportTooLargeError extends Error {
 const MIME: Record<ExportFormat, string> = {
   png: 'image/png',
   pdf: 'application/pdf',
+  'pdf-vector': 'application/pdf',
+  svg: 'image/svg+xml',
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 };
 
@@ -79,21 +86,15 @@ export function effectiveSize(format: ExportFormat, preset: SizePreset): SizePre
   return format === 'pptx' ? pptxSize(preset) : preset;
 }
 
-/** How the map frame of a size is rendered: CSS size of the export map and its pixel ratio. */
-export function mapRenderSize(comp: Composition): { frame: { x: number; y: number; w: number; h: number }; cssWidth: number; cssHeight: number; pixelRatio: number } {
-  const f = mapFramePx(comp);
-  const textScale = comp.size.kind === 'print' ? 1 : SLIDE_MAP_TEXT;
-  const cssWidth = Math.max(50, Math.round(f.w / (comp.size.scale * textScale)));
-  const pixelRatio = f.w / cssWidth;
-  const cssHeight = Math.max(50, Math.round(f.h / pixelRatio));
-  return { frame: f, cssWidth, cssHeight, pixelRatio };
-}
+export { mapRenderSize };
 
 /**
  * Checks a size against the browser's limits before exporting. Returns null when it fits, else the
  * largest size of the same aspect that does.
  */
 export async function checkSize(format: ExportFormat, preset: SizePreset, style: SceneEnv['baseStyle'], content: Parameters<typeof layout>[1] | null): Promise<{ ok: true; limits: CanvasLimits } | { ok: false; limits: CanvasLimits; largest: SizePreset; reason: string }> {
+  // The vector formats draw no WebGL map: any size the presets allow fits.
+  if (isVectorFormat(format)) return { ok: true, limits: { maxSide: CUSTOM_MAX, maxTextureSize: CUSTOM_MAX, maxRenderbufferSize: CUSTOM_MAX, maxViewport: [CUSTOM_MAX, CUSTOM_MAX] } };
   const limits = await exportMap().limits(style);
   const size = effectiveSize(format, preset);
   const fits = (p: SizePreset) => {
@@ -138,19 +139,7 @@ async function renderPage(scene: Scene, size: ResolvedSize, t: TFunction, inset:
   // PowerPoint sets the text in its own font (Microsoft YaHei, or what the viewer substitutes), a
   // little wider than Noto: PPTX lines are broken and cut with some room to spare.
   const measure: typeof base = format === 'pptx' ? (text, style) => base(text, style) * PPTX_SLACK : base;
-  // The legend lists what the frame shows: lay out, find the frame's extent, keep the legend rows
-  // drawn inside it, lay out again. A portrait page sizes its map by the legend, so the frame may
-  // move; after a few rounds without settling, the full legend (a superset) is used instead.
-  let comp = layout(size, scene.content, measure);
-  let settled = false;
-  for (let round = 0; round < 3 && !settled; round++) {
-    const rr = mapRenderSize(comp);
-    const v = fitBounds(scene.bounds, rr.cssWidth, rr.cssHeight);
-    const next = layout(size, { ...scene.content, legend: scene.legendWithin(viewExtent(v.center, v.zoom, rr.cssWidth, rr.cssHeight)) }, measure);
-    settled = sameBox(next.map, comp.map);
-    comp = next;
-  }
-  if (!settled) comp = layout(size, scene.content, measure);
+  const comp = settledLayout(scene, size, measure);
   const r = mapRenderSize(comp);
   const view = fitBounds(scene.bounds, r.cssWidth, r.cssHeight);
   const img = await exportMap().render({ style: scene.style, layers: scene.layers, cssWidth: r.cssWidth, cssHeight: r.cssHeight, pixelRatio: r.pixelRatio, view: { center: view.center, zoom: view.zoom } });
@@ -181,10 +170,6 @@ async function renderPage(scene: Scene, size: ResolvedSize, t: TFunction, inset:
   return { scene, comp, map: canvas, mapMs: img.ms };
 }
 
-function sameBox(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
-  return a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
-}
-
 function safeName(s: string): string {
   return (
     s
@@ -197,7 +182,7 @@ function safeName(s: string): string {
 
 export function exportFilename(title: string, format: ExportFormat, size: { width: number; height: number }, pages: number): string {
   const suffix = pages > 1 ? `${pages}p` : `${size.width}x${size.height}`;
-  return `${safeName(title)} ${suffix}.${format}`;
+  return `${safeName(title)} ${suffix}.${FORMAT_EXT[format]}`;
 }
 
 /** Characters of the scenes' texts the export fonts lack (warned about, drawn as missing glyphs). */
@@ -215,9 +200,10 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
   const size = resolveSize(preset);
   const warnings: string[] = [];
   if (req.scenes.length === 0) throw new Error('nothing to export');
-  if (req.format === 'png' && req.scenes.length > 1) throw new Error('PNG exports one page; use PDF or PPTX for several');
+  if (isSinglePage(req.format) && req.scenes.length > 1) throw new Error(`${req.format.toUpperCase()} exports one page; use PDF or PPTX for several`);
 
   const scenes = req.scenes.map((spec) => buildScene(spec, { ...req.env, t: req.env.tFor(spec.state.lang ?? 'zh') }));
+  if (isVectorFormat(req.format)) return runVectorExport(req, scenes, size, fonts, t0);
   const check = await checkSize(req.format, preset, scenes[0]!.style, scenes[0]!.content);
   if (!check.ok) throw new ExportTooLargeError(preset, check.largest, check.limits);
   const missing = [...new Set(scenes.flatMap((s) => missingChars(`${s.content.title}${s.content.subtitle}`, fonts)))];
@@ -291,6 +277,69 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
     timings: { pages: pageTimes, encodeMs, totalMs: performance.now() - t0 },
     warnings,
     boxes: boxes!,
+  };
+}
+
+/**
+ * SVG and vector PDF: the same layout (measured with the export fonts) and the map drawn as vectors
+ * (vector-page.ts) instead of by the off-screen WebGL map.
+ */
+async function runVectorExport(req: ExportRequest, scenes: Scene[], size: ResolvedSize, fonts: ExportFonts, t0: number): Promise<ExportResult> {
+  const measure = canvasMeasure();
+  const warnings: string[] = [];
+  const missing = [...new Set(scenes.flatMap((s) => missingChars(`${s.content.title}${s.content.subtitle}`, fonts)))];
+  if (missing.length) warnings.push(`missing-glyphs:${missing.join('')}`);
+  const data = await vectorMapData(req.env.catalogue, req.env.geo);
+  const docTitle = req.docTitle ?? scenes[0]!.content.title;
+  const lang = scenes[0]!.lang;
+  const meta = { title: docTitle, subject: req.env.tFor(lang)('export.planTitle'), lang };
+  const pdf = req.format === 'pdf-vector' ? await VectorPdfWriter.create(fonts, meta) : null;
+  const faces = req.format === 'svg' ? await svgFontFaces() : [];
+  const stats: VectorMapStats = { paths: 0, texts: 0, namesPlaced: 0, namesDropped: 0 };
+  const pageTimes: ExportTimings['pages'] = [];
+  let svg: string | null = null;
+  let boxes: ExportResult['boxes'] | null = null;
+  let encodeMs = 0;
+  for (let i = 0; i < scenes.length; i++) {
+    const p0 = performance.now();
+    const scene = scenes[i]!;
+    const comp = settledLayout(scene, size, measure);
+    if (comp.legendOmitted) warnings.push(`legend-omitted:${i + 1}:${comp.legendOmitted}`);
+    if (!boxes) {
+      const k = comp.size.scale;
+      const px = (b: Box): Box => ({ x: Math.round(b.x * k), y: Math.round(b.y * k), w: Math.round(b.w * k), h: Math.round(b.h * k) });
+      boxes = { map: px(comp.map), legend: px(comp.legend) };
+    }
+    const page = vectorPage(scene, comp, data, req.inset, furnitureLabels(req.env.tFor(scene.lang)), measure);
+    for (const k of Object.keys(stats) as (keyof VectorMapStats)[]) stats[k] += page.stats[k];
+    const mapMs = performance.now() - p0;
+    const e0 = performance.now();
+    if (pdf) pdf.addPage(page);
+    else {
+      svg = svgDocument(page, faces, { title: docTitle, description: scene.content.source, lang: scene.lang, ...(size.paperMm ? { paperMm: size.paperMm } : {}), pixels: { width: size.width, height: size.height } });
+      // Characters none of the embedded faces has are drawn in the viewer's own fonts.
+      const covered = facesFor(faces, page.root);
+      const outside = [...new Set([...pageText(page.root)].filter((ch) => ch.trim() && !covered.some((f) => inRanges(f.unicodeRange, ch.codePointAt(0)!))))];
+      if (outside.length) warnings.push(`svg-fonts-lack:${outside.join('')}`);
+    }
+    encodeMs += performance.now() - e0;
+    pageTimes.push({ mapMs, totalMs: performance.now() - p0 });
+    req.onProgress?.(i + 1, scenes.length);
+  }
+  const e1 = performance.now();
+  const blob = pdf ? new Blob([pdf.output()], { type: MIME['pdf-vector'] }) : new Blob([svg!], { type: MIME.svg });
+  encodeMs += performance.now() - e1;
+  return {
+    blob,
+    filename: exportFilename(docTitle, req.format, size, scenes.length),
+    mime: MIME[req.format],
+    width: size.width,
+    height: size.height,
+    pages: scenes.length,
+    timings: { pages: pageTimes, encodeMs, totalMs: performance.now() - t0 },
+    warnings,
+    boxes: boxes!,
+    vector: stats,
   };
 }
 

@@ -151,6 +151,23 @@ function inLatinRange(cp: number): boolean {
   });
 }
 
+/** The export fonts from their WOFF files: TrueType for PDF, and the characters each family maps. */
+export async function exportFontsFromWoff(woff: Record<FontKey, Uint8Array>): Promise<ExportFonts> {
+  const ttf = {} as Record<FontKey, Uint8Array>;
+  for (const k of Object.keys(woff) as FontKey[]) ttf[k] = await woffToSfnt(woff[k]);
+  const latin = new Set([...cmapCodePoints(ttf.latin400)].filter(inLatinRange));
+  const sc = cmapCodePoints(ttf.sc400);
+  return { ttf, latin, sc };
+}
+
+/** Where the export fonts come from (Fontsource's files, as bundled by Vite; read from node_modules by tests). */
+export const EXPORT_FONT_FILES: Record<FontKey, string> = {
+  latin400: '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff',
+  latin600: '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff',
+  sc400: '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff',
+  sc600: '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-600-normal.woff',
+};
+
 let loading: Promise<ExportFonts> | null = null;
 
 /** Loads the export fonts once: registers the canvas faces and unpacks TrueType for PDF. */
@@ -172,11 +189,7 @@ export function loadExportFonts(): Promise<ExportFonts> {
     ];
     await Promise.all(faces.map((f) => f.load()));
     for (const f of faces) document.fonts.add(f);
-    const ttf = {} as Record<FontKey, Uint8Array>;
-    for (const k of Object.keys(woff) as FontKey[]) ttf[k] = await woffToSfnt(woff[k]);
-    const latin = new Set([...cmapCodePoints(ttf.latin400)].filter(inLatinRange));
-    const sc = cmapCodePoints(ttf.sc400);
-    return { ttf, latin, sc };
+    return exportFontsFromWoff(woff);
   })();
   loading.catch(() => (loading = null));
   return loading;

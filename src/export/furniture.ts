@@ -1,7 +1,8 @@
 /**
  * Map furniture drawn onto the exported map image: a scale bar, a north arrow and a locator inset
  * (Inner Mongolia among its neighbours in northern China, with the exported view's rectangle).
- * Sizes are in design px; the caller's context is scaled to output px.
+ * Sizes are in design px; the caller's context is scaled to output px. Drawn on a `Surface` (a 2D
+ * canvas for PNG and the raster PDF, a VectorSurface for SVG and the vector PDF).
  *
  * The inset shows northern China only (lon 86–134°E, lat 30–54.5°N): it is a locator, not a map of
  * China, so it does not pretend to show the whole country (the boundary data have no South China
@@ -9,6 +10,7 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { FONT_STACK } from './fonts.ts';
+import type { Surface } from './surface.ts';
 import { INNER_MONGOLIA } from '../domain/vocabulary.ts';
 
 export interface FurnitureLabels {
@@ -42,7 +44,7 @@ export function niceKm(maxKm: number): number {
   return p;
 }
 
-function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number) {
+function roundRect(ctx: Surface, x: number, y: number, w: number, h: number, r: number) {
   ctx.beginPath();
   ctx.roundRect(x, y, w, h, r);
 }
@@ -51,7 +53,7 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
  * Scale bar in the bottom-left corner of a map frame of `w`×`h` design px.
  * `metresPerUnit`: metres per design px at `lat`; `latSpan`: the frame's span of latitude.
  */
-export function drawScaleBar(ctx: CanvasRenderingContext2D, w: number, h: number, metresPerUnit: number, lat: number, latSpan: number, labels: FurnitureLabels): void {
+export function drawScaleBar(ctx: Surface, w: number, h: number, metresPerUnit: number, lat: number, latSpan: number, labels: FurnitureLabels): void {
   const maxLen = Math.min(w * 0.22, 220);
   const km = niceKm((maxLen * metresPerUnit) / 1000);
   const len = (km * 1000) / metresPerUnit;
@@ -99,7 +101,7 @@ export function drawScaleBar(ctx: CanvasRenderingContext2D, w: number, h: number
 }
 
 /** North arrow in the bottom-right corner (the export map is never rotated: north is up). */
-export function drawNorthArrow(ctx: CanvasRenderingContext2D, w: number, h: number, labels: FurnitureLabels): void {
+export function drawNorthArrow(ctx: Surface, w: number, h: number, labels: FurnitureLabels): void {
   const size = 30;
   const cx = w - 14 - size / 2;
   const top = h - 14 - (size + 22);
@@ -138,7 +140,7 @@ export function drawNorthArrow(ctx: CanvasRenderingContext2D, w: number, h: numb
   ctx.restore();
 }
 
-function tracePolygon(ctx: CanvasRenderingContext2D, g: Polygon | MultiPolygon, px: (lon: number, lat: number) => [number, number]) {
+function tracePolygon(ctx: Surface, g: Polygon | MultiPolygon, px: (lon: number, lat: number) => [number, number]) {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   for (const poly of polys)
     for (const ring of poly) {
@@ -158,7 +160,7 @@ const BOHAI = new Set(['110000', '120000', '130000', '140000', '210000', '370000
  * emphasised, the view's rectangle in red. Returns its box (design px).
  */
 export function drawInset(
-  ctx: CanvasRenderingContext2D,
+  ctx: Surface,
   frameW: number,
   frameH: number,
   data: InsetData,

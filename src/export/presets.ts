@@ -10,8 +10,22 @@
  * PPTX slides the design size in inches (px / 96).
  */
 
-export type ExportFormat = 'png' | 'pdf' | 'pptx';
-export const FORMATS: readonly ExportFormat[] = ['png', 'pdf', 'pptx'];
+/** 'pdf' is the page with the map as an image; 'pdf-vector' and 'svg' draw the map as vectors (vector-map.ts). */
+export type ExportFormat = 'png' | 'pdf' | 'pdf-vector' | 'svg' | 'pptx';
+export const FORMATS: readonly ExportFormat[] = ['png', 'pdf', 'pdf-vector', 'svg', 'pptx'];
+
+/** Formats whose map is drawn as vectors (no WebGL map, no canvas size limit). */
+export function isVectorFormat(f: ExportFormat): f is 'pdf-vector' | 'svg' {
+  return f === 'pdf-vector' || f === 'svg';
+}
+
+/** Formats of one page only. */
+export function isSinglePage(f: ExportFormat): boolean {
+  return f === 'png' || f === 'svg';
+}
+
+/** File name extension of a format. */
+export const FORMAT_EXT: Record<ExportFormat, string> = { png: 'png', pdf: 'pdf', 'pdf-vector': 'pdf', svg: 'svg', pptx: 'pptx' };
 
 export type PresetKind = 'slide' | 'print' | 'custom';
 

@@ -3,9 +3,13 @@
  * map image in its frame. Also the text measure the layout uses in the browser.
  */
 import { canvasFont } from './fonts.ts';
+import { mapFramePx } from './frame.ts';
 import type { Composition, Element } from './layout.ts';
 import { drawLegendSymbol } from './symbols.ts';
+import type { Surface } from './surface.ts';
 import { baselineOffset, type Measure } from './text.ts';
+
+export { mapFramePx };
 
 /** Text measure with the export fonts (measured at 100 px and scaled: canvas metrics are linear). */
 export function canvasMeasure(): Measure {
@@ -23,7 +27,7 @@ export function canvasMeasure(): Measure {
   };
 }
 
-export function drawText(ctx: CanvasRenderingContext2D, e: Extract<Element, { type: 'text' }>): void {
+export function drawText(ctx: Surface, e: Extract<Element, { type: 'text' }>): void {
   ctx.save();
   ctx.font = canvasFont(e.style.size, e.style.weight);
   ctx.fillStyle = e.style.color;
@@ -33,14 +37,6 @@ export function drawText(ctx: CanvasRenderingContext2D, e: Extract<Element, { ty
   const b = baselineOffset(e.style);
   e.lines.forEach((line, i) => ctx.fillText(line, x, e.y + i * e.style.lineHeight + b));
   ctx.restore();
-}
-
-/** The map frame in output px (integer edges). */
-export function mapFramePx(comp: Composition): { x: number; y: number; w: number; h: number } {
-  const s = comp.size.scale;
-  const x = Math.round(comp.map.x * s);
-  const y = Math.round(comp.map.y * s);
-  return { x, y, w: Math.round((comp.map.x + comp.map.w) * s) - x, h: Math.round((comp.map.y + comp.map.h) * s) - y };
 }
 
 /** Draws the page; `mapImage` (the map with its furniture) fills the map frame. */

@@ -7,6 +7,7 @@
  * Imports are checked whole before anything is kept: a bad file is refused with the reasons and
  * the saved views stay as they were. Pure, except `browserStore` (localStorage).
  */
+import { IMPORT_LIMITS, jsonErrorAt, tooDeepAt } from '../domain/import.ts';
 import { decodeLink, encodeUrlState, type AppState } from '../domain/url-state.ts';
 import { parseRefs, type UserLayerRef } from '../domain/user-layers.ts';
 import type { Bounds } from './scene.ts';
@@ -63,7 +64,42 @@ export interface ValidationContext {
   knownMeasure?: (id: string) => boolean;
 }
 
-export type ImportResult = { ok: true; views: SavedView[] } | { ok: false; errors: string[] };
+/** What is wrong with a views file; each has a text under `export.views.problem.` in src/i18n/{zh,en}.json. */
+export const VIEW_PROBLEM_CODES = [
+  'tooLarge', // mb, max (refused before reading)
+  'encoding', // the bytes are not text
+  'notJson', // line, column, what (import.jsonError.*), near
+  'notJsonEnd',
+  'tooDeep', // depth, max, line, column
+  'notObject',
+  'format', // found
+  'version', // found
+  'viewsNotList',
+  'tooManyViews', // count, max
+  'viewNotObject',
+  'nameMissing',
+  'nameTooLong', // max
+  'linkMissing',
+  'linkParam', // param (notice.params.*), value, reason (notice.reasons.*)
+  'noMapView',
+  'unknownRegion', // id
+  'unknownProject', // id
+  'unknownMeasure', // id
+  'unknownLayer', // id
+  'unknownChoropleth', // id
+  'bounds',
+  'imported',
+] as const;
+export type ViewProblemCode = (typeof VIEW_PROBLEM_CODES)[number];
+
+export interface ViewProblem {
+  code: ViewProblemCode;
+  /** 1-based number of the view in the file; absent for the file as a whole. */
+  view?: number;
+  params: Record<string, string | number>;
+}
+
+export type ImportResult = { ok: true; views: SavedView[] } | { ok: false; problems: ViewProblem[] };
 
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
@@ -77,66 +113,79 @@ function checkBounds(b: unknown): b is Bounds {
   return w >= -180 && e <= 180 && s >= -85.1 && n <= 85.1 && w < e && s < n;
 }
 
+/** A value quoted in a problem: short, whatever it is. */
+function quote(x: unknown): string {
+  if (typeof x === 'string') return x.length > 40 ? `${x.slice(0, 39)}…` : x;
+  if (x === undefined || x === null) return String(x);
+  return typeof x === 'object' ? (Array.isArray(x) ? '[…]' : '{…}') : String(x);
+}
+
 /**
- * Checks a parsed file. Errors are short English-and-code strings (`view 3: …`) that the dialog shows
- * under a translated heading; nothing is accepted unless everything is valid.
+ * Checks a parsed file. Problems are codes with values (src/ui/export/view-problem-text.ts words
+ * them in the UI's language); nothing is accepted unless everything is valid.
  */
 export function validateFile(data: unknown, ctx: ValidationContext = {}): ImportResult {
-  const errors: string[] = [];
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, errors: ['not a Plan Atlas views file (expected a JSON object)'] };
+  const problems: ViewProblem[] = [];
+  const add = (code: ViewProblemCode, view?: number, params: ViewProblem['params'] = {}) => problems.push({ code, ...(view ? { view } : {}), params });
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, problems: [{ code: 'notObject', params: {} }] };
   const f = data as Record<string, unknown>;
-  if (f.format !== FILE_FORMAT) errors.push(`format: expected "${FILE_FORMAT}", found ${JSON.stringify(f.format ?? null)}`);
-  if (f.version !== 1 && f.version !== 2) errors.push(`version: expected 1 or 2, found ${JSON.stringify(f.version ?? null)}`);
+  if (f.format !== FILE_FORMAT) add('format', undefined, { found: quote(f.format ?? null) });
+  if (f.version !== 1 && f.version !== 2) add('version', undefined, { found: quote(f.version ?? null) });
   if (!Array.isArray(f.views)) {
-    errors.push('views: expected a list');
-    return { ok: false, errors };
+    add('viewsNotList');
+    return { ok: false, problems };
   }
-  if (f.views.length > MAX_VIEWS) errors.push(`views: ${f.views.length} views, at most ${MAX_VIEWS}`);
+  if (f.views.length > MAX_VIEWS) add('tooManyViews', undefined, { count: f.views.length, max: MAX_VIEWS });
   const views: SavedView[] = [];
   const ids = new Set<string>();
   f.views.forEach((raw, i) => {
-    const at = `view ${i + 1}`;
+    const at = i + 1;
     if (!raw || typeof raw !== 'object') {
-      errors.push(`${at}: not an object`);
+      add('viewNotObject', at);
       return;
     }
     const v = raw as Record<string, unknown>;
     const name = typeof v.name === 'string' ? v.name.trim() : '';
-    if (!name) errors.push(`${at}: name missing`);
-    else if (name.length > MAX_NAME) errors.push(`${at}: name longer than ${MAX_NAME} characters`);
+    if (!name) add('nameMissing', at);
+    else if (name.length > MAX_NAME) add('nameTooLong', at, { max: MAX_NAME });
     if (typeof v.link !== 'string' || v.link.length > 2000) {
-      errors.push(`${at}: link missing`);
+      add('linkMissing', at);
       return;
     }
     const decoded = decodeLink(v.link);
-    for (const p of decoded.problems) errors.push(`${at}: ${p.param} "${p.value}" ${p.reason}`);
+    for (const p of decoded.problems) add('linkParam', at, { param: p.param, value: p.value, reason: p.reason });
     const st = decoded.state;
-    if (!st.view) errors.push(`${at}: link has no map view (#map=zoom/lat/lng)`);
+    if (!st.view) add('noMapView', at);
     const sel = st.selection;
-    if (sel?.kind === 'region' && ctx.knownRegion && !ctx.knownRegion(sel.code)) errors.push(`${at}: unknown region ${sel.code}`);
-    if (sel?.kind === 'project' && ctx.knownProject && !ctx.knownProject(sel.id)) errors.push(`${at}: unknown project ${sel.id}`);
-    if (sel?.kind === 'measure' && ctx.knownMeasure && !ctx.knownMeasure(sel.id)) errors.push(`${at}: unknown measure ${sel.id}`);
-    for (const l of st.layers ?? []) if (ctx.knownLayer && !ctx.knownLayer(l)) errors.push(`${at}: unknown layer ${l}`);
-    if (st.choropleth && st.choropleth !== 'all' && ctx.knownLayer && !ctx.knownLayer(st.choropleth)) errors.push(`${at}: unknown choropleth ${st.choropleth}`);
-    if (!checkBounds(v.bounds)) errors.push(`${at}: bounds must be [[west, south], [east, north]] in degrees`);
+    if (sel?.kind === 'region' && ctx.knownRegion && !ctx.knownRegion(sel.code)) add('unknownRegion', at, { id: sel.code });
+    if (sel?.kind === 'project' && ctx.knownProject && !ctx.knownProject(sel.id)) add('unknownProject', at, { id: sel.id });
+    if (sel?.kind === 'measure' && ctx.knownMeasure && !ctx.knownMeasure(sel.id)) add('unknownMeasure', at, { id: sel.id });
+    for (const l of st.layers ?? []) if (ctx.knownLayer && !ctx.knownLayer(l)) add('unknownLayer', at, { id: l });
+    if (st.choropleth && st.choropleth !== 'all' && ctx.knownLayer && !ctx.knownLayer(st.choropleth)) add('unknownChoropleth', at, { id: st.choropleth });
+    if (!checkBounds(v.bounds)) add('bounds', at);
     let id = typeof v.id === 'string' && /^[\w-]{1,64}$/.test(v.id) ? v.id : newId();
     if (ids.has(id)) id = newId();
     ids.add(id);
     const savedAt = typeof v.savedAt === 'string' && !Number.isNaN(Date.parse(v.savedAt)) ? v.savedAt : new Date().toISOString();
     const imported = v.imported === undefined ? undefined : parseRefs(v.imported);
-    if (imported === null) errors.push(`${at}: imported must be a list of {id, name} of imported layers`);
+    if (imported === null) add('imported', at);
     views.push({ id, name, link: v.link, bounds: v.bounds as Bounds, savedAt, ...(imported ? { imported } : {}) });
   });
-  return errors.length ? { ok: false, errors } : { ok: true, views };
+  return problems.length ? { ok: false, problems } : { ok: true, views };
 }
 
-/** Parses and checks the text of a file. */
+/** Parses and checks the text of a file; never throws, whatever the text. */
 export function parseFile(text: string, ctx: ValidationContext = {}): ImportResult {
+  const src = text.replace(/^\uFEFF/, '');
+  // Nesting is checked first and without recursion: a deep file would exhaust the stack below.
+  const deep = tooDeepAt(src);
+  if (deep) return { ok: false, problems: [{ code: 'tooDeep', params: { ...deep, max: IMPORT_LIMITS.maxDepth } }] };
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { ok: false, errors: [`not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
+    data = JSON.parse(src);
+  } catch {
+    const at = jsonErrorAt(src);
+    return { ok: false, problems: [at ? { code: 'notJson', params: at } : { code: 'notJsonEnd', params: {} }] };
   }
   return validateFile(data, ctx);
 }
@@ -146,16 +195,80 @@ export function serialise(views: SavedView[], now = new Date()): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
+/** What importing views did: nothing already saved is replaced or dropped silently. */
+export interface MergeReport {
+  /** New views, appended. */
+  added: number;
+  /**
+   * Views whose id is already here but whose content differs (e.g. renamed since the file was
+   * exported): both are kept, the imported one under a new id and, if its name is taken, a new name.
+   */
+  keptBoth: { name: string; as: string }[];
+  /** Views already here exactly as in the file (same id and content): not added twice. */
+  unchanged: number;
+  /** Views not added because the list is full (MAX_VIEWS). */
+  notAdded: number;
+}
+
+/** Whether `have` is `incoming` as an earlier import kept it (its name perhaps made free: "name (2)"). */
+function sameContent(have: SavedView, incoming: SavedView): boolean {
+  const base = have.name.replace(/ \(\d+\)$/, '');
+  // A long name lost its end to make room for the suffix (freeName).
+  const suffixed = base !== have.name && (base === incoming.name || (base.length >= MAX_NAME - 8 && incoming.name.startsWith(base)));
+  return (
+    (have.name === incoming.name || suffixed) &&
+    have.link === incoming.link &&
+    JSON.stringify(have.bounds) === JSON.stringify(incoming.bounds) &&
+    JSON.stringify(have.imported ?? null) === JSON.stringify(incoming.imported ?? null)
+  );
+}
+
+/** `name`, or `name (2)`, `name (3)` … whichever is not taken. */
+export function freeName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${name.slice(0, MAX_NAME - suffix.length)}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
 /**
- * Imported views appended after the existing ones; a view whose id is already there replaces it in
- * place (importing the same file twice does not duplicate).
+ * Imported views appended after the existing ones, which are never replaced: a view identical to one
+ * already here is skipped, one that shares an id but differs is kept beside it (new id, and a free
+ * name if its own is taken); views past MAX_VIEWS are counted, not dropped silently.
  */
-export function mergeViews(existing: SavedView[], incoming: SavedView[]): SavedView[] {
-  const byId = new Map(incoming.map((v) => [v.id, v]));
-  const out = existing.map((v) => byId.get(v.id) ?? v);
-  const have = new Set(existing.map((v) => v.id));
-  for (const v of incoming) if (!have.has(v.id)) out.push(v);
-  return out.slice(0, MAX_VIEWS);
+export function mergeViews(existing: SavedView[], incoming: SavedView[], makeId: () => string = newId): { views: SavedView[]; report: MergeReport } {
+  const out = [...existing];
+  const byId = new Map(existing.map((v) => [v.id, v]));
+  const names = new Set(existing.map((v) => v.name));
+  const report: MergeReport = { added: 0, keptBoth: [], unchanged: 0, notAdded: 0 };
+  for (const v of incoming) {
+    const have = byId.get(v.id);
+    // Already here, under its id or (kept beside another) under a new one: importing twice adds nothing.
+    if ((have && sameContent(have, v)) || (have && out.some((o) => sameContent(o, v)))) {
+      report.unchanged++;
+      continue;
+    }
+    if (out.length >= MAX_VIEWS) {
+      report.notAdded++;
+      continue;
+    }
+    let add = v;
+    if (have) {
+      let id = makeId();
+      while (byId.has(id)) id = makeId();
+      add = { ...v, id, name: freeName(v.name, names) };
+      report.keptBoth.push({ name: v.name, as: add.name });
+    } else {
+      add = { ...v, name: freeName(v.name, names) };
+      report.added++;
+    }
+    out.push(add);
+    byId.set(add.id, add);
+    names.add(add.name);
+  }
+  return { views: out, report };
 }
 
 export function moveView(views: SavedView[], id: string, delta: number): SavedView[] {

@@ -64,6 +64,10 @@ export interface Scene {
   lang: Lang;
   bounds: Bounds;
   style: StyleSpecification;
+  /** What the state draws (the vector exports draw the themes' data from it: vector-map.ts). */
+  view: AtlasView;
+  /** The imported layers the scene draws. */
+  userLayers: readonly UserLayer[];
   /** deck.gl layers for the final zoom (labels depend on it), built with deck.gl's drawing code (src/map/deck.ts). */
   layers: (deck: DeckDrawing, zoom: number) => Layer[];
   /** Page texts and legend (the legend of everything the state draws, wherever it is). */
@@ -310,7 +314,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const userLegend = (extent?: Bounds) => userLegendGroups(extent ? userLayers.filter((l) => bboxMeets(layerBbox(l), extent)) : userLayers, userOn, lang);
   content.legend = [...content.legend, ...userLegend()];
   const legendWithin = (extent: Bounds) => [...sceneLegend(view, cat, t, extent), ...userLegend(extent)];
-  return { lang, bounds: spec.bounds, style, layers, content, legendWithin, projects, notes, defaultTitle, defaultSubtitle };
+  return { lang, bounds: spec.bounds, style, view, userLayers, layers, content, legendWithin, projects, notes, defaultTitle, defaultSubtitle };
 }
 
 // ---------------------------------------------------------------------------------------------

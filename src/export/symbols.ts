@@ -2,17 +2,19 @@
  * Draws a legend symbol (src/map/themes/types.ts LegendSymbol) on a 2D canvas: the same
  * definitions the map's deck.gl layers and the on-screen legend use; point shapes through the map's
  * own icon painter (themes/icons.ts drawShape). PNG draws them in place; PDF and PPTX embed them as
- * small images cut from the same drawing, so no format has a second definition of a symbol.
+ * small images cut from the same drawing, and the vector formats record it as paths (surface.ts), so
+ * no format has a second definition of a symbol.
  */
 import { drawShape } from '../map/themes/icons.ts';
 import { rgbCss } from '../map/themes/style.ts';
 import type { LegendSymbol } from '../map/themes/types.ts';
+import { isVectorSurface, type Surface } from './surface.ts';
 
 /**
  * Draws `symbol` centred in the box (x, y, w, h), in the context's current units (design px; the
  * caller's transform scales to output px).
  */
-export function drawLegendSymbol(ctx: CanvasRenderingContext2D, symbol: LegendSymbol, x: number, y: number, w: number, h: number): void {
+export function drawLegendSymbol(ctx: Surface, symbol: LegendSymbol, x: number, y: number, w: number, h: number): void {
   ctx.save();
   const cx = x + w / 2;
   const cy = y + h / 2;
@@ -42,7 +44,9 @@ export function drawLegendSymbol(ctx: CanvasRenderingContext2D, symbol: LegendSy
   } else if (symbol.kind === 'point') {
     const size = Math.min(symbol.size, h * 1.15, w);
     ctx.globalAlpha = symbol.opacity ?? 1;
-    drawShape(ctx, { shape: symbol.shape, color: symbol.color, hollow: symbol.hollow ?? false }, cx, cy, size / 2);
+    const spec = { shape: symbol.shape, color: symbol.color, hollow: symbol.hollow ?? false };
+    if (isVectorSurface(ctx)) ctx.shape(spec, cx, cy, size / 2);
+    else drawShape(ctx as CanvasRenderingContext2D, spec, cx, cy, size / 2);
   } else {
     const rx = x + 1;
     const ry = y + 1;

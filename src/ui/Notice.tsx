@@ -1,6 +1,8 @@
-/** A dismissable notice listing the parts of the link that could not be used. */
+/** A dismissable notice listing the parts of the link that could not be used (their values isolated: src/ui/isolate.ts). */
 import { useTranslation } from 'react-i18next';
 import type { UrlProblem } from '../domain/url-state.ts';
+import { withBdi } from './Bdi.tsx';
+import { isolate } from './isolate.ts';
 
 export function Notice({ problems, onDismiss }: { problems: UrlProblem[]; onDismiss: () => void }) {
   const { t } = useTranslation();
@@ -12,7 +14,7 @@ export function Notice({ problems, onDismiss }: { problems: UrlProblem[]; onDism
         <ul>
           {problems.map((p, i) => (
             <li key={i}>
-              <strong>{t(`notice.params.${p.param}`)}</strong> <code>{p.param}</code>: {t(`notice.reasons.${p.reason}`, { value: p.value })}
+              <strong>{t(`notice.params.${p.param}`)}</strong> <code>{p.param}</code>: {withBdi(t(`notice.reasons.${p.reason}`, { value: isolate(p.value) }))}
             </li>
           ))}
         </ul>

@@ -54,10 +54,16 @@ export async function atlasDrawn(page: Page): Promise<void> {
   await waitForMapIdle(page);
 }
 
-export async function launch(extraArgs: string[] = []): Promise<Session> {
+/**
+ * The app's service worker (src/sw.ts) is blocked unless asked for: once registered it precaches
+ * 12 MB and fetches 5,565 tiles in the background, load that would only blur the other tests'
+ * timings. tests/e2e/offline.test.ts allows it.
+ */
+export async function launch(extraArgs: string[] = [], opts: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), 'plan-atlas-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
+    serviceWorkers: opts.serviceWorkers ?? 'block',
     headless: true,
     args: [...CHROMIUM_FLAGS, ...extraArgs],
     viewport: VIEWPORT,
@@ -150,7 +156,7 @@ export function assertClean(rec: Recorder): void {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, name);
-  await page.screenshot({ path, fullPage: false });
+  await page.screenshot({ path, fullPage: false, timeout: 120_000 });
   return path;
 }
 

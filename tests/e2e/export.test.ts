@@ -262,10 +262,10 @@ describe('saved views', () => {
     // A bad file: refused with reasons, nothing lost.
     await page.getByTestId('views-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"plan-atlas-views","version":1,"views":[{"name":"x","link":"?region=15x200","bounds":[[1,2],[3]]}]}') });
     await expect.poll(() => page.getByTestId('views-message').textContent()).toContain('无法导入 bad.json');
-    expect(await page.getByTestId('views-message').textContent()).toContain('region "15x200" malformed');
+    expect(await page.getByTestId('views-message').textContent()).toMatch(/第 1 个视图：链接中的地区：“15x200”/);
     expect(await names()).toEqual(['赤峰市', '包头']);
 
-    // Export as JSON and import it back: no duplicates.
+    // Export as JSON and import it back: no duplicates, nothing replaced.
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('views-export-json').click()]);
     await json.saveAs(join(TMP, 'views.json'));
     const file = JSON.parse(readFileSync(join(TMP, 'views.json'), 'utf8'));
@@ -275,7 +275,7 @@ describe('saved views', () => {
     const [[w, s], [e, n]] = file.views[0].bounds as [[number, number], [number, number]];
     expect(w < 119 && 119 < e && s < 42.8 && 42.8 < n, `赤峰市 view bounds ${JSON.stringify(file.views[0].bounds)}`).toBe(true);
     await page.getByTestId('views-import').setInputFiles(join(TMP, 'views.json'));
-    await expect.poll(() => page.getByTestId('views-message').textContent()).toContain('已从 views.json 导入 2 个视图');
+    await expect.poll(() => page.getByTestId('views-message').textContent()).toContain('2 个视图与文件中的完全相同，已在列表中，未重复添加');
     expect(await names()).toEqual(['赤峰市', '包头']);
     await page.keyboard.press('Escape');
 

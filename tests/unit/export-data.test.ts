@@ -6,6 +6,7 @@ import {
   deleteView,
   loadViews,
   makeView,
+  MAX_VIEWS,
   mergeViews,
   moveView,
   parseFile,
@@ -81,21 +82,61 @@ describe('saved views', () => {
     const r = parseFile(JSON.stringify(bad), { knownLayer: (id) => id === 'railways' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors.join('\n')).toContain('view 1: bounds');
-      expect(r.errors.join('\n')).toContain('view 2: region "15x200" malformed');
-      expect(r.errors.join('\n')).toContain('view 2: map "99/1/1" out_of_range');
+      expect(r.problems).toContainEqual({ code: 'bounds', view: 1, params: {} });
+      expect(r.problems).toContainEqual({ code: 'linkParam', view: 2, params: { param: 'region', value: '15x200', reason: 'malformed' } });
+      expect(r.problems).toContainEqual({ code: 'linkParam', view: 2, params: { param: 'map', value: '99/1/1', reason: 'out_of_range' } });
     }
     const unknown = JSON.parse(serialise([c]));
     const r2 = parseFile(JSON.stringify(unknown), { knownProject: () => false });
     expect(r2.ok).toBe(false);
-    if (!r2.ok) expect(r2.errors[0]).toContain('unknown project rail-baotou-yinchuan-hsr');
+    if (!r2.ok) expect(r2.problems[0]).toEqual({ code: 'unknownProject', view: 1, params: { id: 'rail-baotou-yinchuan-hsr' } });
     const wrongFormat = parseFile(JSON.stringify({ format: 'x', version: 2, views: [] }));
     expect(wrongFormat.ok).toBe(false);
   });
 
-  it('importing merges by id without duplicates', () => {
-    const merged = mergeViews([a, b], [{ ...b, name: 'B2' }, c]);
-    expect(merged.map((v) => v.name)).toEqual(['包头', 'B2', 'HSR']);
+  it('importing never replaces a view: the same one is skipped, a different one with the same id is kept beside it', () => {
+    // b was renamed after the file was exported; the file still has the old b, and c.
+    const renamed = { ...b, name: 'B2' };
+    let n = 0;
+    const { views, report } = mergeViews([a, renamed], [b, c], () => `new-${++n}`);
+    expect(views.map((v) => v.name)).toEqual(['包头', 'B2', 'Railways', 'HSR']);
+    expect(views[1]).toBe(renamed);
+    expect(views[2]!.id).toBe('new-1');
+    expect(views[2]!.link).toBe(b.link);
+    expect(report).toEqual({ added: 1, keptBoth: [{ name: 'Railways', as: 'Railways' }], unchanged: 0, notAdded: 0 });
+    // The same file again: nothing new, nothing replaced.
+    const again = mergeViews(views, [b, c], () => `new-${++n}`);
+    expect(again.report).toEqual({ added: 0, keptBoth: [], unchanged: 2, notAdded: 0 });
+    expect(again.views).toEqual(views);
+  });
+
+  it('a view with the same id and name but another link keeps both, the imported one renamed', () => {
+    const moved = { ...a, link: `${a.link.split('#')[0]}#map=5/40/110` };
+    const { views, report } = mergeViews([a], [moved], () => 'fresh');
+    expect(views.map((v) => [v.id, v.name])).toEqual([
+      [a.id, '包头'],
+      ['fresh', '包头 (2)'],
+    ]);
+    expect(report.keptBoth).toEqual([{ name: '包头', as: '包头 (2)' }]);
+    expect(mergeViews(views, [moved], () => 'other').report.unchanged).toBe(1);
+  });
+
+  it('views past the limit are counted as not added, never dropped silently', () => {
+    const many = Array.from({ length: MAX_VIEWS }, (_, i) => ({ ...a, id: `v${i}`, name: `v${i}` }));
+    const { views, report } = mergeViews(many, [c]);
+    expect(views).toHaveLength(MAX_VIEWS);
+    expect(report).toEqual({ added: 0, keptBoth: [], unchanged: 0, notAdded: 1 });
+  });
+
+  it('a hostile file is refused with a reason, never a thrown error: deep nesting, a cut file, not an object', () => {
+    const deep = `{"a":${'['.repeat(100_000)}`;
+    const t0 = performance.now();
+    const r = parseFile(deep);
+    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(r).toEqual({ ok: false, problems: [{ code: 'tooDeep', params: { depth: 100_001, max: 64, line: 1, column: 69 } }] });
+    expect(parseFile('{"format": "plan-atlas-views", "views": [')).toEqual({ ok: false, problems: [{ code: 'notJsonEnd', params: {} }] });
+    expect(parseFile('{"format": x}')).toMatchObject({ ok: false, problems: [{ code: 'notJson', params: { line: 1, column: 12, what: 'InvalidSymbol' } }] });
+    expect(parseFile('"views"')).toEqual({ ok: false, problems: [{ code: 'notObject', params: {} }] });
   });
 
   it('a damaged store is kept aside, not lost', () => {
@@ -128,6 +169,20 @@ describe('data download', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField(['c4.s1.i1', 'c8'])).toBe('"c4.s1.i1; c8"');
+  });
+
+  it('neutralises text a spreadsheet would run as a formula (OWASP CSV injection), and leaves numbers alone', () => {
+    expect(csvField('=HYPERLINK("http://x","click")')).toBe(`"'=HYPERLINK(""http://x"",""click"")"`);
+    expect(csvField('+1+1')).toBe(`"'+1+1"`);
+    expect(csvField('-2+3')).toBe(`"'-2+3"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvField('\t=1')).toBe(`"'\t=1"`);
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+    expect(csvField(['=cmd|x', 'b'])).toBe(`"'=cmd|x; b"`);
+    // Numbers stay numbers, negative ones too; text with = inside is not a formula.
+    expect(csvField(-12.5)).toBe('-12.5');
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField("Xi'an")).toBe("Xi'an");
   });
 
   it('GeoJSON: a FeatureCollection of the projects with their layer and leagues', () => {

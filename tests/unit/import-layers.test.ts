@@ -5,7 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeText, importUserLayer } from '../../src/domain/import.ts';
+import { decodeFile, importUserLayer } from '../../src/domain/import.ts';
+
+const textOf = (bytes: Uint8Array) => {
+  const r = decodeFile(bytes);
+  return r.ok ? r.text : null;
+};
 import { importedTouching } from '../../src/domain/imported-touches.ts';
 import { RegionIndex } from '../../src/domain/regions.ts';
 import type { RegionCollection, RegionFeature, RegionLevel } from '../../src/domain/types.ts';
@@ -55,9 +60,9 @@ describe('import messages', () => {
   });
 
   it('reads UTF-8 (with BOM) and, failing that, GB18030 as Excel writes Chinese CSV', () => {
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('名称,经度', 'utf8')]))).toBe('名称,经度');
+    expect(textOf(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('名称,经度', 'utf8')]))).toBe('名称,经度');
     // 名称 in GBK.
-    expect(decodeText(new Uint8Array([0xc3, 0xfb, 0xb3, 0xc6]))).toBe('名称');
+    expect(textOf(new Uint8Array([0xc3, 0xfb, 0xb3, 0xc6]))).toBe('名称');
   });
 });
 
@@ -266,6 +271,6 @@ describe('saved views with imported layers', () => {
   it('refuses a damaged imported list, saying which view', () => {
     const v = { ...makeView('bad', state, bounds), imported: [{ id: '"><img src=x>', name: 'a' }] };
     const r = parseFile(serialise([v]));
-    expect(!r.ok && r.errors).toEqual(['view 1: imported must be a list of {id, name} of imported layers']);
+    expect(!r.ok && r.problems).toEqual([{ code: 'imported', view: 1, params: {} }]);
   });
 });

@@ -8,7 +8,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_PROBLEM_CODES, JSON_ERROR_KINDS, importUserLayer, problem, type ImportProblem } from '../../src/domain/import.ts';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
-import { problemText } from '../../src/ui/import/problem-text.ts';
+import { problemText as isolatedText } from '../../src/ui/import/problem-text.ts';
+import { VIEW_PROBLEM_CODES } from '../../src/export/saved-views.ts';
+import { viewProblemText } from '../../src/ui/export/view-problem-text.ts';
+
+/** The text without the isolates around the file's values (tested on their own below). */
+const problemText = (t: TFunction, p: ImportProblem) => isolatedText(t, p).replace(/[\u2068\u2069]/g, '');
 
 const i18n = i18next.createInstance();
 let tZh: TFunction;
@@ -26,7 +31,7 @@ function problemsOf(text: string, file: string): ImportProblem[] {
 }
 
 const HAN = /\p{Script=Han}/u;
-const PARAMS = { mb: '11.0', max: 10, ext: '".kml"', message: 'Unexpected token', line: 3, column: 7, what: 'CommaExpected', near: '[110 40]', type: '"Topology"', total: 20001, found: '["1",2]', lon: 110, lat: 95, supported: 'Point', columns: 'a, b', count: 3 };
+const PARAMS = { depth: 100001, mb: '11.0', max: 10, ext: '".kml"', message: 'Unexpected token', line: 3, column: 7, what: 'CommaExpected', near: '[110 40]', type: '"Topology"', total: 20001, found: '["1",2]', lon: 110, lat: 95, supported: 'Point', columns: 'a, b', count: 3 };
 
 describe('import problems in the UI language', () => {
   it('has a text for every code and every place, in both languages', () => {
@@ -93,5 +98,27 @@ describe('import problems in the UI language', () => {
       expect(problemText(tZh, p)).toBe(`第 1 个要素（${name}）：没有几何图形`);
       expect(problemText(tEn, p)).toBe(`feature 1 (${name}): has no geometry`);
     }
+  });
+
+  it('sets every value from the file off in an isolate, so a right-to-left override stays inside it', () => {
+    const name = '\u202Eevil';
+    const p = problem('csvNotNumbers', [{ kind: 'row', n: 3, name }], { lon: '"\u202Eabc"', lat: '"40"' });
+    const text = isolatedText(tEn, p);
+    expect(text).toBe('row 3 (\u2068\u202Eevil\u2069): longitude \u2068"\u202Eabc"\u2069 and latitude \u2068"40"\u2069 must be decimal numbers');
+    // Every override opened in a value is closed by the isolate's end before our words go on.
+    expect(text.split('\u2069').length - 1).toBe(3);
+  });
+
+  it('has a text for every problem of a views file, in both languages, the view named', () => {
+    const params = { ...PARAMS, param: 'region', value: '15x200', reason: 'malformed', id: 'x', found: '"y"' };
+    for (const code of VIEW_PROBLEM_CODES) {
+      const zhText = viewProblemText(tZh, { code, view: 2, params });
+      const enText = viewProblemText(tEn, { code, view: 2, params });
+      for (const text of [zhText, enText]) expect(text, code).not.toMatch(/export\.|notice\.|import\.|\{\{|undefined/);
+      expect(zhText.startsWith('第 2 个视图：'), code).toBe(true);
+      expect(enText.startsWith('view 2: '), code).toBe(true);
+      expect(enText.replace(/\u2068[^\u2069]*\u2069/g, ''), code).not.toMatch(HAN);
+    }
+    expect(viewProblemText(tZh, { code: 'linkParam', view: 1, params: { param: 'region', value: '15x200', reason: 'malformed' } })).toBe('第 1 个视图：链接中的地区：“\u206815x200\u2069”格式不对');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The export dialog: format (PNG, PDF, PPTX), size (slide and print presets, or custom), language,
+ * The export dialog: format (PNG, PDF with the map as an image or as vectors, SVG, PPTX), size (slide and print presets, or custom), language,
  * title and subtitle, what to export (this view, the saved views as a deck, the atlas of the 12
  * leagues), a live preview of the composition, the browser's size limit said before exporting (with
  * the largest size that works), and the selection's data as GeoJSON or CSV.
@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../domain/url-state.ts';
 import { projectsCsv, projectsGeoJson } from '../../export/data.ts';
 import { checkSize, download, effectiveSize, ExportTooLargeError, missingInTexts, renderPreview, runExport, type ExportResult } from '../../export/export.ts';
-import { CUSTOM_MAX, CUSTOM_MIN, customPreset, DEFAULT_PRESET, PRESETS, presetById, type ExportFormat, type SizePreset } from '../../export/presets.ts';
+import { CUSTOM_MAX, CUSTOM_MIN, customPreset, DEFAULT_PRESET, FORMATS, isSinglePage, PRESETS, presetById, type ExportFormat, type SizePreset } from '../../export/presets.ts';
 import type { SavedView } from '../../export/saved-views.ts';
 import { selectionProjects } from '../../export/scene.ts';
 import { projectPasses } from '../../domain/filters.ts';
@@ -58,7 +58,7 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
   const preset: SizePreset = presetId === 'custom' ? customPreset(custom.width, custom.height) : (presetById(presetId) ?? PRESETS[0]!);
   const customValid = presetId !== 'custom' || (custom.width >= CUSTOM_MIN && custom.height >= CUSTOM_MIN && custom.width <= CUSTOM_MAX && custom.height <= CUSTOM_MAX);
   const multi = scope !== 'view';
-  const formatOk = !(multi && format === 'png');
+  const formatOk = !(multi && isSinglePage(format));
   const eff = effectiveSize(format, preset);
   const specs = useMemo(
     () => (geo ? scenesFor(scope, frozen.state, lang, geo, views, { title: title.trim(), subtitle: subtitle.trim() }, [...(frozen.user?.visible ?? [])], frozen.map) : []),
@@ -186,10 +186,10 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
             <fieldset>
               <legend>{t('export.format')}</legend>
               <div className="export-segmented" role="radiogroup">
-                {(['png', 'pdf', 'pptx'] as const).map((f) => (
+                {FORMATS.map((f) => (
                   <label key={f} className={format === f ? 'is-on' : ''}>
                     <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} data-testid={`format-${f}`} />
-                    {f.toUpperCase()}
+                    {t(`export.formats.${f}`)}
                   </label>
                 ))}
               </div>
@@ -268,7 +268,7 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
             )}
             <div className="export-actions">
               <button type="submit" className="button-primary" disabled={!canExport} data-testid="export-run">
-                {running ? t('export.running', { done: status.done, total: status.total }) : t('export.run', { format: format.toUpperCase() })}
+                {running ? t('export.running', { done: status.done, total: status.total }) : t('export.run', { format: t(`export.formats.${format}`) })}
               </button>
               <button type="button" className="button-quiet" onClick={onClose}>
                 {t('export.cancel')}

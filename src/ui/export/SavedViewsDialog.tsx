@@ -5,7 +5,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteView, makeView, mergeViews, moveView, parseFile, renameView, serialise, viewState, type SavedView } from '../../export/saved-views.ts';
+import { deleteView, makeView, MAX_VIEWS, mergeViews, moveView, renameView, serialise, viewState, type MergeReport, type SavedView } from '../../export/saved-views.ts';
 import { download } from '../../export/export.ts';
 import { selectionName } from '../../export/scene.ts';
 import { THEME_BY_ID } from '../../map/themes/index.ts';
@@ -14,6 +14,22 @@ import { currentState } from './env.ts';
 import type { SavedViews } from './use-saved-views.ts';
 import { useModal } from './use-modal.ts';
 import { useUserLayersApi } from '../import/use-user-layers.ts'; // imported layers
+import { JobCancelled, runInWorker, type JobProgress } from '../import/parse-client.ts';
+import { errorText } from '../import/store.ts';
+import { IMPORT_LIMITS } from '../../domain/import.ts';
+import { withBdi } from '../Bdi.tsx';
+import { isolate } from '../isolate.ts';
+import { viewProblemText } from './view-problem-text.ts';
+
+/** The report of an import in the UI's language: what was added, kept beside, already there, not added. */
+function reportText(t: ReturnType<typeof useTranslation>['t'], r: MergeReport, file: string): string[] {
+  const out: string[] = [];
+  if (r.added || (!r.keptBoth.length && !r.unchanged && !r.notAdded)) out.push(t('export.views.report.added', { count: r.added, file: isolate(file) }));
+  if (r.keptBoth.length) out.push(t('export.views.report.keptBoth', { count: r.keptBoth.length, names: r.keptBoth.map((k) => (k.as === k.name ? `“${isolate(k.name)}”` : `“${isolate(k.name)}” → “${isolate(k.as)}”`)).join(', ') }));
+  if (r.unchanged) out.push(t('export.views.report.unchanged', { count: r.unchanged }));
+  if (r.notAdded) out.push(t('export.views.report.notAdded', { count: r.notAdded, max: MAX_VIEWS }));
+  return out;
+}
 
 export interface SavedViewsDialogProps {
   onClose: () => void;
@@ -35,7 +51,8 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport, canDraw 
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'warning' | 'error'; text: string; details?: string[] } | null>(null);
+  const [reading, setReading] = useState<{ file: string; progress: JobProgress; abort: AbortController } | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const userLayers = useUserLayersApi(); // imported layers
 
@@ -46,7 +63,7 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport, canDraw 
     const problem = saved.set((cur) => [...cur, v]);
     setName('');
     // Refused by the browser: the view is in the list for this session only, and the warning below says why.
-    setMessage(problem ? { kind: 'error', text: t('export.views.savedForSession', { name: v.name }) } : { kind: 'ok', text: t('export.views.saved', { name: v.name }) });
+    setMessage(problem ? { kind: 'error', text: t('export.views.savedForSession', { name: isolate(v.name) }) } : { kind: 'ok', text: t('export.views.saved', { name: isolate(v.name) }) });
   };
 
   const open = (v: SavedView) => {
@@ -56,21 +73,57 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport, canDraw 
   };
 
   const onImport = async (f: File | undefined) => {
-    if (!f) return;
-    const text = await f.text();
-    const r = parseFile(text, {
-      knownLayer: (id) => THEME_BY_ID.has(id),
-      knownRegion: (code) => geo?.byCode.has(code) ?? true,
-      knownProject: (id) => (catalogue ? catalogue.project(id) != null : true),
-      knownMeasure: (id) => (catalogue ? catalogue.measure(id) != null : true),
-    });
-    if (!r.ok) {
-      setMessage({ kind: 'error', text: t('export.views.importFailed', { file: f.name }), details: r.errors.slice(0, 8).concat(r.errors.length > 8 ? [`… ${r.errors.length - 8}`] : []) });
-    } else {
-      saved.set((cur) => mergeViews(cur, r.views));
-      setMessage({ kind: 'ok', text: t('export.views.imported', { count: r.views.length, file: f.name }) });
-    }
     if (file.current) file.current.value = '';
+    if (!f) return;
+    // The last message is stale from here on; what is under way shows instead.
+    setMessage(null);
+    // Views files are small (200 views are about 100 KB): a large one is refused before it is read.
+    if (f.size > IMPORT_LIMITS.maxBytes) {
+      const problem = viewProblemText(t, { code: 'tooLarge', params: { mb: (f.size / 1048576).toFixed(1), max: IMPORT_LIMITS.maxBytes / 1048576 } });
+      setMessage({ kind: 'error', text: t('export.views.importFailed', { file: isolate(f.name) }), details: [problem] });
+      return;
+    }
+    const abort = new AbortController();
+    setReading({ file: f.name, progress: { stage: 'decode', fraction: 0 }, abort });
+    try {
+      const bytes = await f.arrayBuffer();
+      // Parsed and checked in a worker: an 8 MB file, or a hostile one, does not hold up the page.
+      const job = await runInWorker(
+        {
+          kind: 'views',
+          bytes,
+          known: {
+            layers: [...THEME_BY_ID.keys()],
+            ...(geo ? { regions: [...geo.byCode.keys()] } : {}),
+            ...(catalogue ? { projects: catalogue.allProjects().map((p) => p.properties.id), measures: catalogue.allMeasures().map((m) => m.id) } : {}),
+          },
+        },
+        (progress) => setReading((cur) => (cur?.abort === abort ? { ...cur, progress } : cur)),
+        abort.signal,
+      );
+      if (job.kind !== 'views') return;
+      const r = job.result;
+      if (!r.ok) {
+        const details = r.problems.slice(0, 8).map((p) => viewProblemText(t, p));
+        if (r.problems.length > 8) details.push(t('import.problem.more', { count: r.problems.length - 8 }));
+        setMessage({ kind: 'error', text: t('export.views.importFailed', { file: isolate(f.name) }), details });
+        return;
+      }
+      let report: MergeReport = { added: 0, keptBoth: [], unchanged: 0, notAdded: 0 };
+      const problem = saved.set((cur) => {
+        const m = mergeViews(cur, r.views);
+        report = m.report;
+        return m.views;
+      });
+      const lines = reportText(t, report, f.name);
+      if (problem) lines.push(t('export.views.report.forSession'));
+      setMessage({ kind: problem || report.notAdded ? 'warning' : 'ok', text: lines[0]!, details: lines.slice(1) });
+    } catch (e) {
+      if (e instanceof JobCancelled) setMessage({ kind: 'ok', text: t('export.views.cancelled', { file: isolate(f.name) }) });
+      else setMessage({ kind: 'error', text: t('export.views.importFailed', { file: isolate(f.name) }), details: [t('import.problem.unreadable', { message: isolate(errorText(e)) })] });
+    } finally {
+      setReading((cur) => (cur?.abort === abort ? null : cur));
+    }
   };
 
   const describe = (v: SavedView) => {
@@ -117,15 +170,22 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport, canDraw 
               {t(`export.views.storage.${saved.storageError.kind}`, { message: saved.storageError.message })}
             </p>
           )}
+          {reading && (
+            <div className="export-ok views-progress" role="status" data-testid="views-progress" data-stage={reading.progress.stage}>
+              <p>{withBdi(t('export.views.progress', { file: isolate(reading.file), percent: Math.round(reading.progress.fraction * 100) }))}</p>
+              <progress max={1} value={reading.progress.stage === 'check' ? reading.progress.fraction : undefined} />
+              <button type="button" className="button-quiet" onClick={() => reading.abort.abort()} data-testid="views-import-cancel">
+                {t('export.views.cancel')}
+              </button>
+            </div>
+          )}
           {message && (
-            <div className={message.kind === 'error' ? 'export-warning' : 'export-ok'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="views-message">
-              <p>{message.text}</p>
+            <div className={message.kind === 'ok' ? 'export-ok' : 'export-warning'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="views-message" data-kind={message.kind}>
+              <p>{withBdi(message.text)}</p>
               {message.details && (
                 <ul>
                   {message.details.map((d, i) => (
-                    <li key={i}>
-                      <code>{d}</code>
-                    </li>
+                    <li key={i}>{message.kind === 'error' ? <code>{withBdi(d)}</code> : withBdi(d)}</li>
                   ))}
                 </ul>
               )}
@@ -203,7 +263,7 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport, canDraw 
             </button>
             <label className="button-quiet views-import">
               {t('export.views.importJson')}
-              <input ref={file} type="file" accept="application/json,.json" onChange={(e) => void onImport(e.target.files?.[0])} data-testid="views-import" />
+              <input ref={file} type="file" accept="application/json,.json" disabled={reading != null} onChange={(e) => void onImport(e.target.files?.[0])} data-testid="views-import" />
             </label>
           </div>
         </div>

@@ -13,6 +13,7 @@ import { exportEnv, insetData } from './env.ts';
 import { scenesFor, type Scope } from './scenes.ts';
 
 export interface RunOptions {
+  /** png, pdf (the map as an image), pdf-vector, svg or pptx. */
   format: ExportFormat;
   /** A preset id (slide-1920, a3-landscape-300 …) or WIDTHxHEIGHT; default 1920x1080. */
   size?: string;
@@ -34,6 +35,8 @@ export interface RunResult {
   timings: ExportTimings;
   warnings: string[];
   boxes: ExportResult['boxes'];
+  /** SVG and vector PDF: paths, texts and names of places drawn. */
+  vector?: ExportResult['vector'];
 }
 
 export interface PlanExportApi {
@@ -88,6 +91,7 @@ export function createScriptingApi(getAtlas: () => AtlasContextValue, getViews: 
         timings: result.timings,
         warnings: result.warnings,
         boxes: result.boxes,
+        ...(result.vector ? { vector: result.vector } : {}),
       };
     },
     async check(format, size) {

@@ -5,10 +5,20 @@
  * they follow the language.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { decodeText, importUserLayer, problem, sizeProblem, type ImportProblem } from '../../domain/import.ts';
+import { sizeProblem, type ImportProblem } from '../../domain/import.ts';
 import { layerBbox, MAX_USER_LAYERS, newUserLayer, newUserLayerId, restoreRefs, visibleRefs, type BBox, type UserLayer, type UserLayerRef } from '../../domain/user-layers.ts';
 import { USER_PALETTE } from '../../map/imported-layers.ts';
+import { JobCancelled, runInWorker } from './parse-client.ts';
+import { unreadable } from './parse-jobs.ts';
 import { deleteLayer, errorText, isQuotaError, loadHidden, loadLayers, putLayer, storeHidden } from './store.ts';
+
+/** The file being imported and how far its check has come (shown with a cancel button). */
+export interface ImportProgressState {
+  file: string;
+  stage: 'read' | 'decode' | 'parse' | 'check' | 'store';
+  /** 0–1 while checking; 0 otherwise. */
+  fraction: number;
+}
 
 export interface ImportNotice {
   id: number;
@@ -24,6 +34,10 @@ export interface UserLayersApi {
   layers: UserLayer[];
   visible: ReadonlySet<string>;
   busy: boolean;
+  /** While a file is read and checked (in a worker): which, and how far. */
+  progress: ImportProgressState | null;
+  /** Stops the import under way (and the files queued after it); nothing changes. */
+  cancel: () => void;
   notices: ImportNotice[];
   dismissNotices: () => void;
   importFiles: (files: readonly File[]) => Promise<void>;
@@ -48,6 +62,8 @@ export function useUserLayers(opts: { onImported?: (bbox: BBox) => void } = {}):
   const [layers, setLayers] = useState<UserLayer[]>([]);
   const [hidden, setHidden] = useState<string[]>(loadHidden);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgressState | null>(null);
+  const aborter = useRef<AbortController | null>(null);
   const [notices, setNotices] = useState<ImportNotice[]>([]);
   const current = useRef(layers);
   current.current = layers;
@@ -85,30 +101,38 @@ export function useUserLayers(opts: { onImported?: (bbox: BBox) => void } = {}):
   );
 
   const importOne = useCallback(
-    async (file: File) => {
+    async (file: File, signal: AbortSignal) => {
+      const failed = (details: ImportProblem[]) => notify({ kind: 'error', key: 'failed', values: { file: file.name }, details });
       const tooBig = sizeProblem(file.size);
-      if (tooBig) return notify({ kind: 'error', key: 'failed', values: { file: file.name }, details: [tooBig] });
+      if (tooBig) return failed([tooBig]);
       if (current.current.length >= MAX_USER_LAYERS) return notify({ kind: 'error', key: 'tooMany', values: { file: file.name, max: MAX_USER_LAYERS } });
-      let text: string;
+      setProgress({ file: file.name, stage: 'read', fraction: 0 });
+      let bytes: ArrayBuffer;
       try {
-        text = decodeText(new Uint8Array(await file.arrayBuffer()));
+        bytes = await file.arrayBuffer();
       } catch (e) {
-        return notify({ kind: 'error', key: 'failed', values: { file: file.name }, details: [problem('unreadable', [], { message: errorText(e) })] });
+        return failed([unreadable(errorText(e))]);
       }
+      if (signal.aborted) throw new JobCancelled();
       const id = newUserLayerId();
-      const r = importUserLayer(text, file.name, file.size, id);
-      if (!r.ok) return notify({ kind: 'error', key: 'failed', values: { file: file.name }, details: r.problems });
+      // Decoding, parsing and checking run in a worker: the page stays responsive whatever the file.
+      const job = await runInWorker({ kind: 'layer', bytes, fileName: file.name, size: file.size, layerId: id }, (p) => setProgress({ file: file.name, ...p }), signal);
+      if (job.kind !== 'layer') return;
+      const r = job.result;
+      if (!r.ok) return failed(r.problems);
       const layer = newUserLayer(r.layer, id, current.current, USER_PALETTE.length);
       current.current = [...current.current, layer];
       setLayers((cur) => [...cur, layer]);
       const box = layerBbox(layer);
       if (box) onImported.current?.(box);
+      setProgress({ file: file.name, stage: 'store', fraction: 0 });
       try {
         await putLayer(layer);
-        notify({ kind: 'ok', key: 'imported', values: { name: layer.name, count: layer.features.length } });
+        if (r.warnings.length) notify({ kind: 'warning', key: 'importedWarnings', values: { name: layer.name, count: layer.features.length }, details: r.warnings });
+        else notify({ kind: 'ok', key: 'imported', values: { name: layer.name, count: layer.features.length } });
       } catch (e) {
         // Shown for this visit; the user is told it will not survive a reload, and why.
-        notify({ kind: 'warning', key: isQuotaError(e) ? 'notKeptQuota' : 'notKept', values: { name: layer.name, message: errorText(e) } });
+        notify({ kind: 'warning', key: isQuotaError(e) ? 'notKeptQuota' : 'notKept', values: { name: layer.name, message: errorText(e) }, ...(r.warnings.length ? { details: r.warnings } : {}) });
       }
     },
     [notify],
@@ -118,14 +142,32 @@ export function useUserLayers(opts: { onImported?: (bbox: BBox) => void } = {}):
     async (files: readonly File[]) => {
       setNotices([]);
       setBusy(true);
+      const controller = new AbortController();
+      aborter.current = controller;
       try {
-        for (const f of files) await importOne(f);
+        for (const f of files) {
+          if (controller.signal.aborted) {
+            notify({ kind: 'warning', key: 'cancelled', values: { file: f.name } });
+            continue;
+          }
+          try {
+            await importOne(f, controller.signal);
+          } catch (e) {
+            // Every failure is said, for the file it happened to; the next file is still tried.
+            if (e instanceof JobCancelled || controller.signal.aborted) notify({ kind: 'warning', key: 'cancelled', values: { file: f.name } });
+            else notify({ kind: 'error', key: 'failed', values: { file: f.name }, details: [unreadable(errorText(e))] });
+          }
+        }
       } finally {
+        if (aborter.current === controller) aborter.current = null;
+        setProgress(null);
         setBusy(false);
       }
     },
-    [importOne],
+    [importOne, notify],
   );
+
+  const cancel = useCallback(() => aborter.current?.abort(), []);
 
   const visible = useMemo(() => {
     const off = new Set(hidden);
@@ -167,7 +209,7 @@ export function useUserLayers(opts: { onImported?: (bbox: BBox) => void } = {}):
   const dismissNotices = useCallback(() => setNotices([]), []);
 
   return useMemo(
-    () => ({ layers, visible, busy, notices, dismissNotices, importFiles, toggle, remove, refs, restore }),
-    [layers, visible, busy, notices, dismissNotices, importFiles, toggle, remove, refs, restore],
+    () => ({ layers, visible, busy, progress, cancel, notices, dismissNotices, importFiles, toggle, remove, refs, restore }),
+    [layers, visible, busy, progress, cancel, notices, dismissNotices, importFiles, toggle, remove, refs, restore],
   );
 }
