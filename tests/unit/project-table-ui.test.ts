@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { i18next, initI18n } from '../../src/i18n/index.ts';
+import zh from '../../src/i18n/zh.json';
 import { ProjectTable, ROW_HEIGHT, type ProjectTableProps } from '../../src/ui/table/ProjectTable.tsx';
 import { enlargedCatalogue } from './support/big-catalogue.ts';
 
@@ -191,7 +192,8 @@ describe('the project table', () => {
     expect($$('[role="columnheader"] button').map((b) => b.dataset.sort)).toContain('status');
     await change($<HTMLSelectElement>('select[data-facet="status"]'), 'in_operation');
     expect(rowIds()).toEqual(['power-xilinguole-shandong-uhv']);
-    expect($('[role="gridcell"].ptable__cell--status').textContent).toBe('已投运 (2016)');
+    // The status's name as the project panel gives it (status.value in the strings).
+    expect($('[role="gridcell"].ptable__cell--status').textContent).toBe(`${zh.status.value.in_operation} (2016)`);
   });
 
   it('exports what it shows as CSV (BOM, chosen language) and XLSX', async () => {
