@@ -343,18 +343,7 @@ async function runVectorExport(req: ExportRequest, scenes: Scene[], size: Resolv
   };
 }
 
-/** Offers a blob as a download. */
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+export { download } from './download.ts';
 
 /**
  * A live preview of the composition: the same layout and the same off-screen map, drawn small

@@ -64,6 +64,10 @@ export interface SidePanelProps {
   onTextParagraph: (id: string) => void;
   /** Extra controls in the header (e.g. the export button). */
   headerActions?: ReactNode;
+  /** Tools under the search (the table and the measure tool). */
+  tools?: ReactNode;
+  /** Analysis of the selection under its details (corridor analysis). */
+  analysis?: ReactNode;
 }
 
 export function SidePanel(props: SidePanelProps) {
@@ -200,6 +204,7 @@ export function SidePanel(props: SidePanelProps) {
       <div className="side-panel__search">
         <SearchBox index={bundle?.search ?? null} lang={lang} onPick={props.onSearchHit} />
       </div>
+      {props.tools && <div className="side-panel__tools">{props.tools}</div>}
       <Notice problems={props.problems} onDismiss={props.onDismissProblems} />
       <div className="tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onTabKey}>
         {TABS.map((id) => (
@@ -223,6 +228,7 @@ export function SidePanel(props: SidePanelProps) {
         {props.tab === 'details' && (
           <>
             <OpenTextContext.Provider value={onOpenText}>{details}</OpenTextContext.Provider>
+            {props.analysis}
             <p className="hover-line" aria-live="off">
               {hovered ? t('panel.hover', { name: lang === 'zh' ? hovered.name_zh : hovered.name_en }) : '\u00a0'}
             </p>
