@@ -7,7 +7,9 @@
 import type { LineCorridor, NearbyLine } from '../domain/corridor.ts';
 import { cellValue, type TableColumn, type TableRow } from '../domain/project-table.ts';
 import type { Lang } from '../domain/url-state.ts';
-import { csvField } from './data.ts';
+import { csvField } from '../domain/csv.ts';
+
+export { neutraliseFormula } from '../domain/csv.ts';
 
 export type SheetValue = string | number | null;
 
@@ -20,16 +22,8 @@ export interface Sheet {
   widths?: number[];
 }
 
-/**
- * Text a spreadsheet would take for a formula (= + - @, or a tab or carriage return before one)
- * gets a leading apostrophe, shown as text and never run (OWASP, "CSV Injection"). Idempotent.
- */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 export function sheetCsv(sheet: Sheet): string {
-  const line = (values: readonly SheetValue[]) => values.map((v) => csvField(typeof v === 'string' ? neutraliseFormula(v) : v)).join(',');
+  const line = (values: readonly SheetValue[]) => values.map((v) => csvField(v)).join(',');
   return `\uFEFF${[line(sheet.header), ...sheet.rows.map(line)].join('\r\n')}\r\n`;
 }
 
