@@ -222,14 +222,24 @@ export class VectorPdfWriter {
       return doc.getTextWidth(r.text) + spacing * [...r.text].length;
     });
     const total = widths.reduce((a, b) => a + b, 0);
-    const x0 = t.x * PT - (t.anchor === 'middle' ? total / 2 : t.anchor === 'end' ? total : 0);
-    const y = t.y * PT;
+    const shift = t.anchor === 'middle' ? total / 2 : t.anchor === 'end' ? total : 0;
+    // A turned name (along a line): the runs follow one another along its baseline. jsPDF turns
+    // text counter-clockwise in PDF's upward space, i.e. clockwise angles on the page are negative.
+    const rad = ((t.rotate ?? 0) * Math.PI) / 180;
+    const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
     const draw = (mode: 'fill' | 'stroke') => {
-      let x = x0;
+      let u = -shift;
       runs.forEach((r, j) => {
         doc.setFont(r.family === 'latin' ? 'AtlasLatin' : 'AtlasSC', style);
-        doc.text(r.text, x, y, { baseline: 'alphabetic', ...(spacing ? { charSpace: spacing } : {}), ...(mode === 'stroke' ? { renderingMode: 'stroke' } : {}) });
-        x += widths[j]!;
+        const x = t.x * PT + u * cos;
+        const y = t.y * PT + u * sin;
+        doc.text(r.text, x, y, {
+          baseline: 'alphabetic',
+          ...(spacing ? { charSpace: spacing } : {}),
+          ...(mode === 'stroke' ? { renderingMode: 'stroke' } : {}),
+          ...(rad ? { angle: -(t.rotate ?? 0) } : {}),
+        });
+        u += widths[j]!;
       });
     };
     if (t.halo) {

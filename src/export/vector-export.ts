@@ -21,7 +21,25 @@ export async function vectorMapData(catalogue: Catalogue, geo: GeoData): Promise
     borders.catch(() => bordersCache.delete(geo));
     bordersCache.set(geo, borders);
   }
-  return { catalogue, geo, borders: await borders };
+  return { catalogue, geo, borders: await borders, tiles: loadTile };
+}
+
+const tileCache = new Map<string, Promise<Uint8Array | null>>();
+
+/** A tile of public/tiles; null where the build cut none (outside the map's bounds). */
+function loadTile(z: number, x: number, y: number): Promise<Uint8Array | null> {
+  const key = `${z}/${x}/${y}`;
+  let tile = tileCache.get(key);
+  if (!tile) {
+    tile = fetch(assetUrl(`tiles/${key}.pbf`)).then(async (res) => {
+      if (res.status === 404) return null;
+      if (!res.ok) throw new Error(`tiles/${key}.pbf: HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    });
+    tile.catch(() => tileCache.delete(key));
+    tileCache.set(key, tile);
+  }
+  return tile;
 }
 
 let faces: Promise<SvgFontFace[]> | null = null;

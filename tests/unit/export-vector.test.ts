@@ -41,12 +41,12 @@ function regionState(code: string, lang: Lang, over: Partial<AppState> = {}): Ap
   return { ...EMPTY_STATE, filters: NO_FILTERS, selection: { kind: 'region', code }, region: code, lang, ...over };
 }
 
-function pageOf(state: AppState, presetId = 'slide-1920'): { scene: Scene; page: VectorPage } {
+async function pageOf(state: AppState, presetId = 'slide-1920'): Promise<{ scene: Scene; page: VectorPage }> {
   const lang = state.lang ?? 'zh';
   const code = state.selection?.kind === 'region' ? state.selection.code : '150000';
   const scene = buildScene({ state, bounds: paddedBounds(v.geo.byCode.get(code)!.bbox, 0.05) }, v.env(lang));
   const comp = settledLayout(scene, resolveSize(presetById(presetId)!), approximateMeasure);
-  return { scene, page: vectorPage(scene, comp, v.data, v.inset, labelsOf(lang), approximateMeasure) };
+  return { scene, page: await vectorPage(scene, comp, v.data, v.inset, labelsOf(lang), approximateMeasure) };
 }
 
 function svgOf(scene: Scene, page: VectorPage): string {
@@ -88,8 +88,8 @@ beforeAll(async () => {
 
 describe('SVG of a Baotou view', () => {
   let baotou: { scene: Scene; page: VectorPage; svg: string; doc: Document };
-  beforeAll(() => {
-    const { scene, page } = pageOf(regionState('150200', 'zh'));
+  beforeAll(async () => {
+    const { scene, page } = await pageOf(regionState('150200', 'zh'));
     const svg = svgOf(scene, page);
     writeFileSync(join(OUT, 'baotou.svg'), svg);
     baotou = { scene, page, svg, doc: parse(svg) };
@@ -155,8 +155,8 @@ describe('SVG of a Baotou view', () => {
     for (const q of line) expect(distanceToPolyline(q, expected)).toBeLessThan(1);
   });
 
-  it('an English page has English names', () => {
-    const { scene, page } = pageOf(regionState('150200', 'en'));
+  it('an English page has English names', async () => {
+    const { scene, page } = await pageOf(regionState('150200', 'en'));
     const doc = parse(svgOf(scene, page));
     const names = [...doc.getElementById('place-names')!.getElementsByTagName('text')].map((t) => t.textContent);
     expect(names.some((n) => /Baotou/i.test(n ?? ''))).toBe(true);
@@ -165,7 +165,7 @@ describe('SVG of a Baotou view', () => {
 });
 
 describe('other views', () => {
-  it('an imported layer is a layer of its own, over the themes; a selected project has its halo and its name', () => {
+  it('an imported layer is a layer of its own, over the themes; a selected project has its halo and its name', async () => {
     const layer: UserLayer = {
       id: 'u-test1',
       name: '我的线路',
@@ -182,7 +182,7 @@ describe('other views', () => {
     const state: AppState = { ...EMPTY_STATE, filters: NO_FILTERS, selection: { kind: 'project', id: 'rail-baotou-mandula-bayinhua-mandula' }, lang: 'zh' };
     const scene = buildScene({ state, bounds: paddedBounds(v.geo.byCode.get('150200')!.bbox), userVisible: [layer.id] }, env);
     const comp = settledLayout(scene, resolveSize(presetById('a4-portrait-150')!), approximateMeasure);
-    const page = vectorPage(scene, comp, v.data, v.inset, labelsOf('zh'), approximateMeasure);
+    const page = await vectorPage(scene, comp, v.data, v.inset, labelsOf('zh'), approximateMeasure);
     const doc = parse(svgOf(scene, page));
     const ids = layers(doc).map((g) => g.id);
     const user = doc.getElementById('user-u-test1')!;
@@ -200,10 +200,10 @@ describe('vector PDF', () => {
   let bytes: Buffer;
   let baotou: { scene: Scene; page: VectorPage };
   beforeAll(async () => {
-    baotou = pageOf(regionState('150200', 'zh'), 'a4-landscape-300');
+    baotou = await pageOf(regionState('150200', 'zh'), 'a4-landscape-300');
     const writer = await VectorPdfWriter.create(await v.fonts(), { title: baotou.scene.content.title, subject: 'test', lang: 'zh' });
     writer.addPage(baotou.page);
-    writer.addPage(pageOf(regionState('150400', 'zh'), 'a4-landscape-300').page);
+    writer.addPage((await pageOf(regionState('150400', 'zh'), 'a4-landscape-300')).page);
     bytes = Buffer.from(writer.output());
     const file = join(OUT, 'baotou.pdf');
     writeFileSync(file, bytes);
