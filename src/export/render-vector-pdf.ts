@@ -5,7 +5,8 @@
  * - Text is real text in the embedded Noto Sans / Noto Sans SC (the export fonts of fonts.ts,
  *   subset by jsPDF with a ToUnicode map: selectable and searchable). Halos are the same text
  *   stroked under the fill, marked as an empty /ActualText span so that copying and searching find
- *   each name once.
+ *   each name once; a name spaced out or turned along a line is a span whose /ActualText is the
+ *   name, so that it is found whole.
  * - Layers are optional content groups (PDF 1.5 /OCProperties): jsPDF has no API for them, so the
  *   groups, the page resources' /Properties and the catalogue's /OCProperties are written through
  *   jsPDF's output events, and each layer's content is marked `/OC /name BDC … EMC`. A theme's
@@ -250,10 +251,15 @@ export class VectorPdfWriter {
       this.raw('Q\nEMC');
     }
     const g = this.gs(t.fill.a, 1, '');
+    // Spaced or turned glyphs read as single letters to text extraction (pdftotext, a viewer's
+    // search): the span says what they spell.
+    const spelled = spacing > 0 || !!rad;
+    if (spelled) this.raw(`/Span << /ActualText ${pdfTextString(t.text)} >> BDC`);
     this.raw(`q${g ? `\n/${g} gs` : ''}`);
     doc.setTextColor(t.fill.r, t.fill.g, t.fill.b);
     draw('fill');
     this.raw('Q');
+    if (spelled) this.raw('EMC');
   }
 
   output(): ArrayBuffer {
