@@ -40,7 +40,7 @@ import type { Scene } from './scene.ts';
 import { group, rectPath, rgbPaint, shapeNodes, shapePath, type Paint, type Seg, type VGroup, type VNode, type VPath, type VText } from './surface.ts';
 import { wrap, type Measure } from './text.ts';
 import { clipLine, clipRing, FrameProjection, linesPath, offsetLine, ringsPath, simplify, type Pt, type Rect } from './vector-geom.ts';
-import { tileFeatures, tileZoom, type TileFeature, type TileLoader } from './vector-tiles.ts';
+import { tileFeatures, tileZoom, type TileData, type TileFeature, type TileLinePiece, type TileLoader } from './vector-tiles.ts';
 
 /** Geometry the vector map is drawn from (the live atlas has it loaded; tests read public/). */
 export interface VectorMapData {
@@ -226,9 +226,6 @@ class Drawer {
 // ---------------------------------------------------------------------------------------------
 // Basemap
 
-/** The features of the tile layers the view draws (vector-tiles.ts), by source layer. */
-type TileData = Map<string, TileFeature[]>;
-
 /** Source layers of the tiles that public/geo holds as GeoJSON (drawn from the full geometry, not the tiles). */
 const GEOJSON_LAYERS = new Set<string>([TILE_LAYER.countries, TILE_LAYER.provinces, TILE_LAYER.borders]);
 
@@ -243,7 +240,7 @@ function styleFeatures(style: StyleSpecification, layer: LayerSpecification, dat
     if (sl === TILE_LAYER.countries) return data.geo.countries.features as unknown as StyleFeature[];
     if (sl === TILE_LAYER.provinces) return data.geo.regions.features.filter((f) => f.properties.level === 'province') as unknown as StyleFeature[];
     if (sl === TILE_LAYER.borders) return data.borders.features as unknown as StyleFeature[];
-    return (sl && tiles.get(sl)) || [];
+    return (sl && (tiles.features.get(sl) as StyleFeature[] | undefined)) || [];
   }
   if (src?.type === 'geojson' && src.data && typeof src.data === 'object') {
     const d = src.data as { type: string; features?: StyleFeature[] };
@@ -402,12 +399,15 @@ function textLook(layer: LayerSpecification, zoom: number, props: Record<string,
 }
 
 /**
- * Where a name of width `w` may sit along a line (page px): MapLibre's anchors (every
- * `symbol-spacing` from half of it), each moved a little either way to the nearest stretch straight
- * enough to carry the name as one straight text — its turns add up to at most `text-max-angle`, and
- * the line strays from the text's axis by at most a fifth of the text size — else left out.
+ * Where a name of width `w` may sit along a line's piece within one tile (page px), as MapLibre
+ * chooses (symbol/get_anchors.ts): anchors every `spacing` (at least the name's width and a
+ * quarter), from half of it where the line comes from the next tile, else from half the name and
+ * two ems; the name must fit on the piece. MapLibre bends the name along the line; here it is one
+ * straight text, so an anchor moves a little either way to the nearest stretch straight enough —
+ * its turns add up to at most `text-max-angle` and the line strays from the text's axis by at most a
+ * fifth of the text size — else it is left out.
  */
-function lineAnchors(pts: Pt[], w: number, spacing: number, size: number, maxAngle: number, near: (p: Pt) => boolean): { at: Pt; angle: number }[] {
+function lineAnchors(pts: Pt[], continued: boolean, w: number, spacing: number, size: number, maxAngle: number, near: (p: Pt) => boolean): { at: Pt; angle: number; d: number }[] {
   const cum = [0];
   for (let i = 1; i < pts.length; i++) cum.push(cum[i - 1]! + Math.hypot(pts[i]![0] - pts[i - 1]![0], pts[i]![1] - pts[i - 1]![1]));
   const total = cum[cum.length - 1]!;
@@ -419,10 +419,12 @@ function lineAnchors(pts: Pt[], w: number, spacing: number, size: number, maxAng
     const t = (s - cum[i]!) / seg;
     return [[pts[i]![0] + t * (pts[i + 1]![0] - pts[i]![0]), pts[i]![1] + t * (pts[i + 1]![1] - pts[i]![1])], i];
   };
-  const targets: number[] = [];
-  for (let s = spacing / 2; s <= total; s += spacing) targets.push(s);
-  if (!targets.length) targets.push(total / 2);
-  const out: { at: Pt; angle: number }[] = [];
+  if (spacing - w < spacing / 4) spacing = w + spacing / 4;
+  const offset = continued ? spacing / 2 : (w / 2 + 2 * size) % spacing;
+  let targets: number[] = [];
+  for (let s = offset; s < total; s += spacing) if (s - w / 2 >= 0 && s + w / 2 <= total) targets.push(s);
+  if (!targets.length && !continued) targets = [total / 2];
+  const out: { at: Pt; angle: number; d: number }[] = [];
   for (const s of targets) {
     if (!near(pointAt(s)[0])) continue;
     for (let step = 0; step * size * 0.5 <= spacing / 4; step++) {
@@ -452,12 +454,62 @@ function lineAnchors(pts: Pt[], w: number, spacing: number, size: number, maxAng
         // Upright, as MapLibre keeps line labels.
         if (angle > Math.PI / 2) angle -= Math.PI;
         else if (angle <= -Math.PI / 2) angle += Math.PI;
-        out.push({ at: [(p0[0] + p1[0]) / 2, (p0[1] + p1[1]) / 2], angle });
+        out.push({ at: [(p0[0] + p1[0]) / 2, (p0[1] + p1[1]) / 2], angle, d: s });
         return true;
       });
       if (found) break;
     }
   }
+  return out;
+}
+
+/**
+ * The names along lines of a `symbol-placement: line` layer: on each line's piece within a tile
+ * (MapLibre places them tile by tile, so a name never straddles a tile's edge), at lineAnchors; a
+ * name closer than half the spacing to the same name in its tile is dropped (MapLibre's
+ * anchorIsTooClose). Each is one straight, turned text; its collision boxes a row of squares.
+ */
+function lineNames(layer: LayerSpecification, layerIndex: number, family: Family, pieces: readonly TileLinePiece[], dr: Drawer, zoom: number, measure: Measure): NameCandidate[] {
+  const k = dr.proj.k;
+  // Spacing is in the tile's px: it grows with the map between whole zooms.
+  const tileScale = 2 ** (zoom - tileZoom(zoom));
+  const out: NameCandidate[] = [];
+  const seen = new Map<string, Pt[]>();
+  pieces.forEach((piece, index) => {
+    const props = piece.properties;
+    const f: StyleFeature = { geometry: { type: 'LineString', coordinates: piece.coordinates }, properties: props };
+    if (!passes(layer, zoom, f)) return;
+    const look = textLook(layer, zoom, props, k, measure, false);
+    if (!look) return;
+    const w = look.widths[0]!;
+    const spacing = num(styleValue(layer, 'layout', 'symbol-spacing', zoom, props), 250) * k * tileScale;
+    const maxAngle = num(styleValue(layer, 'layout', 'text-max-angle', zoom, props), 45);
+    const sortKey = num(styleValue(layer, 'layout', 'symbol-sort-key', zoom, props), 0);
+    const pts = simplify(
+      piece.coordinates.map((p) => dr.proj.px(p[0]!, p[1]!)),
+      TOLERANCE,
+    );
+    const key = `${piece.tile}|${look.lines[0]}`;
+    const others = seen.get(key) ?? [];
+    seen.set(key, others);
+    let n = 0;
+    for (const { at, angle } of lineAnchors(pts, piece.continued, w, spacing, look.size, maxAngle, (p) => dr.inFrame(p, w))) {
+      if (others.some((o) => Math.hypot(o[0] - at[0], o[1] - at[1]) < spacing / 2)) continue;
+      others.push(at);
+      const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+      const cells = Math.max(1, Math.round(w / look.size));
+      const half = look.size / 2 + look.padding;
+      const boxes: Placed[] = Array.from({ length: cells }, (_, i) => {
+        const t = -w / 2 + ((i + 0.5) * w) / cells;
+        const cx = at[0] + t * cos;
+        const cy = at[1] + t * sin;
+        return { x0: cx - half, y0: cy - half, x1: cx + half, y1: cy + half };
+      });
+      const hh = look.size * 0.6;
+      const corners: Pt[] = [[-w / 2, -hh], [w / 2, -hh], [w / 2, hh], [-w / 2, hh]].map(([u, v]) => [at[0] + u! * cos - v! * sin, at[1] + u! * sin + v! * cos]);
+      out.push({ family, layerIndex, sortKey, index: index * 1000 + n++, at, ...look, anchors: ['center'], radial: 0, along: { angle, boxes, corners } });
+    }
+  });
   return out;
 }
 
@@ -468,8 +520,8 @@ function lineAnchors(pts: Pt[], w: number, spacing: number, size: number, maxAng
  * tiles' towns and water) then by order; a name at a point tries its anchors in the style's order
  * (`text-variable-anchor`, at `text-radial-offset`) and is kept at the first where its box, grown by
  * `text-padding`, lies wholly inside the frame and meets no name kept before; a name along a line
- * (`symbol-placement: line`: rivers, railways) is one straight text on a straight enough stretch
- * (lineAnchors), its boxes a row of squares along it. What is not kept is left out.
+ * (`symbol-placement: line`: rivers, railways) is kept where its row of boxes (lineNames) lies
+ * inside the frame and meets none. What is not kept is left out.
  */
 function placeNames(style: StyleSpecification, data: VectorMapData, tiles: TileData, dr: Drawer, zoom: number, measure: Measure): Map<Family, VText[]> {
   const k = dr.proj.k;
@@ -479,41 +531,15 @@ function placeNames(style: StyleSpecification, data: VectorMapData, tiles: TileD
     if (layer.type !== 'symbol' || !shownAt(layer, zoom)) return;
     const family = familyOf(layer) ?? 'regions';
     const onLine = styleValue(layer, 'layout', 'symbol-placement', zoom) === 'line';
+    if (onLine) {
+      const sl = sourceLayerOf(layer);
+      if (sl) candidates.push(...lineNames(layer, layerIndex, family, tiles.pieces.get(sl) ?? [], dr, zoom, measure));
+      return;
+    }
     styleFeatures(style, layer, data, tiles).forEach((f, index) => {
       if (!f.geometry || !passes(layer, zoom, f)) return;
       const props = f.properties ?? {};
       const sortKey = num(styleValue(layer, 'layout', 'symbol-sort-key', zoom, props), 0);
-      if (onLine) {
-        if (f.geometry.type !== 'LineString' && f.geometry.type !== 'MultiLineString') return;
-        const look = textLook(layer, zoom, props, k, measure, false);
-        if (!look) return;
-        const w = look.widths[0]!;
-        const spacing = num(styleValue(layer, 'layout', 'symbol-spacing', zoom, props), 250) * k;
-        const maxAngle = num(styleValue(layer, 'layout', 'text-max-angle', zoom, props), 45);
-        const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
-        let n = 0;
-        for (const part of parts) {
-          const pts = simplify(
-            part.map((p) => dr.proj.px(p[0]!, p[1]!)),
-            TOLERANCE,
-          );
-          for (const { at, angle } of lineAnchors(pts, w, spacing, look.size, maxAngle, (p) => dr.inFrame(p, w))) {
-            const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
-            const cells = Math.max(1, Math.round(w / look.size));
-            const half = look.size / 2 + look.padding;
-            const boxes: Placed[] = Array.from({ length: cells }, (_, i) => {
-              const t = -w / 2 + ((i + 0.5) * w) / cells;
-              const cx = at[0] + t * cos;
-              const cy = at[1] + t * sin;
-              return { x0: cx - half, y0: cy - half, x1: cx + half, y1: cy + half };
-            });
-            const hh = look.size * 0.6;
-            const corners: Pt[] = [[-w / 2, -hh], [w / 2, -hh], [w / 2, hh], [-w / 2, hh]].map(([u, v]) => [at[0] + u! * cos - v! * sin, at[1] + u! * sin + v! * cos]);
-            candidates.push({ family, layerIndex, sortKey, index: index * 1000 + n++, at, ...look, anchors: ['center'], radial: 0, along: { angle, boxes, corners } });
-          }
-        }
-        return;
-      }
       if (f.geometry.type !== 'Point') return;
       const at = dr.proj.px(f.geometry.coordinates[0]!, f.geometry.coordinates[1]!);
       if (!dr.inFrame(at)) return;

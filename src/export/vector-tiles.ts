@@ -15,7 +15,7 @@ import { classifyRings, VectorTile } from '@mapbox/vector-tile';
 import type Point from '@mapbox/point-geometry';
 import type { Geometry, Position } from 'geojson';
 import { PbfReader } from 'pbf';
-import { TILE_MAXZOOM } from '../domain/vocabulary.ts';
+import { MAP_BOUNDS, TILE_MAXZOOM } from '../domain/vocabulary.ts';
 import { clipLine, clipRing, type Pt, type Rect } from './vector-geom.ts';
 
 /** The bytes of tile z/x/y, or null where none exists (outside the map's bounds). */
@@ -28,12 +28,32 @@ export interface TileFeature {
   outline?: Position[][];
 }
 
+/** A line's piece within one tile (cut at its square), as MapLibre places names along lines: tile by tile. */
+export interface TileLinePiece {
+  /** `z/x/y` of its tile. */
+  tile: string;
+  coordinates: Position[];
+  properties: Record<string, unknown>;
+  /** It begins on the tile's edge (the line comes from the next tile). */
+  continued: boolean;
+}
+
+export interface TileData {
+  /** By source layer: points once, lines joined across tiles, polygons. */
+  features: Map<string, TileFeature[]>;
+  /** By source layer: the lines' pieces tile by tile (for names along them). */
+  pieces: Map<string, TileLinePiece[]>;
+}
+
 /** The tile zoom MapLibre draws a 512-px vector source at for a map zoom. */
 export function tileZoom(zoom: number): number {
   return Math.max(0, Math.min(TILE_MAXZOOM, Math.floor(zoom)));
 }
 
-/** The tiles (x, y ranges, inclusive) covering lon/lat bounds at zoom z. */
+/**
+ * The tiles (x, y ranges, inclusive) covering lon/lat bounds at zoom z, within the map's bounds
+ * (geo/tiles.ts cuts none outside them: asking would be a 404 in the console).
+ */
 export function tilesCovering(bounds: [[number, number], [number, number]], z: number): { x0: number; x1: number; y0: number; y1: number } {
   const n = 2 ** z;
   const tx = (lon: number) => Math.max(0, Math.min(n - 1, Math.floor(((lon + 180) / 360) * n)));
@@ -41,8 +61,9 @@ export function tilesCovering(bounds: [[number, number], [number, number]], z: n
     const r = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
     return Math.max(0, Math.min(n - 1, Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)));
   };
+  const [[W, S], [E, N]] = MAP_BOUNDS;
   const [[w, s], [e, nth]] = bounds;
-  return { x0: tx(w), x1: tx(e), y0: ty(nth), y1: ty(s) };
+  return { x0: tx(Math.max(w, W)), x1: tx(Math.min(e, E)), y0: ty(Math.min(nth, N)), y1: ty(Math.max(s, S)) };
 }
 
 /** Global tile units (tile x × extent + x within it) at zoom z → lon/lat. */
@@ -115,10 +136,13 @@ const FILL_OVERLAP = 1;
  * The features of the named tile layers over `bounds`, in lon/lat, from the tiles of zoom `z`:
  * each point once, lines joined across tile edges, polygons as described above.
  */
-export async function tileFeatures(load: TileLoader, bounds: [[number, number], [number, number]], z: number, layers: readonly string[]): Promise<Map<string, TileFeature[]>> {
+export async function tileFeatures(load: TileLoader, bounds: [[number, number], [number, number]], z: number, layers: readonly string[]): Promise<TileData> {
   const out = new Map<string, TileFeature[]>(layers.map((l) => [l, []]));
-  if (!layers.length) return out;
+  const pieces = new Map<string, TileLinePiece[]>(layers.map((l) => [l, []]));
+  const result = { features: out, pieces };
+  if (!layers.length) return result;
   const { x0, x1, y0, y1 } = tilesCovering(bounds, z);
+  if (x0 > x1 || y0 > y1) return result;
   const jobs: Promise<{ x: number; y: number; bytes: Uint8Array | null }>[] = [];
   for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) jobs.push(load(z, x, y).then((bytes) => ({ x, y, bytes })));
   const tiles = await Promise.all(jobs);
@@ -148,7 +172,13 @@ export async function tileFeatures(load: TileLoader, bounds: [[number, number], 
         } else if (f.type === 2) {
           const pk = JSON.stringify(props);
           propsOf.set(pk, props);
-          for (const line of geom) for (const piece of clipLine(line.map(glob), own)) lines.get(name)!.push({ props: pk, pts: piece });
+          for (const line of geom)
+            for (const piece of clipLine(line.map(glob), own)) {
+              lines.get(name)!.push({ props: pk, pts: piece });
+              const [sx, sy] = piece[0]!;
+              const continued = sx === own.x0 || sx === own.x1 || sy === own.y0 || sy === own.y1;
+              pieces.get(name)!.push({ tile: `${z}/${x}/${y}`, coordinates: piece.map((p) => lonLat(p, e * 2 ** z)), properties: props, continued });
+            }
         } else if (f.type === 3) {
           const fillBox: Rect = { x0: own.x0 - FILL_OVERLAP, y0: own.y0 - FILL_OVERLAP, x1: own.x1 + FILL_OVERLAP, y1: own.y1 + FILL_OVERLAP };
           for (const poly of classifyRings(geom)) {
@@ -165,7 +195,7 @@ export async function tileFeatures(load: TileLoader, bounds: [[number, number], 
       }
     }
   }
-  for (const [name, pieces] of lines)
-    for (const l of joinLines(pieces)) out.get(name)!.push({ geometry: { type: 'LineString', coordinates: l.pts.map((p) => lonLat(p, size)) }, properties: propsOf.get(l.props)! });
-  return out;
+  for (const [name, parts] of lines)
+    for (const l of joinLines(parts)) out.get(name)!.push({ geometry: { type: 'LineString', coordinates: l.pts.map((p) => lonLat(p, size)) }, properties: propsOf.get(l.props)! });
+  return result;
 }

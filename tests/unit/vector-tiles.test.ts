@@ -36,7 +36,7 @@ describe('vector-tiles', () => {
   });
 
   it('gives every town of the covering tiles exactly once', async () => {
-    const got = (await tileFeatures(load, BOUNDS, Z, [TILE_LAYER.towns])).get(TILE_LAYER.towns)!;
+    const got = (await tileFeatures(load, BOUNDS, Z, [TILE_LAYER.towns])).features.get(TILE_LAYER.towns)!;
     // Directly: each tile's towns, buffer included; a town in two tiles' buffers is one town.
     const { x0, x1, y0, y1 } = tilesCovering(BOUNDS, Z);
     const direct = new Map<string, Position>();
@@ -63,7 +63,7 @@ describe('vector-tiles', () => {
   });
 
   it('joins a river cut by the tiles’ edges into whole lines', async () => {
-    const rivers = (await tileFeatures(load, BOUNDS, Z, [TILE_LAYER.rivers])).get(TILE_LAYER.rivers)!;
+    const rivers = (await tileFeatures(load, BOUNDS, Z, [TILE_LAYER.rivers])).features.get(TILE_LAYER.rivers)!;
     const yellow = rivers.filter((f) => f.properties.name_zh === '黄河');
     expect(yellow.length).toBeGreaterThan(0);
     const { x0, x1, y0, y1 } = tilesCovering(BOUNDS, Z);
@@ -80,7 +80,7 @@ describe('vector-tiles', () => {
 
   it('gives lakes their outline without the tiles’ cut edges', async () => {
     // Ulansuhai Nur (乌梁素海) spans tile edges at zoom 8.
-    const lakes = (await tileFeatures(load, [[108.5, 40.6], [109.2, 41.2]], 8, [TILE_LAYER.lakes])).get(TILE_LAYER.lakes)!;
+    const lakes = (await tileFeatures(load, [[108.5, 40.6], [109.2, 41.2]], 8, [TILE_LAYER.lakes])).features.get(TILE_LAYER.lakes)!;
     const polys = lakes.filter((f) => f.geometry.type === 'Polygon');
     // Some lake was cut by a tile's edge (its fill reaches it, by the small overlap) …
     const nearEdge = (p: Position) => world(p, 8).some((v) => Math.abs(v / 8192 - Math.round(v / 8192)) * 8192 <= 1.01);
