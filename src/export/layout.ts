@@ -165,16 +165,21 @@ function legendItems(groups: LegendGroup[], mode: LegendMode, colW: number, meas
   // Compact: one row per theme (its symbols side by side, then its name), and a key of the row
   // labels (stage classes, exact / schematic …) drawn with the first symbol that carries each.
   const miniW = Math.round(mode.size * 1.6);
+  // A theme with many styles (now mode) wraps its symbols onto more rows rather than squeezing its name.
+  const perRow = Math.max(1, Math.floor((colW * 0.55 + 3) / (miniW + 3)));
   for (const g of groups) {
     const n = g.rows.length;
-    const symsW = n * miniW + (n - 1) * 3;
+    const across = Math.min(n, perRow);
+    const symRows = Math.ceil(n / perRow);
+    const symsW = across * miniW + (across - 1) * 3;
     const tw = Math.max(20, colW - symsW - gap);
     const lines = wrapClamp(g.heading, tw, head, measure, 2);
+    const firstY = (head.lineHeight - symH) / 2;
     items.push({
-      h: Math.max(symH, lines.length * head.lineHeight) + 2,
+      h: Math.max(firstY + symRows * (symH + 2) - 2, lines.length * head.lineHeight) + 2,
       keep: false,
       place: (x, y, out) => {
-        g.rows.forEach((r, i) => out.push({ type: 'symbol', x: x + i * (miniW + 3), y: y + (head.lineHeight - symH) / 2, w: miniW, h: symH, symbol: r.symbol }));
+        g.rows.forEach((r, i) => out.push({ type: 'symbol', x: x + (i % perRow) * (miniW + 3), y: y + firstY + Math.floor(i / perRow) * (symH + 2), w: miniW, h: symH, symbol: r.symbol }));
         out.push({ type: 'text', role: 'legend-label', x: x + symsW + gap, y, w: tw, lines, style: head, text: g.heading });
       },
     });
