@@ -4,6 +4,9 @@
  *   npm run export -- --state '<app URL or state>' --format png|pdf|pdf-vector|svg|pptx --size 1920x1080 --out FILE
  *   npm run export -- --atlas --format pptx --out atlas.pptx          (one slide per league, all 12)
  *   npm run export -- --views views.json --format pdf --out deck.pdf  (one page per saved view)
+ *   npm run export -- --progress --format pptx --out progress.pptx    (progress deck: one slide per
+ *                   league in now mode, its projects counted by status; with a link's `date=2020`
+ *                   in --state, the status at the end of that year)
  *
  * Options: --state  an atlas link (http://…/?region=150200#map=6/41/110) or just its query and hash
  *                   (`?region=150200&lang=en#map=6/41/110`); default: the first view
@@ -13,6 +16,8 @@
  *                   a4-landscape-150 … a3-portrait-300 (default 1920x1080)
  *          --lang   zh | en (default: the link's language, else zh)
  *          --title, --subtitle   text for the page (default: from the selection)
+ *          --no-quote  leave out the plan's words of a selected project or measure (by default
+ *                   quoted in the PDF's caption and the PPTX's speaker notes)
  *          --out    output file (default: the export's own name in the current folder)
  *          --build  rebuild the app first
  *          --timings FILE   write where the time went (JSON: each step's milliseconds) to FILE
@@ -43,9 +48,11 @@ interface Args {
   title: string | null;
   subtitle: string | null;
   atlas: boolean;
+  progress: boolean;
   views: string | null;
   build: boolean;
   timings: string | null;
+  quote: boolean;
 }
 
 function usage(message?: string): never {
@@ -55,7 +62,7 @@ function usage(message?: string): never {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { state: '', format: 'png', size: '1920x1080', out: null, lang: null, title: null, subtitle: null, atlas: false, views: null, build: false, timings: null };
+  const a: Args = { state: '', format: 'png', size: '1920x1080', out: null, lang: null, title: null, subtitle: null, atlas: false, progress: false, views: null, build: false, timings: null, quote: true };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = () => {
@@ -77,15 +84,17 @@ function parseArgs(argv: string[]): Args {
     } else if (k === '--title') a.title = v();
     else if (k === '--subtitle') a.subtitle = v();
     else if (k === '--atlas') a.atlas = true;
+    else if (k === '--progress') a.progress = true;
     else if (k === '--views') a.views = v();
     else if (k === '--build') a.build = true;
     else if (k === '--timings') a.timings = v();
+    else if (k === '--no-quote') a.quote = false;
     else if (k === '--help' || k === '-h') usage();
     else usage(`unknown option ${k}`);
   }
   if (!sizeFromSpec(a.size)) usage(`unknown size "${a.size}" (WIDTHxHEIGHT, 320–16384 px, or a preset id)`);
-  if ((a.atlas || a.views) && isSinglePage(a.format)) usage('--atlas and --views make several pages: use --format pdf, pdf-vector or pptx');
-  if (a.atlas && a.views) usage('--atlas and --views cannot be combined');
+  if ((a.atlas || a.progress || a.views) && isSinglePage(a.format)) usage('--atlas, --progress and --views make several pages: use --format pdf, pdf-vector or pptx');
+  if (Number(a.atlas) + Number(a.progress) + Number(Boolean(a.views)) > 1) usage('--atlas, --progress and --views cannot be combined');
   return a;
 }
 
@@ -201,8 +210,8 @@ async function main(): Promise<void> {
       process.exitCode = 3;
       return;
     }
-    const scope = args.atlas ? 'atlas' : args.views ? 'views' : 'view';
-    console.error(`[export] rendering ${scope === 'atlas' ? 'the atlas (12 leagues)' : scope === 'views' ? 'the saved views' : 'the view'} as ${args.format.toUpperCase()} at ${size.width}×${size.height}…`);
+    const scope = args.atlas ? 'atlas' : args.progress ? 'progress' : args.views ? 'views' : 'view';
+    console.error(`[export] rendering ${scope === 'atlas' ? 'the atlas (12 leagues)' : scope === 'progress' ? 'the progress deck (12 leagues)' : scope === 'views' ? 'the saved views' : 'the view'} as ${args.format.toUpperCase()} at ${size.width}×${size.height}…`);
     const result = await page.evaluate(
       (o) => window.__planExport!.run(o),
       {
@@ -212,6 +221,7 @@ async function main(): Promise<void> {
         ...(args.lang ? { lang: args.lang } : {}),
         ...(args.title ? { title: args.title } : {}),
         ...(args.subtitle ? { subtitle: args.subtitle } : {}),
+        quote: args.quote,
       } as const,
     );
     step('export in the page');

@@ -16,7 +16,8 @@
  *   - `lang`: zh or en;
  *   - `mode`: `now` styles projects by their present status (absent = the plan's own stages);
  *     `date` (YYYY or YYYY-MM, 2016–2030) shows the status at that date on the timeline;
- *   - `para`: the plan-text paragraph the reader shows (c4.s1.i1.p2).
+ *   - `para`: the plan-text paragraph the reader shows (c4.s1.i1.p2);
+ *   - `corridor`: corridor analysis at this distance in km (1–500) around the selected line or region.
  *
  * Pure functions: no React, no DOM. Decoding never throws: it returns what is valid and a list of
  * problems (unknown language, malformed code, malformed view …) for the UI to show as a notice.
@@ -63,13 +64,17 @@ export interface AppState extends UrlState {
   date: string | null;
   /** The paragraph of the plan's text the reader shows; null = none. */
   paragraph: string | null;
+  /** Corridor analysis: the distance in km around the selected line project or region; null or absent = off. */
+  corridor?: number | null;
 }
 
 export type AtlasMode = 'plan' | 'now';
+/** Corridor analysis distances, km (src/domain/corridor.ts has the same range). */
+export const CORRIDOR_RANGE = [1, 500] as const;
 /** The timeline's range: the plan's first year to its last target year. */
 export const DATE_RANGE = [2016, 2030] as const;
 
-export type UrlParam = 'region' | 'project' | 'measure' | 'lang' | 'map' | 'layers' | 'ch' | 'theme' | 'stage' | 'choro' | 'mode' | 'date' | 'para';
+export type UrlParam = 'region' | 'project' | 'measure' | 'lang' | 'map' | 'layers' | 'ch' | 'theme' | 'stage' | 'choro' | 'mode' | 'date' | 'para' | 'corridor';
 export type ProblemReason =
   /** The value does not have the expected shape. */
   | 'malformed'
@@ -94,7 +99,7 @@ export interface Decoded {
   problems: UrlProblem[];
 }
 
-export const EMPTY_STATE: AppState = { region: null, lang: null, view: null, selection: null, layers: null, filters: NO_FILTERS, choropleth: null, mode: 'plan', date: null, paragraph: null };
+export const EMPTY_STATE: AppState = { region: null, lang: null, view: null, selection: null, layers: null, filters: NO_FILTERS, choropleth: null, mode: 'plan', date: null, paragraph: null, corridor: null };
 
 const REGION_RE = /^(\d{6}|[A-Z]{3})$/;
 const PROJECT_RE = /^[a-z][a-z0-9-]{0,79}$/;
@@ -108,7 +113,7 @@ export const ZOOM_RANGE = [0, 22] as const;
 /** MapLibre's pitch range (maxPitch up to 85 in MapLibre 6). */
 export const PITCH_RANGE = [0, 85] as const;
 
-const OWNED = new Set<string>(['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro', 'mode', 'date', 'para']);
+const OWNED = new Set<string>(['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro', 'mode', 'date', 'para', 'corridor']);
 
 function clip(value: string): string {
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
@@ -280,6 +285,14 @@ export function decodeUrlState(search: string, hash: string): Decoded {
         else problem('para', value, 'malformed');
         break;
       }
+      case 'corridor': {
+        if (v === '') break;
+        const km = NUMBER_RE.test(v) ? Number(v) : NaN;
+        if (!Number.isFinite(km)) problem('corridor', value, 'malformed');
+        else if (km < CORRIDOR_RANGE[0] || km > CORRIDOR_RANGE[1]) problem('corridor', value, 'out_of_range');
+        else state.corridor = km;
+        break;
+      }
       case 'map':
         break;
     }
@@ -319,6 +332,7 @@ function stateParams(state: Partial<AppState>, defaultLayers?: readonly string[]
   if (state.mode === 'now' || state.date) out.push(['mode', 'now']);
   if (state.date) out.push(['date', state.date]);
   if (state.paragraph) out.push(['para', state.paragraph]);
+  if (state.corridor != null) out.push(['corridor', String(state.corridor)]);
   if (state.lang) out.push(['lang', state.lang]);
   return out;
 }

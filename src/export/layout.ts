@@ -38,9 +38,11 @@ export interface ExportContent {
   more: (n: number) => string;
   /** Source note (the plan, boundary data and their licences). */
   source: string;
+  /** A caption above the source note: blocks of text, each wrapped to at most two lines (the plan's words quoted). */
+  caption?: string[];
 }
 
-export type TextRole = 'title' | 'subtitle' | 'legend-heading' | 'legend-group' | 'legend-label' | 'notes-heading' | 'note' | 'source';
+export type TextRole = 'title' | 'subtitle' | 'legend-heading' | 'legend-group' | 'legend-label' | 'notes-heading' | 'note' | 'source' | 'caption';
 
 export type Element =
   | { type: 'rect'; x: number; y: number; w: number; h: number; fill?: string; stroke?: string; strokeWidth?: number }
@@ -337,8 +339,16 @@ export function layout(size: ResolvedSize, content: ExportContent, measure: Meas
   const srcTop = H - Math.round(M * 0.6) - srcH;
   elements.push({ type: 'rect', x: M, y: srcTop - 7, w: W - 2 * M, h: 0.75, fill: COLORS.rule });
   elements.push({ type: 'text', role: 'source', x: M, y: srcTop, w: W - 2 * M, lines: srcLines, style: srcStyle, text: content.source });
+  // The caption (the plan's words) above it, across the page.
+  let footTop = srcTop;
+  if (content.caption?.length) {
+    const capStyle = style(landscape ? 10.5 : 10, 400, COLORS.ink2, 1.4);
+    const lines = content.caption.flatMap((block) => wrapClamp(block, W - 2 * M, capStyle, measure, 2));
+    footTop = srcTop - 12 - lines.length * capStyle.lineHeight;
+    elements.push({ type: 'text', role: 'caption', x: M, y: footTop, w: W - 2 * M, lines, style: capStyle });
+  }
   const bodyTop = headBottom;
-  const bodyBottom = srcTop - 16;
+  const bodyBottom = footTop - 16;
   const bodyH = bodyBottom - bodyTop;
 
   let map: Box;

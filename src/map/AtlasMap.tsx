@@ -285,6 +285,11 @@ export function AtlasMap(props: AtlasMapProps) {
       frame = 0;
       const e = lastMove;
       if (!e) return;
+      if (controller.clickTool) {
+        map.getCanvas().style.cursor = 'crosshair';
+        setTooltip(null);
+        return;
+      }
       const target = themeAt(e.point);
       const extra = target ? null : (latest.current.describeAt?.(project, e.point.x, e.point.y) ?? null);
       const code = target ? null : regionAt(e.point);
@@ -316,6 +321,11 @@ export function AtlasMap(props: AtlasMapProps) {
       latest.current.onHover(null);
     });
     map.on('click', (e) => {
+      // A tool that takes clicks (the measure tool) gets them instead of the selection.
+      if (controller.clickTool) {
+        controller.clickTool([e.lngLat.lng, e.lngLat.lat]);
+        return;
+      }
       const target = themeAt(e.point);
       if (target) latest.current.onPick(target);
       else latest.current.onSelectRegion(regionAt(e.point));
