@@ -310,7 +310,7 @@ async function runVectorExport(req: ExportRequest, scenes: Scene[], size: Resolv
       const px = (b: Box): Box => ({ x: Math.round(b.x * k), y: Math.round(b.y * k), w: Math.round(b.w * k), h: Math.round(b.h * k) });
       boxes = { map: px(comp.map), legend: px(comp.legend) };
     }
-    const page = vectorPage(scene, comp, data, req.inset, furnitureLabels(req.env.tFor(scene.lang)), measure);
+    const page = await vectorPage(scene, comp, data, req.inset, furnitureLabels(req.env.tFor(scene.lang)), measure);
     for (const k of Object.keys(stats) as (keyof VectorMapStats)[]) stats[k] += page.stats[k];
     const mapMs = performance.now() - p0;
     const e0 = performance.now();

@@ -99,6 +99,7 @@ function textEl(t: VText): string {
     a.push(`stroke="${hex(t.halo.paint)}"`, `stroke-width="${num(t.halo.width * 2)}"`, 'stroke-linejoin="round"', 'paint-order="stroke"');
     if (t.halo.paint.a < 1) a.push(`stroke-opacity="${num(t.halo.paint.a)}"`);
   }
+  if (t.rotate) a.push(`transform="rotate(${num(t.rotate)} ${num(t.x)} ${num(t.y)})"`);
   return `<text ${a.join(' ')}>${escapeXml(t.text)}</text>`;
 }
 

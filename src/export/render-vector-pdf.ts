@@ -5,7 +5,8 @@
  * - Text is real text in the embedded Noto Sans / Noto Sans SC (the export fonts of fonts.ts,
  *   subset by jsPDF with a ToUnicode map: selectable and searchable). Halos are the same text
  *   stroked under the fill, marked as an empty /ActualText span so that copying and searching find
- *   each name once.
+ *   each name once; a name spaced out or turned along a line is a span whose /ActualText is the
+ *   name, so that it is found whole.
  * - Layers are optional content groups (PDF 1.5 /OCProperties): jsPDF has no API for them, so the
  *   groups, the page resources' /Properties and the catalogue's /OCProperties are written through
  *   jsPDF's output events, and each layer's content is marked `/OC /name BDC … EMC`. A theme's
@@ -222,14 +223,24 @@ export class VectorPdfWriter {
       return doc.getTextWidth(r.text) + spacing * [...r.text].length;
     });
     const total = widths.reduce((a, b) => a + b, 0);
-    const x0 = t.x * PT - (t.anchor === 'middle' ? total / 2 : t.anchor === 'end' ? total : 0);
-    const y = t.y * PT;
+    const shift = t.anchor === 'middle' ? total / 2 : t.anchor === 'end' ? total : 0;
+    // A turned name (along a line): the runs follow one another along its baseline. jsPDF turns
+    // text counter-clockwise in PDF's upward space, i.e. clockwise angles on the page are negative.
+    const rad = ((t.rotate ?? 0) * Math.PI) / 180;
+    const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
     const draw = (mode: 'fill' | 'stroke') => {
-      let x = x0;
+      let u = -shift;
       runs.forEach((r, j) => {
         doc.setFont(r.family === 'latin' ? 'AtlasLatin' : 'AtlasSC', style);
-        doc.text(r.text, x, y, { baseline: 'alphabetic', ...(spacing ? { charSpace: spacing } : {}), ...(mode === 'stroke' ? { renderingMode: 'stroke' } : {}) });
-        x += widths[j]!;
+        const x = t.x * PT + u * cos;
+        const y = t.y * PT + u * sin;
+        doc.text(r.text, x, y, {
+          baseline: 'alphabetic',
+          ...(spacing ? { charSpace: spacing } : {}),
+          ...(mode === 'stroke' ? { renderingMode: 'stroke' } : {}),
+          ...(rad ? { angle: -(t.rotate ?? 0) } : {}),
+        });
+        u += widths[j]!;
       });
     };
     if (t.halo) {
@@ -240,10 +251,15 @@ export class VectorPdfWriter {
       this.raw('Q\nEMC');
     }
     const g = this.gs(t.fill.a, 1, '');
+    // Spaced or turned glyphs read as single letters to text extraction (pdftotext, a viewer's
+    // search): the span says what they spell.
+    const spelled = spacing > 0 || !!rad;
+    if (spelled) this.raw(`/Span << /ActualText ${pdfTextString(t.text)} >> BDC`);
     this.raw(`q${g ? `\n/${g} gs` : ''}`);
     doc.setTextColor(t.fill.r, t.fill.g, t.fill.b);
     draw('fill');
     this.raw('Q');
+    if (spelled) this.raw('EMC');
   }
 
   output(): ArrayBuffer {

@@ -85,6 +85,8 @@ export interface VText {
   letterSpacing?: number;
   /** A halo drawn under the glyphs (a stroke of the text outline, `width` each side). */
   halo?: { paint: Paint; width: number };
+  /** Turned by this many degrees (clockwise on the page) about (x, y): names along a line. */
+  rotate?: number;
 }
 
 export interface VGroup {

@@ -21,7 +21,38 @@ export async function vectorMapData(catalogue: Catalogue, geo: GeoData): Promise
     borders.catch(() => bordersCache.delete(geo));
     bordersCache.set(geo, borders);
   }
-  return { catalogue, geo, borders: await borders };
+  return { catalogue, geo, borders: await borders, tiles: loadTile };
+}
+
+const tileCache = new Map<string, Promise<Uint8Array | null>>();
+let archive: Promise<import('pmtiles').PMTiles> | null = null;
+
+/**
+ * A tile of the basemap, as the live map reads it (src/map/create-basemap.ts basemapTilesUrl): from
+ * public/tiles, or from the PMTiles archive in a build with `ATLAS_TILES=pmtiles`; null where the
+ * build cut none (outside the map's bounds).
+ */
+function loadTile(z: number, x: number, y: number): Promise<Uint8Array | null> {
+  const key = `${z}/${x}/${y}`;
+  let tile = tileCache.get(key);
+  if (!tile) {
+    const file = typeof __ATLAS_PMTILES__ === 'string' ? __ATLAS_PMTILES__ : null;
+    if (file) {
+      archive ??= import('pmtiles').then(({ PMTiles }) => new PMTiles(assetUrl(file)));
+      tile = archive.then(async (a) => {
+        const r = await a.getZxy(z, x, y);
+        return r ? new Uint8Array(r.data) : null;
+      });
+    } else
+      tile = fetch(assetUrl(`tiles/${key}.pbf`)).then(async (res) => {
+        if (res.status === 404) return null;
+        if (!res.ok) throw new Error(`tiles/${key}.pbf: HTTP ${res.status}`);
+        return new Uint8Array(await res.arrayBuffer());
+      });
+    tile.catch(() => tileCache.delete(key));
+    tileCache.set(key, tile);
+  }
+  return tile;
 }
 
 let faces: Promise<SvgFontFace[]> | null = null;

@@ -26,6 +26,7 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Catalogue } from '../domain/catalogue.ts';
 import { emphasisedPlaces, selects } from '../domain/selection.ts';
 import type { BorderCollection } from '../domain/types.ts';
+import { TILE_LAYER } from '../domain/vocabulary.ts';
 import { SOURCE } from '../map/basemap/sources.ts';
 import type { GeoData } from '../map/geodata.ts';
 import { userLayerDef } from '../map/imported-layers.ts';
@@ -39,6 +40,7 @@ import type { Scene } from './scene.ts';
 import { group, rectPath, rgbPaint, shapeNodes, shapePath, type Paint, type Seg, type VGroup, type VNode, type VPath, type VText } from './surface.ts';
 import { wrap, type Measure } from './text.ts';
 import { clipLine, clipRing, FrameProjection, linesPath, offsetLine, ringsPath, simplify, type Pt, type Rect } from './vector-geom.ts';
+import { tileFeatures, tileZoom, type TileData, type TileFeature, type TileLinePiece, type TileLoader } from './vector-tiles.ts';
 
 /** Geometry the vector map is drawn from (the live atlas has it loaded; tests read public/). */
 export interface VectorMapData {
@@ -46,6 +48,8 @@ export interface VectorMapData {
   geo: GeoData;
   /** The basemap's border lines by kind (bordersOf(public/geo/borders.json, regions, countries)). */
   borders: BorderCollection;
+  /** The basemap's vector tiles (public/tiles): the layers only they hold (rivers, lakes, railways, towns). */
+  tiles: TileLoader;
 }
 
 export interface VectorMapStats {
@@ -79,6 +83,15 @@ const NAMES: Record<string, Record<Lang, string>> = {
   names: { zh: '地名', en: 'Place names' },
   labels: { zh: '专题图层 · 注记', en: 'Layers · labels' },
   user: { zh: '导入的图层', en: 'Imported layers' },
+  rivers: { zh: '河流', en: 'Rivers' },
+  lakes: { zh: '湖泊', en: 'Lakes' },
+  railways: { zh: '铁路网', en: 'Railway network' },
+  towns: { zh: '城镇', en: 'Towns' },
+  'names-rivers': { zh: '河流名称', en: 'River names' },
+  'names-lakes': { zh: '湖泊名称', en: 'Lake names' },
+  'names-railways': { zh: '铁路名称', en: 'Railway names' },
+  'names-towns': { zh: '城镇名称', en: 'Town names' },
+  'names-regions': { zh: '政区与海域名称', en: 'Regions and seas' },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -92,6 +105,8 @@ interface Evaluable {
 interface StyleFeature {
   geometry: Geometry;
   properties: Record<string, unknown>;
+  /** A tile polygon's outline without the tiles' cut edges (vector-tiles.ts). */
+  outline?: Position[][];
 }
 
 const exprCache = new WeakMap<object, Map<string, Evaluable | null>>();
@@ -211,16 +226,21 @@ class Drawer {
 // ---------------------------------------------------------------------------------------------
 // Basemap
 
-function styleFeatures(style: StyleSpecification, layer: LayerSpecification, data: VectorMapData): StyleFeature[] {
+/** Source layers of the tiles that public/geo holds as GeoJSON (drawn from the full geometry, not the tiles). */
+const GEOJSON_LAYERS = new Set<string>([TILE_LAYER.countries, TILE_LAYER.provinces, TILE_LAYER.borders]);
+
+const sourceLayerOf = (layer: LayerSpecification): string | undefined => ('source-layer' in layer ? layer['source-layer'] : undefined);
+
+function styleFeatures(style: StyleSpecification, layer: LayerSpecification, data: VectorMapData, tiles: TileData): StyleFeature[] {
   if (!('source' in layer) || !layer.source) return [];
   if (layer.source === SOURCE.labels) return data.geo.labels.features as unknown as StyleFeature[];
   const src = style.sources[layer.source];
   if (src?.type === 'vector' && layer.source === SOURCE.basemap) {
-    const sl = 'source-layer' in layer ? layer['source-layer'] : undefined;
-    if (sl === 'countries') return data.geo.countries.features as unknown as StyleFeature[];
-    if (sl === 'provinces') return data.geo.regions.features.filter((f) => f.properties.level === 'province') as unknown as StyleFeature[];
-    if (sl === 'borders') return data.borders.features as unknown as StyleFeature[];
-    return [];
+    const sl = sourceLayerOf(layer);
+    if (sl === TILE_LAYER.countries) return data.geo.countries.features as unknown as StyleFeature[];
+    if (sl === TILE_LAYER.provinces) return data.geo.regions.features.filter((f) => f.properties.level === 'province') as unknown as StyleFeature[];
+    if (sl === TILE_LAYER.borders) return data.borders.features as unknown as StyleFeature[];
+    return (sl && (tiles.features.get(sl) as StyleFeature[] | undefined)) || [];
   }
   if (src?.type === 'geojson' && src.data && typeof src.data === 'object') {
     const d = src.data as { type: string; features?: StyleFeature[] };
@@ -229,7 +249,7 @@ function styleFeatures(style: StyleSpecification, layer: LayerSpecification, dat
   return [];
 }
 
-function basemapLayer(style: StyleSpecification, layer: LayerSpecification, data: VectorMapData, dr: Drawer, zoom: number): VNode[] {
+function basemapLayer(style: StyleSpecification, layer: LayerSpecification, data: VectorMapData, tiles: TileData, dr: Drawer, zoom: number): VNode[] {
   const k = dr.proj.k;
   const out: VNode[] = [];
   if (layer.type === 'background') {
@@ -239,15 +259,29 @@ function basemapLayer(style: StyleSpecification, layer: LayerSpecification, data
     if (p) out.push(p);
     return out;
   }
-  if (layer.type !== 'fill' && layer.type !== 'line') return out;
+  if (layer.type !== 'fill' && layer.type !== 'line' && layer.type !== 'circle') return out;
   // Features of one look share a path (a border layer is one path).
   const byLook = new Map<string, { look: Omit<VPath, 'type' | 'd'>; d: Seg[] }>();
-  for (const f of styleFeatures(style, layer, data)) {
+  for (const f of styleFeatures(style, layer, data, tiles)) {
     if (!f.geometry || !passes(layer, zoom, f)) continue;
     const props = f.properties ?? {};
     let look: Omit<VPath, 'type' | 'd'>;
     let d: Seg[];
-    if (layer.type === 'fill') {
+    if (layer.type === 'circle') {
+      // A dot of `circle-radius` with its stroke outside it (MapLibre's circle: radius + stroke width in all).
+      if (f.geometry.type !== 'Point') continue;
+      const at = dr.proj.px(f.geometry.coordinates[0]!, f.geometry.coordinates[1]!);
+      const r = num(styleValue(layer, 'paint', 'circle-radius', zoom, props), 5) * k;
+      const c = paintOf(styleValue(layer, 'paint', 'circle-color', zoom, props));
+      const o = num(styleValue(layer, 'paint', 'circle-opacity', zoom, props), 1);
+      const sw = num(styleValue(layer, 'paint', 'circle-stroke-width', zoom, props), 0) * k;
+      const sc = paintOf(styleValue(layer, 'paint', 'circle-stroke-color', zoom, props));
+      const so = num(styleValue(layer, 'paint', 'circle-stroke-opacity', zoom, props), 1);
+      const stroked = sw > 0 && sc && sc.a * so > 0;
+      if (!dr.inFrame(at, r + sw) || ((!c || c.a * o <= 0) && !stroked)) continue;
+      look = { ...(c && c.a * o > 0 ? { fill: { ...c, a: c.a * o } } : {}), ...(stroked ? { stroke: { ...sc, a: sc.a * so }, strokeWidth: sw } : {}) };
+      d = shapePath('circle', at[0], at[1], (r + (stroked ? sw / 2 : 0)) / 0.8);
+    } else if (layer.type === 'fill') {
       const c = paintOf(styleValue(layer, 'paint', 'fill-color', zoom, props));
       const o = num(styleValue(layer, 'paint', 'fill-opacity', zoom, props), 1);
       if (!c || c.a * o <= 0) continue;
@@ -269,7 +303,7 @@ function basemapLayer(style: StyleSpecification, layer: LayerSpecification, data
         ...(cap !== 'butt' ? { cap } : {}),
         ...(join !== 'miter' ? { join } : {}),
       };
-      d = linesPath(dr.lines(f.geometry));
+      d = linesPath(dr.lines(f.outline ?? f.geometry));
     }
     if (!d.length) continue;
     const key = JSON.stringify(look);
@@ -287,7 +321,21 @@ function basemapLayer(style: StyleSpecification, layer: LayerSpecification, data
 // ---------------------------------------------------------------------------------------------
 // Names of places
 
+/** What a basemap layer or a name belongs to (the SVG's sublayers, the PDF's optional content groups). */
+type Family = 'rivers' | 'lakes' | 'railways' | 'towns' | 'regions';
+
+const FAMILY: Record<string, Family> = {
+  [TILE_LAYER.rivers]: 'rivers',
+  [TILE_LAYER.riverNames]: 'rivers',
+  [TILE_LAYER.lakes]: 'lakes',
+  [TILE_LAYER.railways]: 'railways',
+  [TILE_LAYER.towns]: 'towns',
+};
+
+const familyOf = (layer: LayerSpecification): Family | null => FAMILY[sourceLayerOf(layer) ?? ''] ?? null;
+
 interface NameCandidate {
+  family: Family;
   layerIndex: number;
   sortKey: number;
   index: number;
@@ -302,6 +350,8 @@ interface NameCandidate {
   anchors: string[];
   radial: number;
   padding: number;
+  /** A name along a line: centred on `at`, turned by `angle` (radians, clockwise), and the boxes it covers. */
+  along?: { angle: number; boxes: Placed[]; corners: Pt[] };
 }
 
 interface Placed {
@@ -313,67 +363,225 @@ interface Placed {
 
 const overlaps = (a: Placed, b: Placed) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
+type TextLook = Pick<NameCandidate, 'lines' | 'size' | 'weight' | 'fill' | 'halo' | 'spacing' | 'widths' | 'padding'>;
+
+/** A symbol layer's text for a feature, as its layout and paint say at `zoom` (null: nothing to show). */
+function textLook(layer: LayerSpecification, zoom: number, props: Record<string, unknown>, k: number, measure: Measure, wrapLines: boolean): TextLook | null {
+  const opacity = num(styleValue(layer, 'paint', 'text-opacity', zoom, props), 1);
+  const colour = paintOf(styleValue(layer, 'paint', 'text-color', zoom, props));
+  if (!colour || opacity * colour.a <= 0.01) return null;
+  let text = String(styleValue(layer, 'layout', 'text-field', zoom, props) ?? '').trim();
+  if (!text) return null;
+  const transform = styleValue(layer, 'layout', 'text-transform', zoom, props);
+  if (transform === 'uppercase') text = text.toUpperCase();
+  else if (transform === 'lowercase') text = text.toLowerCase();
+  const size = num(styleValue(layer, 'layout', 'text-size', zoom, props), 16) * k;
+  const fonts = styleValue(layer, 'layout', 'text-font', zoom, props);
+  const weight: 400 | 600 = Array.isArray(fonts) && fonts.some((n) => /semi|bold|medium|[5-9]00/i.test(String(n))) ? 600 : 400;
+  const spacing = num(styleValue(layer, 'layout', 'text-letter-spacing', zoom, props), 0) * size;
+  const maxWidth = num(styleValue(layer, 'layout', 'text-max-width', zoom, props), 10) * size;
+  const st = { size, weight, color: '#000', lineHeight: size * 1.2 };
+  const w = (s: string) => measure(s, st) + spacing * Math.max(0, [...s].length - 1);
+  // Names along lines are never broken (MapLibre's line placement has no text-max-width).
+  const lines = wrapLines ? wrap(text, maxWidth, st, (s) => w(s)) : [text];
+  const haloColour = paintOf(styleValue(layer, 'paint', 'text-halo-color', zoom, props));
+  const haloWidth = num(styleValue(layer, 'paint', 'text-halo-width', zoom, props), 0) * k;
+  return {
+    lines,
+    size,
+    weight,
+    fill: { ...colour, a: colour.a * opacity },
+    halo: haloColour && haloWidth > 0 ? { paint: { ...haloColour, a: haloColour.a * opacity }, width: haloWidth } : null,
+    spacing,
+    widths: lines.map(w),
+    padding: num(styleValue(layer, 'layout', 'text-padding', zoom, props), 2) * k,
+  };
+}
+
+/**
+ * Where a name of width `w` may sit along a line's piece within one tile (page px), as MapLibre
+ * chooses (symbol/get_anchors.ts): anchors every `spacing` (at least the name's width and a
+ * quarter), from half of it where the line comes from the next tile, else from half the name and
+ * two ems; the name must fit on the piece. MapLibre bends the name along the line; here it is one
+ * straight text, so an anchor moves a little either way to the nearest stretch straight enough —
+ * its turns add up to at most `text-max-angle` and the line strays from the text's axis by at most a
+ * fifth of the text size — else it is left out.
+ */
+function lineAnchors(pts: Pt[], continued: boolean, w: number, spacing: number, size: number, maxAngle: number, near: (p: Pt) => boolean): { at: Pt; angle: number; d: number }[] {
+  const cum = [0];
+  for (let i = 1; i < pts.length; i++) cum.push(cum[i - 1]! + Math.hypot(pts[i]![0] - pts[i - 1]![0], pts[i]![1] - pts[i - 1]![1]));
+  const total = cum[cum.length - 1]!;
+  if (total < w) return [];
+  const pointAt = (s: number): [Pt, number] => {
+    let i = 0;
+    while (i < cum.length - 2 && cum[i + 1]! < s) i++;
+    const seg = cum[i + 1]! - cum[i]! || 1;
+    const t = (s - cum[i]!) / seg;
+    return [[pts[i]![0] + t * (pts[i + 1]![0] - pts[i]![0]), pts[i]![1] + t * (pts[i + 1]![1] - pts[i]![1])], i];
+  };
+  if (spacing - w < spacing / 4) spacing = w + spacing / 4;
+  const offset = continued ? spacing / 2 : (w / 2 + 2 * size) % spacing;
+  let targets: number[] = [];
+  for (let s = offset; s < total; s += spacing) if (s - w / 2 >= 0 && s + w / 2 <= total) targets.push(s);
+  if (!targets.length && !continued) targets = [total / 2];
+  const out: { at: Pt; angle: number; d: number }[] = [];
+  for (const s of targets) {
+    if (!near(pointAt(s)[0])) continue;
+    for (let step = 0; step * size * 0.5 <= spacing / 4; step++) {
+      const found = [1, -1].some((sign) => {
+        if (step === 0 && sign < 0) return false;
+        const mid = s + sign * step * size * 0.5;
+        const s0 = mid - w / 2;
+        const s1 = mid + w / 2;
+        if (s0 < 0 || s1 > total) return false;
+        const [p0, i0] = pointAt(s0);
+        const [p1, i1] = pointAt(s1);
+        const window = [p0, ...pts.slice(i0 + 1, i1 + 1), p1];
+        const dx = p1[0] - p0[0];
+        const dy = p1[1] - p0[1];
+        const len = Math.hypot(dx, dy);
+        if (len < w * 0.9) return false;
+        let turn = 0;
+        for (let j = 1; j + 1 < window.length; j++) {
+          const a = Math.atan2(window[j]![1] - window[j - 1]![1], window[j]![0] - window[j - 1]![0]);
+          const b = Math.atan2(window[j + 1]![1] - window[j]![1], window[j + 1]![0] - window[j]![0]);
+          turn += Math.abs(Math.atan2(Math.sin(b - a), Math.cos(b - a)));
+          const dev = Math.abs((window[j]![0] - p0[0]) * dy - (window[j]![1] - p0[1]) * dx) / len;
+          if (dev > size * 0.2) return false;
+        }
+        if ((turn * 180) / Math.PI > maxAngle) return false;
+        let angle = Math.atan2(dy, dx);
+        // Upright, as MapLibre keeps line labels.
+        if (angle > Math.PI / 2) angle -= Math.PI;
+        else if (angle <= -Math.PI / 2) angle += Math.PI;
+        out.push({ at: [(p0[0] + p1[0]) / 2, (p0[1] + p1[1]) / 2], angle, d: s });
+        return true;
+      });
+      if (found) break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The names along lines of a `symbol-placement: line` layer: on each line's piece within a tile
+ * (MapLibre places them tile by tile, so a name never straddles a tile's edge), at lineAnchors; a
+ * name closer than half the spacing to the same name in its tile is dropped (MapLibre's
+ * anchorIsTooClose). Each is one straight, turned text; its collision boxes a row of squares.
+ */
+function lineNames(layer: LayerSpecification, layerIndex: number, family: Family, pieces: readonly TileLinePiece[], dr: Drawer, zoom: number, measure: Measure): NameCandidate[] {
+  const k = dr.proj.k;
+  // Spacing is in the tile's px: it grows with the map between whole zooms.
+  const tileScale = 2 ** (zoom - tileZoom(zoom));
+  const out: NameCandidate[] = [];
+  const seen = new Map<string, Pt[]>();
+  pieces.forEach((piece, index) => {
+    const props = piece.properties;
+    const f: StyleFeature = { geometry: { type: 'LineString', coordinates: piece.coordinates }, properties: props };
+    if (!passes(layer, zoom, f)) return;
+    const look = textLook(layer, zoom, props, k, measure, false);
+    if (!look) return;
+    const w = look.widths[0]!;
+    const spacing = num(styleValue(layer, 'layout', 'symbol-spacing', zoom, props), 250) * k * tileScale;
+    const maxAngle = num(styleValue(layer, 'layout', 'text-max-angle', zoom, props), 45);
+    const sortKey = num(styleValue(layer, 'layout', 'symbol-sort-key', zoom, props), 0);
+    const pts = simplify(
+      piece.coordinates.map((p) => dr.proj.px(p[0]!, p[1]!)),
+      TOLERANCE,
+    );
+    const key = `${piece.tile}|${look.lines[0]}`;
+    const others = seen.get(key) ?? [];
+    seen.set(key, others);
+    let n = 0;
+    for (const { at, angle } of lineAnchors(pts, piece.continued, w, spacing, look.size, maxAngle, (p) => dr.inFrame(p, w))) {
+      if (others.some((o) => Math.hypot(o[0] - at[0], o[1] - at[1]) < spacing / 2)) continue;
+      others.push(at);
+      const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+      const cells = Math.max(1, Math.round(w / look.size));
+      const half = look.size / 2 + look.padding;
+      const boxes: Placed[] = Array.from({ length: cells }, (_, i) => {
+        const t = -w / 2 + ((i + 0.5) * w) / cells;
+        const cx = at[0] + t * cos;
+        const cy = at[1] + t * sin;
+        return { x0: cx - half, y0: cy - half, x1: cx + half, y1: cy + half };
+      });
+      const hh = look.size * 0.6;
+      const corners: Pt[] = [[-w / 2, -hh], [w / 2, -hh], [w / 2, hh], [-w / 2, hh]].map(([u, v]) => [at[0] + u! * cos - v! * sin, at[1] + u! * sin + v! * cos]);
+      out.push({ family, layerIndex, sortKey, index: index * 1000 + n++, at, ...look, anchors: ['center'], radial: 0, along: { angle, boxes, corners } });
+    }
+  });
+  return out;
+}
+
 /**
  * The style's names, placed by a simple deterministic rule in place of MapLibre's collision
  * detection: symbol layers from the top of the style down (MapLibre places the upper layers
- * first), within a layer by `symbol-sort-key` (the `rank` of public/geo/labels.geojson) then by
- * order in the file; each name tries its anchors in the style's order (`text-variable-anchor`, at
- * `text-radial-offset`) and is kept at the first where its box, grown by `text-padding`, lies wholly
- * inside the frame and meets no name kept before; else it is left out.
+ * first), within a layer by `symbol-sort-key` (the `rank` of public/geo/labels.geojson and of the
+ * tiles' towns and water) then by order; a name at a point tries its anchors in the style's order
+ * (`text-variable-anchor`, at `text-radial-offset`) and is kept at the first where its box, grown by
+ * `text-padding`, lies wholly inside the frame and meets no name kept before; a name along a line
+ * (`symbol-placement: line`: rivers, railways) is kept where its row of boxes (lineNames) lies
+ * inside the frame and meets none. What is not kept is left out.
  */
-function placeNames(style: StyleSpecification, data: VectorMapData, dr: Drawer, zoom: number, measure: Measure): VText[] {
+function placeNames(style: StyleSpecification, data: VectorMapData, tiles: TileData, dr: Drawer, zoom: number, measure: Measure): Map<Family, VText[]> {
   const k = dr.proj.k;
   const candidates: NameCandidate[] = [];
+  const frame: Placed = { x0: dr.box.x, y0: dr.box.y, x1: dr.box.x + dr.box.w, y1: dr.box.y + dr.box.h };
   style.layers.forEach((layer, layerIndex) => {
     if (layer.type !== 'symbol' || !shownAt(layer, zoom)) return;
-    styleFeatures(style, layer, data).forEach((f, index) => {
-      if (f.geometry?.type !== 'Point' || !passes(layer, zoom, f)) return;
+    const family = familyOf(layer) ?? 'regions';
+    const onLine = styleValue(layer, 'layout', 'symbol-placement', zoom) === 'line';
+    if (onLine) {
+      const sl = sourceLayerOf(layer);
+      if (sl) candidates.push(...lineNames(layer, layerIndex, family, tiles.pieces.get(sl) ?? [], dr, zoom, measure));
+      return;
+    }
+    styleFeatures(style, layer, data, tiles).forEach((f, index) => {
+      if (!f.geometry || !passes(layer, zoom, f)) return;
       const props = f.properties ?? {};
+      const sortKey = num(styleValue(layer, 'layout', 'symbol-sort-key', zoom, props), 0);
+      if (f.geometry.type !== 'Point') return;
       const at = dr.proj.px(f.geometry.coordinates[0]!, f.geometry.coordinates[1]!);
       if (!dr.inFrame(at)) return;
-      const opacity = num(styleValue(layer, 'paint', 'text-opacity', zoom, props), 1);
-      const colour = paintOf(styleValue(layer, 'paint', 'text-color', zoom, props));
-      if (!colour || opacity * colour.a <= 0.01) return;
-      let text = String(styleValue(layer, 'layout', 'text-field', zoom, props) ?? '').trim();
-      if (!text) return;
-      const transform = styleValue(layer, 'layout', 'text-transform', zoom, props);
-      if (transform === 'uppercase') text = text.toUpperCase();
-      else if (transform === 'lowercase') text = text.toLowerCase();
-      const size = num(styleValue(layer, 'layout', 'text-size', zoom, props), 16) * k;
-      const fonts = styleValue(layer, 'layout', 'text-font', zoom, props);
-      const weight: 400 | 600 = Array.isArray(fonts) && fonts.some((n) => /semi|bold|medium|[5-9]00/i.test(String(n))) ? 600 : 400;
-      const spacing = num(styleValue(layer, 'layout', 'text-letter-spacing', zoom, props), 0) * size;
-      const maxWidth = num(styleValue(layer, 'layout', 'text-max-width', zoom, props), 10) * size;
-      const st = { size, weight, color: '#000', lineHeight: size * 1.2 };
-      const w = (s: string) => measure(s, st) + spacing * Math.max(0, [...s].length - 1);
-      const lines = wrap(text, maxWidth, st, (s) => w(s));
-      const haloColour = paintOf(styleValue(layer, 'paint', 'text-halo-color', zoom, props));
-      const haloWidth = num(styleValue(layer, 'paint', 'text-halo-width', zoom, props), 0) * k;
+      const look = textLook(layer, zoom, props, k, measure, true);
+      if (!look) return;
       const variable = styleValue(layer, 'layout', 'text-variable-anchor', zoom, props);
       const anchor = String(styleValue(layer, 'layout', 'text-anchor', zoom, props) ?? 'center');
       candidates.push({
+        family,
         layerIndex,
-        sortKey: num(styleValue(layer, 'layout', 'symbol-sort-key', zoom, props), 0),
-        index,
+        sortKey,
+        index: index * 1000,
         at,
-        lines,
-        size,
-        weight,
-        fill: { ...colour, a: colour.a * opacity },
-        halo: haloColour && haloWidth > 0 ? { paint: { ...haloColour, a: haloColour.a * opacity }, width: haloWidth } : null,
-        spacing,
-        widths: lines.map(w),
+        ...look,
         anchors: Array.isArray(variable) && variable.length ? variable.map(String) : [anchor],
-        radial: Array.isArray(variable) && variable.length ? num(styleValue(layer, 'layout', 'text-radial-offset', zoom, props), 0) * size : 0,
-        padding: num(styleValue(layer, 'layout', 'text-padding', zoom, props), 2) * k,
+        radial: Array.isArray(variable) && variable.length ? num(styleValue(layer, 'layout', 'text-radial-offset', zoom, props), 0) * look.size : 0,
       });
     });
   });
   candidates.sort((a, b) => b.layerIndex - a.layerIndex || a.sortKey - b.sortKey || a.index - b.index);
   const placed: Placed[] = [];
-  const out: VText[] = [];
-  const frame: Placed = { x0: dr.box.x, y0: dr.box.y, x1: dr.box.x + dr.box.w, y1: dr.box.y + dr.box.h };
+  const out = new Map<Family, VText[]>();
+  const emit = (c: NameCandidate, t: Omit<VText, 'type' | 'size' | 'weight' | 'fill'>) => {
+    const list = out.get(c.family) ?? [];
+    out.set(c.family, list);
+    list.push(dr.text({ type: 'text', size: c.size, weight: c.weight, fill: c.fill, ...(c.spacing ? { letterSpacing: c.spacing } : {}), ...(c.halo ? { halo: c.halo } : {}), ...t }));
+  };
+  const inside = (p: Pt) => p[0] >= frame.x0 && p[0] <= frame.x1 && p[1] >= frame.y0 && p[1] <= frame.y1;
   for (const c of candidates) {
+    if (c.along) {
+      const { angle, boxes, corners } = c.along;
+      if (!corners.every(inside) || boxes.some((b) => placed.some((p) => overlaps(p, b)))) {
+        dr.stats.namesDropped++;
+        continue;
+      }
+      placed.push(...boxes);
+      dr.stats.namesPlaced++;
+      // The text's middle on the line: its baseline 0.38 em below the axis, moved by the letter spacing after the last character.
+      const [u, v] = [c.spacing / 2, c.size * 0.38];
+      emit(c, { x: c.at[0] + u * Math.cos(angle) - v * Math.sin(angle), y: c.at[1] + u * Math.sin(angle) + v * Math.cos(angle), text: c.lines[0]!, anchor: 'middle', ...(angle ? { rotate: (angle * 180) / Math.PI } : {}) });
+      continue;
+    }
     const lh = c.size * 1.2;
     const bw = Math.max(...c.widths);
     const bh = c.lines.length * lh;
@@ -405,20 +613,7 @@ function placeNames(style: StyleSpecification, data: VectorMapData, dr: Drawer, 
       const y = kept.y0 + i * lh + (lh - c.size) / 2 + c.size * 0.88;
       // Letter spacing is added after each character: a centred or right-aligned line moves by the last one.
       const shift = kept.justify === 'middle' ? c.spacing / 2 : kept.justify === 'end' ? c.spacing : 0;
-      out.push(
-        dr.text({
-          type: 'text',
-          x: x + shift,
-          y,
-          text: line,
-          size: c.size,
-          weight: c.weight,
-          fill: c.fill,
-          anchor: kept.justify,
-          ...(c.spacing ? { letterSpacing: c.spacing } : {}),
-          ...(c.halo ? { halo: c.halo } : {}),
-        }),
-      );
+      emit(c, { x: x + shift, y, text: line, anchor: kept.justify });
     });
   }
   return out;
@@ -649,8 +844,8 @@ function userParts(scene: Scene, dr: Drawer): VGroup[] {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Builds the vector map of a page: the scene's view in the layout's map frame. */
-export function vectorMap(scene: Scene, comp: Composition, data: VectorMapData, measure: Measure): VectorMap {
+/** Builds the vector map of a page: the scene's view in the layout's map frame (reading the basemap's tiles it needs). */
+export async function vectorMap(scene: Scene, comp: Composition, data: VectorMapData, measure: Measure): Promise<VectorMap> {
   const view = mapFrameView(comp, scene.bounds);
   const box = comp.map;
   const dr = new Drawer(new FrameProjection(view, box), box, measure);
@@ -659,26 +854,52 @@ export function vectorMap(scene: Scene, comp: Composition, data: VectorMapData, 
   const name = (key: string) => NAMES[key]![lang];
   const cat = data.catalogue;
 
+  // The tile layers the style shows at this zoom, from the tiles MapLibre would draw them from.
+  const tileLayers = new Set<string>();
+  for (const layer of scene.style.layers) {
+    const sl = sourceLayerOf(layer);
+    if ('source' in layer && layer.source === SOURCE.basemap && sl && !GEOJSON_LAYERS.has(sl) && shownAt(layer, zoom)) tileLayers.add(sl);
+  }
+  const tiles = await tileFeatures(data.tiles, view.bounds, tileZoom(zoom), [...tileLayers]);
+
+  // The style's layers in order, those of one family of the tiles (rivers, lakes, railways, towns) together.
   const basemap: VNode[] = [];
+  let family = null as { id: Family; group: VGroup } | null;
   for (const layer of scene.style.layers) {
     if (layer.type === 'symbol' || !shownAt(layer, zoom)) continue;
-    const nodes = basemapLayer(scene.style, layer, data, dr, zoom);
-    if (nodes.length) basemap.push(group(nodes, { id: `basemap-${layer.id}`, label: layer.id, layer: true }));
+    const nodes = basemapLayer(scene.style, layer, data, tiles, dr, zoom);
+    if (!nodes.length) continue;
+    const g = group(nodes, { id: `basemap-${layer.id}`, label: layer.id, layer: true });
+    const f = familyOf(layer);
+    if (!f) {
+      family = null;
+      basemap.push(g);
+    } else if (family?.id === f) family.group.children.push(g);
+    else {
+      family = { id: f, group: group([g], { id: f, label: name(f), layer: true, ocg: f }) };
+      basemap.push(family.group);
+    }
   }
+  const names = placeNames(scene.style, data, tiles, dr, zoom, measure);
+  const nameGroup = (f: Family) => {
+    const texts = names.get(f);
+    return texts?.length ? [group(texts, { id: `names-${f}`, label: name(`names-${f}`), layer: true, ocg: `names-${f}` })] : [];
+  };
+  // The railways' names lie under the plan's layers, as on the map (the first label layer, under THEMATIC_BEFORE_ID).
+  basemap.push(...nameGroup('railways'));
 
   const themes = THEMES.filter((t) => scene.view.layers.includes(t.id)).map((t) => themeParts(t, scene, cat, dr, zoom));
   const sub = (kind: keyof Omit<ThemeParts, 'theme'>, extra: Partial<VGroup> = {}) =>
     themes.filter((p) => p[kind].length).map((p) => group(p[kind], { id: `${kind}-${p.theme.id}`, label: p.theme.label[lang], layer: true, ocg: `theme-${p.theme.id}`, ...extra }));
   const hl = highlightParts(scene, cat, dr, zoom);
   const casings = themes.flatMap((p) => p.casings);
-  const names = placeNames(scene.style, data, dr, zoom, measure);
   const layers: VGroup[] = [
     group(basemap, { id: 'basemap', label: name('basemap'), layer: true, ocg: 'basemap' }),
     group(sub('areas', { blend: 'darken' }), { id: 'areas', label: name('areas'), layer: true }),
     group(hl.under, { id: 'highlight', label: name('highlight'), layer: true, ocg: 'highlight' }),
     group([...(casings.length ? [group(casings, { id: 'line-casings', label: name('casings'), layer: true })] : []), ...sub('lines')], { id: 'lines', label: name('lines'), layer: true }),
     group(sub('symbols'), { id: 'symbols', label: name('symbols'), layer: true }),
-    group(names, { id: 'place-names', label: name('names'), layer: true, ocg: 'place-names' }),
+    group((['lakes', 'rivers', 'towns', 'regions'] as const).flatMap(nameGroup), { id: 'place-names', label: name('names'), layer: true, ocg: 'place-names' }),
     group([...(hl.label.length ? [group(hl.label, { id: 'labels-highlight', label: name('highlight'), layer: true, ocg: 'highlight' })] : []), ...sub('labels')], { id: 'labels', label: name('labels'), layer: true }),
     group(userParts(scene, dr), { id: 'imported', label: name('user'), layer: true }),
   ].filter((g) => g.children.length);

@@ -47,9 +47,9 @@ function partOf(e: Element, afterMap: boolean): string {
   return 'legend';
 }
 
-export function vectorPage(scene: Scene, comp: Composition, data: VectorMapData, inset: InsetData, labels: FurnitureLabels, measure: Measure): VectorPage {
+export async function vectorPage(scene: Scene, comp: Composition, data: VectorMapData, inset: InsetData, labels: FurnitureLabels, measure: Measure): Promise<VectorPage> {
   const lang = scene.lang;
-  const map = vectorMap(scene, comp, data, measure);
+  const map = await vectorMap(scene, comp, data, measure);
   const buckets = new Map<string, Element[]>();
   let afterMap = false;
   for (const e of comp.elements) {

@@ -2,7 +2,8 @@
  * The vector exports end to end, in Chromium against the built app: Baotou exported as SVG and as a
  * vector PDF through the page's own export (window.__planExport), the files opened and checked —
  * the SVG parsed (layers, paths, text), drawn by the browser and screenshot; the PDF's text read
- * with pdftotext and its page drawn with pdftoppm — and an SVG downloaded through the dialog.
+ * with pdftotext and its page drawn with pdftoppm — and an SVG downloaded through the dialog. The
+ * basemap's tile-only layers (rivers, railways, towns and their names) come from the app's tiles.
  * The renderings are kept in test-results/export-vector/ to look at beside a PNG export.
  */
 import { execFileSync } from 'node:child_process';
@@ -84,6 +85,10 @@ describe('vector exports of Baotou', () => {
     expect(byId.get('lines-railways')!.label).toBe('铁路');
     expect(byId.get('legend')!.texts).toBeGreaterThan(5);
     expect(parsed.names).toContain('包头市');
+    // The basemap's tile-only layers, read from the app's tiles by the page: rivers, railways, towns and their names.
+    for (const id of ['rivers', 'railways', 'towns']) expect(byId.get(id)?.paths, id).toBeGreaterThan(0);
+    expect(parsed.names).toContain('黄河');
+    expect(parsed.names).toContain('固阳县');
     expect(parsed.labels.some((t) => t?.includes('包头'))).toBe(true);
 
     // Drawn by the browser: the map frame holds a map, not a blank.
@@ -110,6 +115,9 @@ describe('vector exports of Baotou', () => {
     expect(text).toContain('规划项目');
     expect(text).toContain('图例');
     expect(text).toContain('Natural Earth');
+    // Names from the tiles: a river along its course, a county at its seat.
+    expect(text).toContain('黄河');
+    expect(text).toContain('固阳县');
     const info = execFileSync('pdfinfo', [path]).toString();
     expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts/);
     execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', path, join(OUT, 'baotou-pdf')]);

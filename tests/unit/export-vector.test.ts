@@ -19,7 +19,7 @@ import { presetById, resolveSize } from '../../src/export/presets.ts';
 import { pdfTextString, VectorPdfWriter } from '../../src/export/render-vector-pdf.ts';
 import { svgDocument } from '../../src/export/render-svg.ts';
 import { buildScene, paddedBounds, type Scene } from '../../src/export/scene.ts';
-import { parseColour, parseShapePath, VectorSurface } from '../../src/export/surface.ts';
+import { parseColour, parseShapePath, VectorSurface, type VGroup } from '../../src/export/surface.ts';
 import { approximateMeasure } from '../../src/export/text.ts';
 import { clipLine, clipRing, simplify, type Pt } from '../../src/export/vector-geom.ts';
 import { lineLook, shownLabels } from '../../src/export/vector-map.ts';
@@ -41,12 +41,12 @@ function regionState(code: string, lang: Lang, over: Partial<AppState> = {}): Ap
   return { ...EMPTY_STATE, filters: NO_FILTERS, selection: { kind: 'region', code }, region: code, lang, ...over };
 }
 
-function pageOf(state: AppState, presetId = 'slide-1920'): { scene: Scene; page: VectorPage } {
+async function pageOf(state: AppState, presetId = 'slide-1920'): Promise<{ scene: Scene; page: VectorPage }> {
   const lang = state.lang ?? 'zh';
   const code = state.selection?.kind === 'region' ? state.selection.code : '150000';
   const scene = buildScene({ state, bounds: paddedBounds(v.geo.byCode.get(code)!.bbox, 0.05) }, v.env(lang));
   const comp = settledLayout(scene, resolveSize(presetById(presetId)!), approximateMeasure);
-  return { scene, page: vectorPage(scene, comp, v.data, v.inset, labelsOf(lang), approximateMeasure) };
+  return { scene, page: await vectorPage(scene, comp, v.data, v.inset, labelsOf(lang), approximateMeasure) };
 }
 
 function svgOf(scene: Scene, page: VectorPage): string {
@@ -88,8 +88,8 @@ beforeAll(async () => {
 
 describe('SVG of a Baotou view', () => {
   let baotou: { scene: Scene; page: VectorPage; svg: string; doc: Document };
-  beforeAll(() => {
-    const { scene, page } = pageOf(regionState('150200', 'zh'));
+  beforeAll(async () => {
+    const { scene, page } = await pageOf(regionState('150200', 'zh'));
     const svg = svgOf(scene, page);
     writeFileSync(join(OUT, 'baotou.svg'), svg);
     baotou = { scene, page, svg, doc: parse(svg) };
@@ -155,8 +155,42 @@ describe('SVG of a Baotou view', () => {
     for (const q of line) expect(distanceToPolyline(q, expected)).toBeLessThan(1);
   });
 
-  it('an English page has English names', () => {
-    const { scene, page } = pageOf(regionState('150200', 'en'));
+  it('draws the tiles’ rivers, lakes, railways and towns in their own layers, under the plan’s lines', () => {
+    const { doc } = baotou;
+    const ids = layers(doc).map((g) => g.id);
+    for (const id of ['rivers', 'railways', 'towns']) {
+      const g = doc.getElementById(id)!;
+      expect(g, id).toBeTruthy();
+      expect(g.getAttributeNS(INK, 'groupmode'), id).toBe('layer');
+      expect(g.getElementsByTagName('path').length, id).toBeGreaterThan(0);
+      // Inside the basemap, under the thematic lines (as on the map, where they lie under deck.gl's layers).
+      expect(g.parentElement!.id, id).toBe('basemap');
+      expect(ids.indexOf(id), id).toBeLessThan(ids.indexOf('lines'));
+    }
+    for (const id of ['basemap-rivers', 'basemap-railways-main', 'basemap-towns-dot']) expect(ids, id).toContain(id);
+    // The style's own colours: the rivers' blue, the railways' grey.
+    expect(doc.getElementById('basemap-rivers')!.getElementsByTagName('path')[0]!.getAttribute('stroke')).toBe('#7eaac6');
+  });
+
+  it('names rivers along their course and towns once each, as text', () => {
+    const { doc } = baotou;
+    const texts = (id: string) => [...(doc.getElementById(id)?.getElementsByTagName('text') ?? [])];
+    const rivers = texts('names-rivers');
+    expect(rivers.map((t) => t.textContent)).toContain('黄河');
+    // Along the line: turned text, not an outline.
+    expect(rivers.some((t) => /^rotate\(/.test(t.getAttribute('transform') ?? ''))).toBe(true);
+    const towns = texts('names-towns').map((t) => t.textContent!);
+    expect(towns.length).toBeGreaterThan(3);
+    // A town near a tile's edge is in both tiles' buffers: still named once.
+    expect(new Set(towns).size).toBe(towns.length);
+    // A county named at its seat (the county's own label gives way to the town's).
+    expect(towns).toContain('固阳县');
+    expect(texts('names-railways').length).toBeGreaterThan(0);
+    expect(doc.getElementById('names-railways')!.parentElement!.id).toBe('basemap');
+  });
+
+  it('an English page has English names', async () => {
+    const { scene, page } = await pageOf(regionState('150200', 'en'));
     const doc = parse(svgOf(scene, page));
     const names = [...doc.getElementById('place-names')!.getElementsByTagName('text')].map((t) => t.textContent);
     expect(names.some((n) => /Baotou/i.test(n ?? ''))).toBe(true);
@@ -165,7 +199,7 @@ describe('SVG of a Baotou view', () => {
 });
 
 describe('other views', () => {
-  it('an imported layer is a layer of its own, over the themes; a selected project has its halo and its name', () => {
+  it('an imported layer is a layer of its own, over the themes; a selected project has its halo and its name', async () => {
     const layer: UserLayer = {
       id: 'u-test1',
       name: '我的线路',
@@ -182,7 +216,7 @@ describe('other views', () => {
     const state: AppState = { ...EMPTY_STATE, filters: NO_FILTERS, selection: { kind: 'project', id: 'rail-baotou-mandula-bayinhua-mandula' }, lang: 'zh' };
     const scene = buildScene({ state, bounds: paddedBounds(v.geo.byCode.get('150200')!.bbox), userVisible: [layer.id] }, env);
     const comp = settledLayout(scene, resolveSize(presetById('a4-portrait-150')!), approximateMeasure);
-    const page = vectorPage(scene, comp, v.data, v.inset, labelsOf('zh'), approximateMeasure);
+    const page = await vectorPage(scene, comp, v.data, v.inset, labelsOf('zh'), approximateMeasure);
     const doc = parse(svgOf(scene, page));
     const ids = layers(doc).map((g) => g.id);
     const user = doc.getElementById('user-u-test1')!;
@@ -200,10 +234,10 @@ describe('vector PDF', () => {
   let bytes: Buffer;
   let baotou: { scene: Scene; page: VectorPage };
   beforeAll(async () => {
-    baotou = pageOf(regionState('150200', 'zh'), 'a4-landscape-300');
+    baotou = await pageOf(regionState('150200', 'zh'), 'a4-landscape-300');
     const writer = await VectorPdfWriter.create(await v.fonts(), { title: baotou.scene.content.title, subject: 'test', lang: 'zh' });
     writer.addPage(baotou.page);
-    writer.addPage(pageOf(regionState('150400', 'zh'), 'a4-landscape-300').page);
+    writer.addPage((await pageOf(regionState('150400', 'zh'), 'a4-landscape-300')).page);
     bytes = Buffer.from(writer.output());
     const file = join(OUT, 'baotou.pdf');
     writeFileSync(file, bytes);
@@ -219,6 +253,16 @@ describe('vector PDF', () => {
     for (const name of ['包头市', '呼和浩特市', '达尔罕茂明安联合旗']) expect(pdfText).toContain(name);
     // The second page (Chifeng).
     expect(pdfText).toContain('赤峰市');
+  });
+
+  it('has the county seats’ and the rivers’ names from the tiles as text', () => {
+    const towns = (baotou.page.root.children.find((c) => c.type === 'group' && c.id === 'map') as VGroup).children;
+    const names = (towns.find((c) => c.type === 'group' && c.id === 'place-names') as VGroup).children.find((c) => c.type === 'group' && c.id === 'names-towns') as VGroup;
+    const seats = names.children.flatMap((t) => (t.type === 'text' ? [t.text] : []));
+    expect(seats.length).toBeGreaterThan(3);
+    for (const name of seats) expect(pdfText).toContain(name);
+    expect(pdfText).toContain('固阳县');
+    expect(pdfText).toContain('黄河');
   });
 
   it('names each place once: the halo under a name is not text to copy', () => {

@@ -3,7 +3,7 @@
  * the basemap style as the app assembles it, i18next with the app's strings, the export fonts from
  * node_modules and the SVG faces from public/fonts. (The browser reads the same files.)
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
@@ -94,7 +94,16 @@ export function vectorEnv(): Promise<VectorEnv> {
     return {
       catalogue,
       geo,
-      data: { catalogue, geo, borders },
+      data: {
+        catalogue,
+        geo,
+        borders,
+        // The basemap's tiles as the browser fetches them (public/tiles).
+        tiles: async (z, x, y) => {
+          const rel = `public/tiles/${z}/${x}/${y}.pbf`;
+          return existsSync(join(repoRoot, rel)) ? new Uint8Array(read(rel)) : null;
+        },
+      },
       inset,
       env,
       t,
