@@ -34,7 +34,7 @@ import { LABEL_LAYERS, labelLayers, type FontStacks } from '../map/basemap/label
 import { THEMATIC_BEFORE_ID } from '../map/basemap/style.ts';
 import { choroplethColour, choroplethColours } from '../map/choropleth-style.ts';
 import type { GeoData } from '../map/geodata.ts';
-import { CORRIDOR_STYLE, DEFAULT_VISIBLE, layerContext, legendOf, viewOf, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
+import { CORRIDOR_SYMBOL, DEFAULT_VISIBLE, layerContext, legendOf, viewOf, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
 import type { RGB } from '../map/themes/types.ts';
 import type { ExportContent, LegendGroup } from './layout.ts';
 import { quoteCaption, quoteNotes, type ExportQuote } from './quote.ts';
@@ -159,10 +159,9 @@ export function sceneLegend(view: AtlasView, cat: Catalogue, t: TFunction, exten
   // Corridor analysis: the buffer the map draws under the plan's layers.
   if (view.corridor) {
     const km = view.corridor.km.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
-    const { rgb, fillAlpha } = CORRIDOR_STYLE;
     groups.push({
       heading: tr(t, ['corridor.heading'], lang === 'zh' ? '走廊分析' : 'Corridor analysis'),
-      rows: [{ symbol: { kind: 'area' as const, fill: rgb, fillOpacity: fillAlpha / 255, stroke: rgb, dashed: true, strokeWidth: 1 }, label: tr(t, ['corridor.legend'], `${km} km`, { km }) }],
+      rows: [{ symbol: CORRIDOR_SYMBOL, label: tr(t, ['corridor.legend'], `${km} km`, { km }) }],
     });
   }
   return groups;

@@ -13,6 +13,7 @@ import type { AtlasView } from '../domain/atlas-view.ts';
 import type { Choropleth } from '../domain/choropleth.ts';
 import type { Lang } from '../domain/url-state.ts';
 import { choroplethColour } from '../map/choropleth-style.ts';
+import { CORRIDOR_SYMBOL } from '../map/themes/index.ts';
 import { legendOf, THEME_BY_ID } from '../map/themes/index.ts';
 import { legendKey } from '../map/themes/legend-key.ts';
 import { SymbolIcon } from './SymbolIcon.tsx';
@@ -91,6 +92,17 @@ export const MapLegend = memo(function MapLegend({ catalogue, lang, view }: MapL
                 </>
               )}
           <UserLayersLegend lang={lang} />
+          {view.corridor && (
+            <div className="map-legend__layer" data-testid="legend-corridor">
+              <h4>{t('corridor.heading')}</h4>
+              <ul>
+                <li>
+                  <SymbolIcon symbol={CORRIDOR_SYMBOL} />
+                  <span>{t('corridor.legend', { km: view.corridor.km.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}</span>
+                </li>
+              </ul>
+            </div>
+          )}
           {choropleth && (
             <div className="map-legend__layer" data-testid="legend-choropleth">
               <h4>{t('choropleth.legendTitle', { what: choroTitle })}</h4>

@@ -20,7 +20,7 @@ import { filtersKey, type LayerContext, type LayerGroupId, type LegendEntry, typ
 
 export type { LayerContext, LayerGroupId, LegendEntry, LegendSymbol, PointShape, RGB, ThemeSpec, ThemeStyle } from './types.ts';
 export type { ThemeDef } from './define-theme.ts';
-export { CORRIDOR_STYLE, SHAPE_PATHS, STAGE_CLASS_LABEL, rgbCss } from './style.ts';
+export { CORRIDOR_STYLE, CORRIDOR_SYMBOL, SHAPE_PATHS, STAGE_CLASS_LABEL, rgbCss } from './style.ts';
 export { pickTarget, pickTargetOf, type PickHit, type PickTarget, type Projector, type Unprojector } from './picking.ts';
 
 const modules = import.meta.glob<{ default: ThemeDef }>('./layers/*.ts', { eager: true });

@@ -6,7 +6,7 @@
 import TEXT from '../../i18n/themes.json';
 import type { StageClass } from '../../domain/stages.ts';
 import type { DisplayClass } from '../../domain/status.ts';
-import type { PointShape, RGB } from './types.ts';
+import type { LegendSymbol, PointShape, RGB } from './types.ts';
 
 /** Okabe & Ito (2008), safe for the common colour-vision deficiencies. */
 export const OKABE_ITO = {
@@ -99,3 +99,5 @@ export const STATUS_CLASS_LABEL: Record<DisplayClass, { zh: string; en: string }
 
 /** Corridor analysis's buffer: a quiet blue fill (alpha of 255) and a thin dashed edge, on the map and in exports. */
 export const CORRIDOR_STYLE = { rgb: [31, 111, 178] as RGB, fillAlpha: 36, edgeAlpha: 170 } as const;
+/** The corridor buffer as the legend (on screen and in exports) shows it. */
+export const CORRIDOR_SYMBOL: LegendSymbol = { kind: 'area', fill: CORRIDOR_STYLE.rgb, fillOpacity: CORRIDOR_STYLE.fillAlpha / 255, stroke: CORRIDOR_STYLE.rgb, dashed: true, strokeWidth: 1 };
