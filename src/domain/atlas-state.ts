@@ -18,6 +18,8 @@ export interface AtlasState {
   date: string | null;
   /** The plan-text paragraph the reader shows. */
   paragraph: string | null;
+  /** The page is an embed (read-only map and legend): set by the link the page opened with, and kept. */
+  embed: boolean;
 }
 
 export type AtlasAction =
@@ -48,6 +50,7 @@ export function initialAtlasState(decoded: Decoded, registry: LayerRegistry, def
       mode: s.mode,
       date: s.date,
       paragraph: s.paragraph,
+      embed: s.embed === true,
     },
     problems,
   };
@@ -84,6 +87,8 @@ export function atlasReducer(registry: LayerRegistry) {
           mode: s.mode ?? state.mode,
           date: 'date' in s ? (s.date ?? null) : state.date,
           paragraph: 'paragraph' in s ? (s.paragraph ?? null) : state.paragraph,
+          // What the page is does not change with the state it shows (back/forward, a saved view).
+          embed: state.embed,
         };
       }
     }
@@ -102,6 +107,7 @@ export function appStateOf(s: AtlasState): AppState {
     mode: s.mode,
     date: s.date,
     paragraph: s.paragraph,
+    embed: s.embed,
     view: null,
   };
 }
