@@ -67,6 +67,12 @@ export class MapController {
     return () => this.listeners.delete(listener);
   }
 
+  /** Calls back each time the map comes to rest after a move (a link to the view follows it). */
+  onMoveEnd(listener: () => void): () => void {
+    this.map.on('moveend', listener);
+    return () => void this.map.off('moveend', listener);
+  }
+
   view(): MapView {
     const c = this.map.getCenter();
     return { zoom: this.map.getZoom(), lat: c.lat, lng: c.lng, bearing: this.map.getBearing(), pitch: this.map.getPitch() };
