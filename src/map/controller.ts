@@ -118,11 +118,11 @@ export class MapController {
     this.map.fitBounds(bounds, { ...opts, essential: true });
   }
 
-  /** Whether a box is already well in view (inside, and not a speck). */
+  /** Whether a box is already well in view (inside the part the panel leaves, and not a speck). */
   shows(bbox: [number, number, number, number]): boolean {
     const [w, s, e, n] = bbox;
-    const view = this.map.getBounds();
-    const inView = view.contains([w, s]) && view.contains([e, n]);
+    const [[vw, vs], [ve, vn]] = this.visibleBounds();
+    const inView = w >= vw && e <= ve && s >= vs && n <= vn;
     const tiny = this.map.project([e, n]).x - this.map.project([w, s]).x < 40 && w !== e;
     return inView && !tiny;
   }
