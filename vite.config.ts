@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { TILE_PRECACHE_MAXZOOM, type TileRuns } from './src/domain/tile-runs.ts';
 import type { FontManifest } from './src/styles/font-manifest.ts';
+import { pmtilesArchive, type Archive } from './geo/pmtiles.ts';
 
 /**
  * The built app's Content-Security-Policy: no inline or foreign script, no connection off its own
@@ -83,6 +85,65 @@ function preloadAppChunk(): Plugin {
   };
 }
 
+/**
+ * `ATLAS_TILES=pmtiles npm run build`: the basemap's tiles as one PMTiles archive (geo/pmtiles.ts)
+ * named by its content (`tiles-<hash>.pmtiles`, cacheable for ever) instead of the directory of
+ * ~6,000 small files, for hosts where many files hurt. The app reads it through the `pmtiles`
+ * package (src/map/create-basemap.ts). Sizes and load times of both: bench/README.md, "deployment".
+ */
+function pmtilesBuild(): { plugin: Plugin; file: string | null } {
+  if (process.env.ATLAS_TILES !== 'pmtiles') return { plugin: { name: 'atlas-tiles' }, file: null };
+  let archive: Archive | null = null;
+  const make = () => (archive ??= pmtilesArchive('public/tiles'));
+  const file = `tiles-${make().hash}.pmtiles`;
+  let outDir = 'dist';
+  return {
+    file,
+    plugin: {
+      name: 'atlas-pmtiles',
+      apply: 'build',
+      configResolved: (c) => void (outDir = c.build.outDir),
+      closeBundle() {
+        rmSync(join(outDir, 'tiles'), { recursive: true, force: true });
+        writeFileSync(join(outDir, file), make().bytes);
+      },
+    },
+  };
+}
+
+/**
+ * Caching rules for hosts that read a `_headers` file (Netlify, Cloudflare Pages; others: README,
+ * "Deploying"). What is named by its content is kept for a year: Vite's assets/, the fonts
+ * (scripts/fonts.ts names each face by its hash), a PMTiles archive. What keeps its name across
+ * builds (the page, the font manifest, the geography, the catalogue, the tile directory) is
+ * revalidated on each use (`no-cache`: a 304 when unchanged), so a new build is never mixed with an
+ * old one. Paths are from the site's root; a site served from a sub-folder needs its own rules.
+ */
+export const CACHE_RULES: Array<[string, string]> = [
+  ['/assets/*', 'public, max-age=31536000, immutable'],
+  ['/fonts/*.woff2', 'public, max-age=31536000, immutable'],
+  ['/*.pmtiles', 'public, max-age=31536000, immutable'],
+  ['/', 'no-cache'],
+  ['/index.html', 'no-cache'],
+  ['/sw.mjs', 'no-cache'],
+  ['/manifest.webmanifest', 'no-cache'],
+  ['/fonts/manifest.json', 'no-cache'],
+  ['/geo/*', 'no-cache'],
+  ['/data/*', 'no-cache'],
+  ['/tiles/*', 'no-cache'],
+];
+
+function cacheHeaders(): Plugin {
+  return {
+    name: 'atlas-headers',
+    apply: 'build',
+    generateBundle() {
+      const text = CACHE_RULES.map(([path, value]) => `${path}\n  Cache-Control: ${value}\n`).join('');
+      this.emitFile({ type: 'asset', fileName: '_headers', source: text });
+    },
+  };
+}
+
 /** The compiled catalogue files present now (public/data/ appears once data/compile.ts has run). */
 function dataFiles(): string[] {
   return existsSync('public/data') ? readdirSync('public/data').sort() : [];
@@ -116,7 +177,9 @@ function tileRuns(dir = 'public/tiles'): { runs: TileRuns; version: string } {
   return { runs, version: hash.digest('hex').slice(0, 12) };
 }
 
-const TILES = tileRuns();
+/** A PMTiles build (ATLAS_TILES=pmtiles) has no tile directory: the service worker leaves tiles to the network. */
+const PMTILES = process.env.ATLAS_TILES === 'pmtiles';
+const TILES = PMTILES ? { runs: {}, version: 'pmtiles' } : tileRuns();
 
 /**
  * The service worker (src/sw.ts, Workbox through vite-plugin-pwa): precaches the page, every chunk
@@ -150,7 +213,10 @@ function serviceWorker(): Plugin[] {
     },
     injectManifest: {
       // The manifest and its icons are added by the plugin itself.
-      globPatterns: ['**/*.{html,js,mjs,css,json,geojson,woff,woff2,svg}', `tiles/{${Array.from({ length: TILE_PRECACHE_MAXZOOM + 1 }, (_, z) => z).join(',')}}/**/*.pbf`],
+      globPatterns: [
+        '**/*.{html,js,mjs,css,json,geojson,woff,woff2,svg}',
+        ...(PMTILES ? [] : [`tiles/{${Array.from({ length: TILE_PRECACHE_MAXZOOM + 1 }, (_, z) => z).join(',')}}/**/*.pbf`]),
+      ],
       // The entry chunk (MapLibre) and the regions' geography are over Workbox's 2 MB default.
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       // Built for geo/'s own checks; the app does not read it.
@@ -161,12 +227,15 @@ function serviceWorker(): Plugin[] {
 
 // A relative base lets dist/ be served from any path (a sub-folder, a file share); the app builds
 // every data URL from import.meta.env.BASE_URL and the page's own location.
+const tiles = pmtilesBuild();
+
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy(), preloadStartFiles(), preloadAppChunk(), serviceWorker()],
+  plugins: [react(), contentSecurityPolicy(), preloadStartFiles(), preloadAppChunk(), cacheHeaders(), tiles.plugin, serviceWorker()],
   define: {
     // Known at build time so the app never probes for a missing file (a 404 is a console error).
     __ATLAS_DATA_FILES__: JSON.stringify(dataFiles()),
+    __ATLAS_PMTILES__: JSON.stringify(tiles.file),
     // For the service worker (src/sw.ts): the tiles it caches on first view and fetches in the background.
     __ATLAS_TILE_RUNS__: JSON.stringify(TILES.runs),
     __ATLAS_TILE_VERSION__: JSON.stringify(TILES.version),

@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/compile.ts [--scales 1,10,100] [--runs 3]
  */
+import { keepLatest } from './results-files.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -65,4 +66,6 @@ rows.forEach((r, i) => {
 mkdirSync(join(repoRoot, 'bench/results'), { recursive: true });
 const file = join(repoRoot, `bench/results/compile-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.json`);
 writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), runs, machine: { cpus: cpus().length, loadavg: loadavg() }, rows }, null, 2));
+// bench/results keeps the latest run of each kind; the history is bench/README.md's.
+keepLatest(join(repoRoot, 'bench/results'), 'compile', file.split('/').pop()!);
 console.log(`\nwritten ${file}`);

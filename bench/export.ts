@@ -61,6 +61,8 @@ export async function measureExports(browser: Browser, appUrl: string, runs: num
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
   await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
   await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+  // The page's test hooks (window.__atlas, window.__planExport) are opt-in.
+  await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true');
   const page = await context.newPage();
   try {
     const v = EXPORT_VIEW;
@@ -244,6 +246,8 @@ async function openPeer(browser: Browser, peerUrl: string, messages: string[]): 
   const close = () => context.close().catch(() => undefined);
   try {
     await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+    // The page's test hooks (window.__atlas, window.__planExport) are opt-in.
+    await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true');
     await context.addInitScript(peerTimingHooks);
     const page = await context.newPage();
     page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && messages.push(`${m.type()}: ${m.text()}`));

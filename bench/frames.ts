@@ -223,6 +223,8 @@ export async function measureFrames(browser: Browser, targets: { app: FramesTarg
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
       await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
       await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+      // The page's test hooks (window.__atlas, window.__planExport) are opt-in.
+      await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true');
       const page = await context.newPage();
       try {
         await ready(page, targets[which]);

@@ -16,7 +16,7 @@ import { newest } from '../scripts/newest.ts';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { serveStatic } from '../scripts/static-server.ts';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
@@ -25,6 +25,7 @@ import { repoRoot } from '../src/cli/load.ts';
 import { launchBrowser } from '../tests/e2e/browser.ts';
 import { mapQuiet, measureClicks, pct, timedToPanel, type ClickStats } from './click.ts';
 import { writeSyntheticCatalogue } from './synth.ts';
+import { keepLatest } from './results-files.ts';
 
 const args = process.argv.slice(2);
 const arg = (flag: string, fallback: string) => {
@@ -66,6 +67,8 @@ async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
   await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true;');
   await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+  // The page's test hooks (window.__atlas, window.__planExport) are opt-in.
+  await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true');
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`[scale] page error: ${String(e)}`));
   return page;
@@ -228,6 +231,8 @@ async function main(): Promise<void> {
   mkdirSync(join(repoRoot, 'bench/results'), { recursive: true });
   const file = join(repoRoot, `bench/results/scale-${SCALE}x-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  // bench/results keeps the latest run of each kind; the history is bench/README.md's.
+  keepLatest(join(repoRoot, 'bench/results'), `scale-${SCALE}x`, basename(file));
   console.log(`\n| ${SCALE}× | value |\n| --- | --- |`);
   console.log(`| projects / data | ${projects} / ${(bytes / 2 ** 20).toFixed(1)} MB |`);
   if (!Number.isNaN(compileMs)) console.log(`| compile (npm run data equivalent) | ${(compileMs / 1000).toFixed(1)} s |`);

@@ -57,11 +57,19 @@ function oldestOutput(outputs: string[]): number {
   return oldest;
 }
 
-const force = process.argv.includes('--force');
-for (const step of STEPS) {
-  if (!existsSync(step.command[2]!)) continue; // step not written yet
-  const inputTime = Math.max(...step.inputs.map(newestMtime));
-  if (!force && oldestOutput(step.outputs) >= inputTime) continue;
-  console.log(`[prepare] ${step.name}: ${step.command.join(' ')}`);
-  execFileSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit' });
+/**
+ * Runs the steps that are out of date (from the repository's root). The export command line calls
+ * it in its own process: a child `tsx` process only to check dates cost it a second or more.
+ */
+export function ensureBuilt(force = false, root = process.cwd()): void {
+  for (const step of STEPS) {
+    const at = (p: string) => join(root, p);
+    if (!existsSync(at(step.command[2]!))) continue; // step not written yet
+    const inputTime = Math.max(...step.inputs.map((p) => newestMtime(at(p))));
+    if (!force && oldestOutput(step.outputs.map(at)) >= inputTime) continue;
+    console.error(`[prepare] ${step.name}: ${step.command.join(' ')}`);
+    execFileSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit', cwd: root });
+  }
 }
+
+if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) ensureBuilt(process.argv.includes('--force'));

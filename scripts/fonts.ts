@@ -18,6 +18,7 @@
  * Output (git-ignored): public/fonts/*.woff2 and public/fonts/manifest.json, which the app reads to
  * register the faces for CSS (src/styles/fonts.ts) and for MapLibre's `font-faces` style property.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -292,7 +293,8 @@ async function main(): Promise<void> {
       const cps = assigned.get(id)!;
       const text = String.fromCodePoint(...cps);
       const buf = await subsetFont(readFileSync(src.file(weight)), text, { targetFormat: 'woff2' });
-      const file = `atlas-sans-${id}-${weight}.woff2`;
+      // Named by content: a host may serve the faces as immutable (README, "Deploying").
+      const file = `atlas-sans-${id}-${weight}-${createHash('sha256').update(buf).digest('hex').slice(0, 8)}.woff2`;
       writeFileSync(join(OUT, file), buf);
       faces.push({ file, source: src.file(weight).split('node_modules/')[1]!, unicodeRange: toUnicodeRange(cps), chars: cps.length, bytes: buf.length, gzipBytes: gzipSync(buf).length });
     }

@@ -38,6 +38,10 @@ import { ImportNotices } from './ui/import/ImportNotices.tsx'; // imported layer
 import { MapDropZone } from './ui/import/MapDropZone.tsx'; // imported layers
 import { UserLayersContext, useUserLayers } from './ui/import/use-user-layers.ts'; // imported layers
 import { useUserMap } from './ui/import/use-user-map.ts'; // imported layers
+import { CorridorSection } from './ui/analysis/CorridorSection.tsx'; // analysts
+import { MeasureTool } from './ui/analysis/MeasureTool.tsx'; // analysts
+import { useMeasure } from './ui/analysis/use-measure.ts'; // analysts
+import { TableDrawer } from './ui/table/TableDrawer.tsx'; // analysts
 
 export interface AppProps {
   initial: Decoded;
@@ -64,6 +68,10 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
   const setMode = useCallback((m: AtlasMode) => dispatch({ type: 'mode', mode: m }), []);
   const setDate = useCallback((d: string | null) => dispatch({ type: 'date', date: d }), []);
   const [controller, setController] = useState<MapController | null>(null);
+  const setCorridor = useCallback((km: number | null) => dispatch({ type: 'corridor', km }), []);
+  // Analysts' tools: the project table's drawer over the lower map, and the measure tool.
+  const [tableOpen, setTableOpen] = useState(false);
+  const measure = useMeasure(controller);
   const setParagraph = useCallback((p: string | null) => dispatch({ type: 'paragraph', paragraph: p }), []);
   // What the plan-text tab is asked to show; a link's paragraph opens the tab there.
   const [textFocus, setTextFocus] = useState<TextFocus | null>(() => (initial.state.paragraph ? { kind: 'paragraph', id: initial.state.paragraph } : null));
@@ -178,7 +186,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
     if (!dataKnown) return; // keep the link as given until we know whether its selection exists
     return afterPaint(() => {
       const search = encodeSearch(
-        { selection, layers, filters, choropleth, mode: atlas.mode, date: atlas.date, paragraph: atlas.paragraph, lang: lang === DEFAULT_LANG ? null : lang, embed },
+        { selection, layers, filters, choropleth, mode: atlas.mode, date: atlas.date, paragraph: atlas.paragraph, corridor: atlas.corridor, lang: lang === DEFAULT_LANG ? null : lang, embed },
         window.location.search,
         DEFAULT_VISIBLE,
       );
@@ -193,7 +201,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
         window.history.replaceState(window.history.state, '', url);
       }
     });
-  }, [selection, layers, filters, choropleth, lang, atlas.mode, atlas.date, atlas.paragraph, dataKnown, embed]);
+  }, [selection, layers, filters, choropleth, lang, atlas.mode, atlas.date, atlas.paragraph, atlas.corridor, dataKnown, embed]);
 
   /** Sets the whole state at once (back/forward, saved views). */
   const applyAppState = useCallback(
@@ -408,7 +416,33 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
             </div>
           )}
           <ImportNotices />
+          {measure.state && (
+            <div className="map-callout measure-callout" data-testid="measure-tool">
+              <MeasureTool
+                points={measure.state.points}
+                mode={measure.state.mode}
+                lang={lang}
+                done={measure.state.done}
+                onModeChange={measure.setMode}
+                onUndo={measure.undo}
+                onClear={measure.clear}
+                onClose={measure.close}
+                onFinish={measure.finish}
+                onResume={measure.resume}
+              />
+            </div>
+          )}
         </div>
+        {tableOpen && catalogue && (
+          <TableDrawer
+            catalogue={catalogue}
+            lang={lang}
+            filters={filters}
+            selection={selection}
+            onSelectProject={(id) => select({ kind: 'project', id }, { focus: true, force: true })}
+            onClose={() => setTableOpen(false)}
+          />
+        )}
       </main>
       {!embed && (
       <SidePanel
@@ -434,9 +468,40 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
         noMapReason={noMapReason}
         dataError={dataError}
         date={atlas.date}
+        now={atlas.mode === 'now'}
         textFocus={textFocus}
         onOpenText={openText}
         onTextParagraph={setParagraph}
+        tools={
+          <>
+            <button type="button" className="tool-button" aria-pressed={tableOpen} onClick={() => setTableOpen((o) => !o)} disabled={!catalogue} data-testid="open-table">
+              {t('tools.table')}
+            </button>
+            <button
+              type="button"
+              className="tool-button"
+              aria-pressed={measure.state != null}
+              onClick={() => (measure.state ? measure.close() : measure.open())}
+              disabled={!mapShown}
+              data-testid="open-measure"
+            >
+              {t('tools.measure')}
+            </button>
+          </>
+        }
+        analysis={
+          catalogue && (
+            <CorridorSection
+              catalogue={catalogue}
+              lang={lang}
+              selection={selection}
+              km={atlas.corridor}
+              onKm={setCorridor}
+              onSelectRegion={(code) => select({ kind: 'region', code }, { focus: true })}
+              onSelectProject={(id) => select({ kind: 'project', id }, { focus: true, force: true })}
+            />
+          )
+        }
       />
       )}
       {/* Components outside the panel (the export dialog) read the state from AtlasContext (src/ui/app-context.ts). */}

@@ -18,6 +18,8 @@ export interface AtlasState {
   date: string | null;
   /** The plan-text paragraph the reader shows. */
   paragraph: string | null;
+  /** Corridor analysis distance, km, around the selected line or region; null = off. */
+  corridor: number | null;
   /** The page is an embed (read-only map and legend): set by the link the page opened with, and kept. */
   embed: boolean;
 }
@@ -33,6 +35,8 @@ export type AtlasAction =
   /** A timeline date (puts the map in `now`), or null for the latest status. */
   | { type: 'date'; date: string | null }
   | { type: 'paragraph'; paragraph: string | null }
+  /** Corridor analysis on at a distance (km), or off. */
+  | { type: 'corridor'; km: number | null }
   /** A whole state at once (back/forward, a saved view): what it carries replaces what the app has. */
   | { type: 'apply'; state: Partial<AppState> };
 
@@ -50,6 +54,7 @@ export function initialAtlasState(decoded: Decoded, registry: LayerRegistry, def
       mode: s.mode,
       date: s.date,
       paragraph: s.paragraph,
+      corridor: s.corridor ?? null,
       embed: s.embed === true,
     },
     problems,
@@ -76,6 +81,8 @@ export function atlasReducer(registry: LayerRegistry) {
         return state.date === action.date && (action.date == null || state.mode === 'now') ? state : { ...state, date: action.date, mode: action.date ? 'now' : state.mode };
       case 'paragraph':
         return state.paragraph === action.paragraph ? state : { ...state, paragraph: action.paragraph };
+      case 'corridor':
+        return state.corridor === action.km ? state : { ...state, corridor: action.km };
       case 'apply': {
         const s = action.state;
         return {
@@ -87,6 +94,7 @@ export function atlasReducer(registry: LayerRegistry) {
           mode: s.mode ?? state.mode,
           date: 'date' in s ? (s.date ?? null) : state.date,
           paragraph: 'paragraph' in s ? (s.paragraph ?? null) : state.paragraph,
+          corridor: 'corridor' in s ? (s.corridor ?? null) : state.corridor,
           // What the page is does not change with the state it shows (back/forward, a saved view).
           embed: state.embed,
         };
@@ -107,6 +115,7 @@ export function appStateOf(s: AtlasState): AppState {
     mode: s.mode,
     date: s.date,
     paragraph: s.paragraph,
+    corridor: s.corridor,
     embed: s.embed,
     view: null,
   };

@@ -5,6 +5,8 @@
  */
 import type { Catalogue } from './catalogue.ts';
 import { choropleth as computeChoropleth, type Choropleth } from './choropleth.ts';
+import { CORRIDOR_KM, corridorBufferOf } from './corridor.ts';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { projectPasses, type Filters } from './filters.ts';
 import { lensOf, type Lens } from './lens.ts';
 import { emphasisOf, type Emphasis } from './selection.ts';
@@ -71,6 +73,45 @@ export interface AtlasView {
   choropleth: ChoroplethView | null;
   /** Styled by the plan's stages, or by present status (at the timeline's date). */
   lens: Lens;
+  /** Corridor analysis: the area within `km` of the selected line project or region, drawn under the plan's lines. */
+  corridor: CorridorView | null;
+}
+
+export interface CorridorView {
+  km: number;
+  /** What the distance is measured from. */
+  target: { kind: 'project'; id: string } | { kind: 'region'; code: string };
+  buffer: Feature<Polygon | MultiPolygon>;
+}
+
+/**
+ * Regions with a corridor analysis: counties, leagues and cities, and provinces without prefectures
+ * (Beijing, Tianjin). Not a whole province: its outline is too large to buffer while the user waits.
+ */
+export function corridorRegion(cat: Catalogue, code: string): boolean {
+  const level = cat.regions.level(code);
+  return level === 'county' || level === 'prefecture' || (level === 'province' && cat.regions.children(code).length === 0);
+}
+
+/**
+ * The corridor a state draws: with a distance set and a line project or a region selected (a point
+ * or an area project has no corridor). The buffer is memoised per shape and distance.
+ */
+export function corridorView(selection: Selection | null, km: number | null | undefined, cat: Catalogue): CorridorView | null {
+  if (km == null || !selection || km < CORRIDOR_KM.min || km > CORRIDOR_KM.max) return null;
+  if (selection.kind === 'project') {
+    const g = cat.project(selection.id)?.geometry;
+    if (g?.type !== 'LineString') return null;
+    const buffer = corridorBufferOf(g, km);
+    return buffer ? { km, target: { kind: 'project', id: selection.id }, buffer } : null;
+  }
+  if (selection.kind === 'region') {
+    const r = cat.regions.get(selection.code);
+    if (!r || !corridorRegion(cat, selection.code)) return null;
+    const buffer = corridorBufferOf(r.geometry, km);
+    return buffer ? { km, target: { kind: 'region', code: selection.code }, buffer } : null;
+  }
+  return null;
 }
 
 /** Counts of projects touching each shaded region (after filters; one layer's or all). */
@@ -92,5 +133,6 @@ export function atlasView(state: AppState, cat: Catalogue, registry: LayerRegist
     emphasis: emphasisOf(cat, state.selection, state.filters),
     choropleth: choroplethView(state.choropleth, state.filters, cat, registry),
     lens: lensOf(state.mode, state.date),
+    corridor: corridorView(state.selection, state.corridor, cat),
   };
 }

@@ -17,6 +17,7 @@
  *   - `mode`: `now` styles projects by their present status (absent = the plan's own stages);
  *     `date` (YYYY or YYYY-MM, 2016–2030) shows the status at that date on the timeline;
  *   - `para`: the plan-text paragraph the reader shows (c4.s1.i1.p2);
+ *   - `corridor`: corridor analysis at this distance in km (1–500) around the selected line or region;
  *   - `embed`: `1` shows the map alone, read-only, for an iframe (absent or `0` = the full atlas).
  *
  * Pure functions: no React, no DOM. Decoding never throws: it returns what is valid and a list of
@@ -64,6 +65,8 @@ export interface AppState extends UrlState {
   date: string | null;
   /** The paragraph of the plan's text the reader shows; null = none. */
   paragraph: string | null;
+  /** Corridor analysis: the distance in km around the selected line project or region; null or absent = off. */
+  corridor?: number | null;
   /**
    * The page is an embed (`embed=1`): the map and its legend alone, read-only. A property of the
    * page rather than of the view (a saved view never turns the atlas into an embed); absent = false.
@@ -72,10 +75,12 @@ export interface AppState extends UrlState {
 }
 
 export type AtlasMode = 'plan' | 'now';
+/** Corridor analysis distances, km (src/domain/corridor.ts has the same range). */
+export const CORRIDOR_RANGE = [1, 500] as const;
 /** The timeline's range: the plan's first year to its last target year. */
 export const DATE_RANGE = [2016, 2030] as const;
 
-export type UrlParam = 'region' | 'project' | 'measure' | 'lang' | 'map' | 'layers' | 'ch' | 'theme' | 'stage' | 'choro' | 'mode' | 'date' | 'para' | 'embed';
+export type UrlParam = 'region' | 'project' | 'measure' | 'lang' | 'map' | 'layers' | 'ch' | 'theme' | 'stage' | 'choro' | 'mode' | 'date' | 'para' | 'corridor' | 'embed';
 export type ProblemReason =
   /** The value does not have the expected shape. */
   | 'malformed'
@@ -100,7 +105,7 @@ export interface Decoded {
   problems: UrlProblem[];
 }
 
-export const EMPTY_STATE: AppState = { region: null, lang: null, view: null, selection: null, layers: null, filters: NO_FILTERS, choropleth: null, mode: 'plan', date: null, paragraph: null, embed: false };
+export const EMPTY_STATE: AppState = { region: null, lang: null, view: null, selection: null, layers: null, filters: NO_FILTERS, choropleth: null, mode: 'plan', date: null, paragraph: null, corridor: null, embed: false };
 
 const REGION_RE = /^(\d{6}|[A-Z]{3})$/;
 const PROJECT_RE = /^[a-z][a-z0-9-]{0,79}$/;
@@ -114,7 +119,7 @@ export const ZOOM_RANGE = [0, 22] as const;
 /** MapLibre's pitch range (maxPitch up to 85 in MapLibre 6). */
 export const PITCH_RANGE = [0, 85] as const;
 
-const OWNED = new Set<string>(['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro', 'mode', 'date', 'para', 'embed']);
+const OWNED = new Set<string>(['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro', 'mode', 'date', 'para', 'corridor', 'embed']);
 
 function clip(value: string): string {
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
@@ -286,6 +291,14 @@ export function decodeUrlState(search: string, hash: string): Decoded {
         else problem('para', value, 'malformed');
         break;
       }
+      case 'corridor': {
+        if (v === '') break;
+        const km = NUMBER_RE.test(v) ? Number(v) : NaN;
+        if (!Number.isFinite(km)) problem('corridor', value, 'malformed');
+        else if (km < CORRIDOR_RANGE[0] || km > CORRIDOR_RANGE[1]) problem('corridor', value, 'out_of_range');
+        else state.corridor = km;
+        break;
+      }
       case 'embed': {
         if (v === '' || v === '0') break;
         if (v === '1') state.embed = true;
@@ -331,6 +344,7 @@ function stateParams(state: Partial<AppState>, defaultLayers?: readonly string[]
   if (state.mode === 'now' || state.date) out.push(['mode', 'now']);
   if (state.date) out.push(['date', state.date]);
   if (state.paragraph) out.push(['para', state.paragraph]);
+  if (state.corridor != null) out.push(['corridor', String(state.corridor)]);
   if (state.lang) out.push(['lang', state.lang]);
   if (state.embed) out.push(['embed', '1']);
   return out;

@@ -206,7 +206,7 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
   if (isVectorFormat(req.format)) return runVectorExport(req, scenes, size, fonts, t0);
   const check = await checkSize(req.format, preset, scenes[0]!.style, scenes[0]!.content);
   if (!check.ok) throw new ExportTooLargeError(preset, check.largest, check.limits);
-  const missing = [...new Set(scenes.flatMap((s) => missingChars(`${s.content.title}${s.content.subtitle}`, fonts)))];
+  const missing = [...new Set(scenes.flatMap((s) => missingChars(`${s.content.title}${s.content.subtitle}${(s.content.caption ?? []).join('')}`, fonts)))];
   if (missing.length) warnings.push(`missing-glyphs:${missing.join('')}`);
 
   const docTitle = req.docTitle ?? scenes[0]!.content.title;
@@ -343,18 +343,7 @@ async function runVectorExport(req: ExportRequest, scenes: Scene[], size: Resolv
   };
 }
 
-/** Offers a blob as a download. */
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+export { download } from './download.ts';
 
 /**
  * A live preview of the composition: the same layout and the same off-screen map, drawn small

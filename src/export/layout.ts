@@ -38,9 +38,11 @@ export interface ExportContent {
   more: (n: number) => string;
   /** Source note (the plan, boundary data and their licences). */
   source: string;
+  /** A caption above the source note: blocks of text, each wrapped to at most two lines (the plan's words quoted). */
+  caption?: string[];
 }
 
-export type TextRole = 'title' | 'subtitle' | 'legend-heading' | 'legend-group' | 'legend-label' | 'notes-heading' | 'note' | 'source';
+export type TextRole = 'title' | 'subtitle' | 'legend-heading' | 'legend-group' | 'legend-label' | 'notes-heading' | 'note' | 'source' | 'caption';
 
 export type Element =
   | { type: 'rect'; x: number; y: number; w: number; h: number; fill?: string; stroke?: string; strokeWidth?: number }
@@ -165,16 +167,21 @@ function legendItems(groups: LegendGroup[], mode: LegendMode, colW: number, meas
   // Compact: one row per theme (its symbols side by side, then its name), and a key of the row
   // labels (stage classes, exact / schematic …) drawn with the first symbol that carries each.
   const miniW = Math.round(mode.size * 1.6);
+  // A theme with many styles (now mode) wraps its symbols onto more rows rather than squeezing its name.
+  const perRow = Math.max(1, Math.floor((colW * 0.55 + 3) / (miniW + 3)));
   for (const g of groups) {
     const n = g.rows.length;
-    const symsW = n * miniW + (n - 1) * 3;
+    const across = Math.min(n, perRow);
+    const symRows = Math.ceil(n / perRow);
+    const symsW = across * miniW + (across - 1) * 3;
     const tw = Math.max(20, colW - symsW - gap);
     const lines = wrapClamp(g.heading, tw, head, measure, 2);
+    const firstY = (head.lineHeight - symH) / 2;
     items.push({
-      h: Math.max(symH, lines.length * head.lineHeight) + 2,
+      h: Math.max(firstY + symRows * (symH + 2) - 2, lines.length * head.lineHeight) + 2,
       keep: false,
       place: (x, y, out) => {
-        g.rows.forEach((r, i) => out.push({ type: 'symbol', x: x + i * (miniW + 3), y: y + (head.lineHeight - symH) / 2, w: miniW, h: symH, symbol: r.symbol }));
+        g.rows.forEach((r, i) => out.push({ type: 'symbol', x: x + (i % perRow) * (miniW + 3), y: y + firstY + Math.floor(i / perRow) * (symH + 2), w: miniW, h: symH, symbol: r.symbol }));
         out.push({ type: 'text', role: 'legend-label', x: x + symsW + gap, y, w: tw, lines, style: head, text: g.heading });
       },
     });
@@ -332,8 +339,16 @@ export function layout(size: ResolvedSize, content: ExportContent, measure: Meas
   const srcTop = H - Math.round(M * 0.6) - srcH;
   elements.push({ type: 'rect', x: M, y: srcTop - 7, w: W - 2 * M, h: 0.75, fill: COLORS.rule });
   elements.push({ type: 'text', role: 'source', x: M, y: srcTop, w: W - 2 * M, lines: srcLines, style: srcStyle, text: content.source });
+  // The caption (the plan's words) above it, across the page.
+  let footTop = srcTop;
+  if (content.caption?.length) {
+    const capStyle = style(landscape ? 10.5 : 10, 400, COLORS.ink2, 1.4);
+    const lines = content.caption.flatMap((block) => wrapClamp(block, W - 2 * M, capStyle, measure, 2));
+    footTop = srcTop - 12 - lines.length * capStyle.lineHeight;
+    elements.push({ type: 'text', role: 'caption', x: M, y: footTop, w: W - 2 * M, lines, style: capStyle });
+  }
   const bodyTop = headBottom;
-  const bodyBottom = srcTop - 16;
+  const bodyBottom = footTop - 16;
   const bodyH = bodyBottom - bodyTop;
 
   let map: Box;

@@ -20,7 +20,11 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { AtlasView } from '../domain/atlas-view.ts';
 import type { Catalogue } from '../domain/catalogue.ts';
 import { isFiltering, projectPasses, type Filters } from '../domain/filters.ts';
-import type { ProjectFeature } from '../domain/types.ts';
+import { DISPLAY_CLASSES, displayClass as displayClassOf, type TimelineStatus } from '../domain/status.ts';
+import { statusDateText, statusReader, tallyOf, type Tally } from '../domain/progress.ts';
+import type { Lens } from '../domain/lens.ts';
+import type { PartialDate, ProjectFeature } from '../domain/types.ts';
+import { STATUS_CLASS_LABEL } from '../map/themes/style.ts';
 import type { AppState, Lang, Selection } from '../domain/url-state.ts';
 import { COUNTY_ZOOM } from '../domain/vocabulary.ts';
 import { choroplethData } from '../map/basemap/choropleth.ts';
@@ -30,9 +34,10 @@ import { LABEL_LAYERS, labelLayers, type FontStacks } from '../map/basemap/label
 import { THEMATIC_BEFORE_ID } from '../map/basemap/style.ts';
 import { choroplethColour, choroplethColours } from '../map/choropleth-style.ts';
 import type { GeoData } from '../map/geodata.ts';
-import { DEFAULT_VISIBLE, layerContext, legendOf, viewOf, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
+import { CORRIDOR_STYLE, DEFAULT_VISIBLE, layerContext, legendOf, viewOf, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
 import type { RGB } from '../map/themes/types.ts';
 import type { ExportContent, LegendGroup } from './layout.ts';
+import { quoteCaption, quoteNotes, type ExportQuote } from './quote.ts';
 
 export type Bounds = [[number, number], [number, number]];
 
@@ -42,9 +47,16 @@ export interface SceneSpec {
   bounds: Bounds;
   /** Ids of the imported layers to draw (of SceneEnv.userLayers); none when unset. */
   userVisible?: readonly string[];
+  /**
+   * A progress slide (the progress deck): the selected region's projects counted by present status
+   * (or at the timeline's date) in the subtitle, and listed by status. The state is in now mode.
+   */
+  progress?: boolean;
   /** Title and subtitle typed by the user (default: from the selection). */
   title?: string;
   subtitle?: string;
+  /** The plan's words for the selection, carried in the caption and the speaker notes (export/quote.ts). */
+  quote?: ExportQuote | null;
 }
 
 export interface SceneEnv {
@@ -144,6 +156,15 @@ export function sceneLegend(view: AtlasView, cat: Catalogue, t: TFunction, exten
       });
     }
   }
+  // Corridor analysis: the buffer the map draws under the plan's layers.
+  if (view.corridor) {
+    const km = view.corridor.km.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+    const { rgb, fillAlpha } = CORRIDOR_STYLE;
+    groups.push({
+      heading: tr(t, ['corridor.heading'], lang === 'zh' ? '走廊分析' : 'Corridor analysis'),
+      rows: [{ symbol: { kind: 'area' as const, fill: rgb, fillOpacity: fillAlpha / 255, stroke: rgb, dashed: true, strokeWidth: 1 }, label: tr(t, ['corridor.legend'], `${km} km`, { km }) }],
+    });
+  }
   return groups;
 }
 
@@ -221,6 +242,29 @@ function layerNames(view: AtlasView, lang: Lang): string | null {
   return vis.map((id) => THEME_BY_ID.get(id)?.label[lang] ?? id).join(lang === 'zh' ? '、' : ', ');
 }
 
+/** The date a now-mode scene's statuses hold at: the timeline's, else the data's newest as_of; null in plan mode. */
+export function lensDate(lens: Lens, cat: Catalogue): PartialDate | null {
+  if (lens.mode !== 'now') return null;
+  return lens.date ?? cat.statuses.asOf ?? null;
+}
+
+/** The source line's sentence on statuses (now mode): "Status as of the end of 2018: …". */
+export function statusSourceText(lens: Lens, cat: Catalogue, lang: Lang, t: TFunction): string | null {
+  const date = lensDate(lens, cat);
+  return date ? t('export.statusSource', { date: statusDateText(date, lang) }) : null;
+}
+
+/** "23 projects: 5 in operation · 3 under construction · 4 not started · 11 unknown" (partly and cancelled when present). */
+export function tallyLine(tally: Tally, lang: Lang, t: TFunction): string {
+  const always = new Set(['operating', 'building', 'planned', 'unknown']);
+  const parts = DISPLAY_CLASSES.filter((c) => always.has(c) || tally.byClass[c] > 0).map((c) => {
+    // "not started (incl. preparatory work)" is long for a subtitle: its first words.
+    const label = STATUS_CLASS_LABEL[c][lang].replace(/\s*[（(].*$/, '');
+    return lang === 'zh' ? `${label} ${tally.byClass[c]}` : `${tally.byClass[c]} ${label}`;
+  });
+  return `${t('export.progressTotal', { count: tally.total })}${lang === 'zh' ? '：' : ': '}${parts.join(' · ')}`;
+}
+
 export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const { state } = spec;
   const lang: Lang = state.lang ?? 'zh';
@@ -230,27 +274,46 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const userOn = new Set(spec.userVisible ?? []);
   const userLayers = (env.userLayers ?? []).filter((l) => userOn.has(l.id));
   const layers = (deck: DeckDrawing, zoom: number) => [...deck.buildThemeLayers(layerContext(view, cat, zoom, { beforeId: THEMATIC_BEFORE_ID }), view.layers), ...deck.buildUserLayers(userLayers, userOn, { scale: 1 })];
-  const projects = selectionProjects(state, cat);
   const name = selectionName(state.selection, lang, cat, geo);
   const planTitle = t('export.planTitle');
-  const defaultTitle = !state.selection
-    ? planTitle
-    : state.selection.kind === 'region'
-      ? t('export.titleRegion', { name })
-      : state.selection.kind === 'measure'
-        ? t('export.titleMeasure', { name })
-        : (name ?? planTitle);
-  const subParts = [state.selection ? planTitle : t('export.planSubtitle')];
+  // Now mode: statuses at the timeline's date (or the latest known); a progress slide lists by status.
+  const statusDate = lensDate(view.lens, cat);
+  const statusOf = statusDate ? statusReader(cat.statuses, view.lens.mode === 'now' ? view.lens.date : null) : null;
+  let projects = selectionProjects(state, cat);
+  const progress = spec.progress && statusOf ? tallyOf(projects.map((p) => statusOf(p.properties.id))) : null;
+  if (progress && statusOf) {
+    const rank = (s: TimelineStatus) => DISPLAY_CLASSES.indexOf(displayClassOf(s));
+    projects = projects.map((p, i) => ({ p, i, r: rank(statusOf(p.properties.id)) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.p);
+  }
+  const defaultTitle = progress && name
+    ? t('export.progressTitle', { name })
+    : !state.selection
+      ? planTitle
+      : state.selection.kind === 'region'
+        ? t('export.titleRegion', { name })
+        : state.selection.kind === 'measure'
+          ? t('export.titleMeasure', { name })
+          : (name ?? planTitle);
+  const subParts = progress ? [tallyLine(progress, lang, t)] : [state.selection ? planTitle : t('export.planSubtitle')];
+  if (statusDate) subParts.push(t('export.nowSubtitle', { date: statusDateText(statusDate, lang) }));
   const ft = filtersText(state.filters, lang, cat, t);
   if (ft) subParts.push(ft);
   const ln = layerNames(view, lang);
   if (ln) subParts.push(`${t('export.layersShown')}${ln}`);
-  subParts.push(formatDate(env.date, lang));
+  // The export's date, unless the status date just said is the same day.
+  if (!statusDate || statusDateText(statusDate, lang) !== formatDate(env.date, lang)) subParts.push(formatDate(env.date, lang));
   const defaultSubtitle = subParts.join(lang === 'zh' ? ' · ' : ' · ');
 
-  // One line per project: its name and how the plan commits to it (the plan's own verb in Chinese).
+  // One line per project: its name and how the plan commits to it (the plan's own verb in Chinese),
+  // or in now mode its status.
   const line = (p: ProjectFeature) =>
-    lang === 'zh' ? `${p.properties.name_zh}（${p.properties.stage_verb}）` : `${p.properties.name_en} (${tr(t, [`stage.${p.properties.stage}`], p.properties.stage)})`;
+    statusOf
+      ? lang === 'zh'
+        ? `${p.properties.name_zh}（${t(`status.value.${statusOf(p.properties.id)}`)}）`
+        : `${p.properties.name_en} (${t(`status.value.${statusOf(p.properties.id)}`)})`
+      : lang === 'zh'
+        ? `${p.properties.name_zh}（${p.properties.stage_verb}）`
+        : `${p.properties.name_en} (${tr(t, [`stage.${p.properties.stage}`], p.properties.stage)})`;
   let notesLines = projects.map(line);
   let notesHeading: string | null = null;
   if (state.selection) notesHeading = t('export.projectsHeading', { count: projects.length });
@@ -282,6 +345,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
     spec.title ?? defaultTitle,
     spec.subtitle ?? defaultSubtitle,
     '',
+    ...(spec.quote ? [...quoteNotes(spec.quote, lang, t), ''] : []),
     ...(projects.length ? [t('export.projectsHeading', { count: projects.length })] : []),
     ...[...byTheme.entries()].flatMap(([id, list]) => [
       `${THEME_BY_ID.get(id)?.label[lang] ?? id}`,
@@ -299,7 +363,8 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
     notesHeading,
     notes: notesLines,
     more: (n) => t('export.more', { count: n }),
-    source: t('export.source'),
+    source: [statusSourceText(view.lens, cat, lang, t), t('export.source')].filter(Boolean).join(lang === 'zh' ? '' : ' '),
+    ...(spec.quote ? { caption: quoteCaption(spec.quote, lang, t) } : {}),
   };
   // Imported layers come last in the legend, each under its own name (only those the frame shows).
   const userLegend = (extent?: Bounds) => userLegendGroups(extent ? userLayers.filter((l) => bboxMeets(layerBbox(l), extent)) : userLayers, userOn, lang);

@@ -33,6 +33,7 @@ const PARTS: Record<string, Record<Lang, string>> = {
   legend: { zh: '图例', en: 'Legend' },
   notes: { zh: '项目列表', en: 'Projects' },
   source: { zh: '资料来源', en: 'Sources' },
+  caption: { zh: '规划原文', en: 'The plan’s text' },
 };
 
 function partOf(e: Element, afterMap: boolean): string {
@@ -41,6 +42,7 @@ function partOf(e: Element, afterMap: boolean): string {
   if (e.type === 'rect') return afterMap && e.stroke && !e.fill ? 'frame' : 'page';
   if (e.role === 'title' || e.role === 'subtitle') return 'title';
   if (e.role === 'source') return 'source';
+  if (e.role === 'caption') return 'caption';
   if (e.role === 'note' || e.role === 'notes-heading') return 'notes';
   return 'legend';
 }
@@ -89,6 +91,6 @@ export function vectorPage(scene: Scene, comp: Composition, data: VectorMapData,
     drawInset(s, m.w, m.h, inset, v.bounds, labels);
     s.restore();
   });
-  for (const key of ['frame', 'title', 'legend', 'notes', 'source']) if (buckets.has(key)) part(key, elements(key));
+  for (const key of ['frame', 'title', 'legend', 'notes', 'caption', 'source']) if (buckets.has(key)) part(key, elements(key));
   return { width: comp.width, height: comp.height, comp, root: s.root, stats: map.stats, lang };
 }

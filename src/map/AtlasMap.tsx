@@ -288,6 +288,11 @@ export function AtlasMap(props: AtlasMapProps) {
       frame = 0;
       const e = lastMove;
       if (!e) return;
+      if (controller.clickTool) {
+        map.getCanvas().style.cursor = 'crosshair';
+        setTooltip(null);
+        return;
+      }
       const target = themeAt(e.point);
       const extra = target ? null : (latest.current.describeAt?.(project, e.point.x, e.point.y) ?? null);
       const code = target ? null : regionAt(e.point);
@@ -319,6 +324,11 @@ export function AtlasMap(props: AtlasMapProps) {
       latest.current.onHover(null);
     });
     map.on('click', (e) => {
+      // A tool that takes clicks (the measure tool) gets them instead of the selection.
+      if (controller.clickTool) {
+        controller.clickTool([e.lngLat.lng, e.lngLat.lat]);
+        return;
+      }
       // A fingertip covers more than a pointer's tip: a tap looks a little further for a symbol or line.
       const touch = (e.originalEvent as PointerEvent | undefined)?.pointerType === 'touch';
       const target = themeAt(e.point, touch ? TAP_RADIUS : 4);

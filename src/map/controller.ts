@@ -5,6 +5,8 @@
  * AtlasMap creates one per MapLibre map and hands it up; React passes it down by context
  * (controller-context.ts), as placemark hands down its PMap.
  */
+import type { FeatureCollection } from 'geojson';
+import { showMeasure } from './measure-overlay.ts';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { AtlasView } from '../domain/atlas-view.ts';
@@ -46,6 +48,11 @@ export class MapController {
   /** Whether the lines are thinned while moving on a slow renderer (motion-detail.ts). */
   motion: MotionWatch | null = null;
   probes: MapProbes | null = null;
+  /**
+   * A tool that takes the map's clicks instead of the selection (the measure tool), with the clicked
+   * [longitude, latitude]; null: clicks select as usual.
+   */
+  clickTool: ((lngLat: [number, number]) => void) | null = null;
   /** deck.gl's overlay, mounted with the basemap's first quiet frame (null before it and after a lost context). */
   overlay: MapLibreOverlay | null = null;
   private readonly listeners = new Set<() => void>();
@@ -152,5 +159,18 @@ export class MapController {
   size(): { width: number; height: number } {
     const r = this.map.getCanvas().getBoundingClientRect();
     return { width: r.width, height: r.height };
+  }
+
+  /** Hands the map's clicks to a tool (null: back to selecting); a double click then adds points rather than zooming. */
+  setClickTool(tool: ((lngLat: [number, number]) => void) | null): void {
+    this.clickTool = tool;
+    if (tool) this.map.doubleClickZoom.disable();
+    else this.map.doubleClickZoom.enable();
+    if (!tool) this.map.getCanvas().style.cursor = '';
+  }
+
+  /** Draws a measurement over the map (null removes it); see measure-overlay.ts. */
+  showMeasure(data: FeatureCollection | null): void {
+    showMeasure(this.map, data);
   }
 }

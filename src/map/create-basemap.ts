@@ -4,7 +4,7 @@
  * it earlier, as soon as the geography and the font manifest are in, and hand it over: the map's
  * worker then lays out the basemap while React renders the page, instead of after it.
  */
-import { Map as MapLibreMap } from 'maplibre-gl';
+import { Map as MapLibreMap, addProtocol } from 'maplibre-gl';
 import type { Lang, MapView } from '../domain/url-state.ts';
 import type { FontManifest } from '../styles/font-manifest.ts';
 import { maplibreFontFaces, maplibreFontStacks } from '../styles/fonts.ts';
@@ -32,10 +32,23 @@ export interface Basemap {
 
 /**
  * The basemap tiles' URL template, absolute (MapLibre's worker fetches it); the braces are added
- * after URL resolution, which would escape them.
+ * after URL resolution, which would escape them. A build with `ATLAS_TILES=pmtiles` (vite.config.ts)
+ * has the tiles in one archive instead of a directory: they are read through the `pmtiles` package,
+ * whose code is loaded with the first tile (and is not in the bundle of other builds).
  */
 export function basemapTilesUrl(): string {
-  return `${assetUrl('tiles/')}{z}/{x}/{y}.pbf`;
+  const archive = typeof __ATLAS_PMTILES__ === 'string' ? __ATLAS_PMTILES__ : null;
+  if (!archive) return `${assetUrl('tiles/')}{z}/{x}/{y}.pbf`;
+  registerPmtiles();
+  return `pmtiles://${assetUrl(archive)}/{z}/{x}/{y}`;
+}
+
+let pmtilesRegistered = false;
+function registerPmtiles(): void {
+  if (pmtilesRegistered) return;
+  pmtilesRegistered = true;
+  const protocol = import('pmtiles').then(({ Protocol }) => new Protocol());
+  addProtocol('pmtiles', async (params, abort) => (await protocol).tile(params, abort));
 }
 
 /** Throws what MapLibre throws (no WebGL, a refused context). */

@@ -25,6 +25,8 @@ export interface MeasurePanelProps {
   onSelectMeasure: (id: string) => void;
   onSelectProject: (id: string) => void;
   onClear: () => void;
+  /** Opens the plan's text at a measure's heading. */
+  onOpenText?: (id: string) => void;
 }
 
 export function Targets({ measure, lang }: { measure: Measure; lang: Lang }) {
@@ -44,7 +46,7 @@ export function Targets({ measure, lang }: { measure: Measure; lang: Lang }) {
   );
 }
 
-export const MeasurePanel = memo(function MeasurePanel({ id, catalogue, filters, lang, mapShown, onSelectMeasure, onSelectProject, onClear }: MeasurePanelProps) {
+export const MeasurePanel = memo(function MeasurePanel({ id, catalogue, filters, lang, mapShown, onSelectMeasure, onSelectProject, onClear, onOpenText }: MeasurePanelProps) {
   const { t } = useTranslation();
   const measure = catalogue.measure(id);
   const path = catalogue.measurePath(id);
@@ -91,6 +93,11 @@ export const MeasurePanel = memo(function MeasurePanel({ id, catalogue, filters,
           </p>
         )}
         <p className="measure-card__summary">{measureSummary(measure, lang)}</p>
+        {onOpenText && (
+          <button type="button" className="link-button" onClick={() => onOpenText(id)} data-testid="measure-open-text">
+            {t('reader.openMeasure')}
+          </button>
+        )}
         {data.withTargets.map((m) => (
           <Targets key={m.id} measure={m} lang={lang} />
         ))}

@@ -2,27 +2,32 @@
  * The plan's outline as a tree: 9 chapters, their sections and items (measures.json). Headings as
  * printed; where the plan prints none (the first section of most chapters), our name in italics,
  * marked. Each row shows how many projects carry it out (after filters); clicking selects the
- * measure (its projects and places are highlighted on the map and listed).
+ * measure (its projects and places are highlighted on the map and listed), and a small bar of
+ * their present status (or at the timeline's date): how many are in operation, unknown kept apart.
  */
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../domain/catalogue.ts';
 import { projectPasses, type Filters } from '../domain/filters.ts';
+import { measureTallies, statusReader } from '../domain/progress.ts';
 import type { Measure } from '../domain/types.ts';
 import type { Lang } from '../domain/url-state.ts';
 import { onArrowNav } from './arrow-nav.ts';
 import { Targets } from './MeasurePanel.tsx';
 import { measureHeading, measureNumber } from './measure-label.ts';
+import { StatusBar } from './StatusBar.tsx';
 
 export interface OutlineTreeProps {
   catalogue: Catalogue;
   filters: Filters;
   lang: Lang;
+  /** The timeline's date (now mode): progress at that date; null = the latest known status. */
+  date?: string | null;
   selected: string | null;
   onSelect: (id: string) => void;
 }
 
-export const OutlineTree = memo(function OutlineTree({ catalogue, filters, lang, selected, onSelect }: OutlineTreeProps) {
+export const OutlineTree = memo(function OutlineTree({ catalogue, filters, lang, date = null, selected, onSelect }: OutlineTreeProps) {
   const { t } = useTranslation();
   const tree = useMemo(() => {
     const kids = new Map<string, Measure[]>();
@@ -34,19 +39,14 @@ export const OutlineTree = memo(function OutlineTree({ catalogue, filters, lang,
     }
     return { roots, kids };
   }, [catalogue]);
-  const counts = useMemo(() => {
-    const out = new Map<string, number>();
-    for (const p of catalogue.allProjects()) {
-      if (!projectPasses(p, filters)) continue;
-      const seen = new Set<string>();
-      for (const mid of p.properties.measures) {
-        const parts = mid.split('.');
-        for (let i = 1; i <= parts.length; i++) seen.add(parts.slice(0, i).join('.'));
-      }
-      for (const id of seen) out.set(id, (out.get(id) ?? 0) + 1);
-    }
-    return out;
-  }, [catalogue, filters]);
+  const tallies = useMemo(
+    () =>
+      measureTallies(
+        catalogue.allProjects().flatMap((p) => (projectPasses(p, filters) ? [{ id: p.properties.id, measures: p.properties.measures }] : [])),
+        statusReader(catalogue.statuses, date),
+      ),
+    [catalogue, filters, date],
+  );
   const selectedChapter = selected?.split('.')[0] ?? null;
   const [open, setOpen] = useState<Set<string>>(() => new Set(selectedChapter ? [selectedChapter, selected!.split('.').slice(0, 2).join('.')] : []));
   // A measure selected elsewhere (a link, the region list): open its chapter and section.
@@ -70,7 +70,8 @@ export const OutlineTree = memo(function OutlineTree({ catalogue, filters, lang,
   const row = (m: Measure) => {
     const children = tree.kids.get(m.id) ?? [];
     const isOpen = open.has(m.id);
-    const n = counts.get(m.id) ?? 0;
+    const tally = tallies.get(m.id);
+    const n = tally?.total ?? 0;
     return (
       <li key={m.id} className={`outline__node outline__node--${m.level}`} data-measure={m.id}>
         <div className={`outline__row${selected === m.id ? ' outline__row--selected' : ''}`}>
@@ -99,8 +100,13 @@ export const OutlineTree = memo(function OutlineTree({ catalogue, filters, lang,
             <span className={m.printed ? 'outline__heading' : 'outline__heading outline__heading--unprinted'}>{measureHeading(m, lang)}</span>
             {!m.printed && <span className="tag tag--muted">{t('outline.unprintedTag')}</span>}
           </button>
-          <span className={`outline__count${n === 0 ? ' outline__count--zero' : ''}`} title={t('outline.projectCount', { count: n })}>
-            {n}
+          {tally && <StatusBar tally={tally} lang={lang} className="outline__bar" testId={`outline-progress-${m.id}`} />}
+          <span
+            className={`outline__count${n === 0 ? ' outline__count--zero' : ''}`}
+            title={n ? `${t('outline.projectCount', { count: n })}; ${t('outline.progress', { count: tally!.byClass.operating, total: n })}` : t('outline.projectCount', { count: n })}
+            data-operating={tally?.byClass.operating ?? 0}
+          >
+            {n ? `${tally!.byClass.operating}/${n}` : 0}
           </span>
         </div>
         {isOpen && children.length > 0 && <ul className="outline__children">{children.map((c) => row(c))}</ul>}
@@ -113,6 +119,7 @@ export const OutlineTree = memo(function OutlineTree({ catalogue, filters, lang,
     <section className="panel-section outline" aria-labelledby="outline-heading" data-testid="outline">
       <h3 id="outline-heading">{t('outline.heading')}</h3>
       <p className="muted outline__hint">{t('outline.hint')}</p>
+      <p className="muted outline__hint">{t('outline.progressHint')}</p>
       <ul className="outline__tree" onKeyDown={onArrowNav}>
         {tree.roots.map((m) => row(m))}
       </ul>

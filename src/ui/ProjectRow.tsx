@@ -12,6 +12,7 @@ import type { Lang } from '../domain/url-state.ts';
 import { remembered } from '../i18n/remembered.ts';
 import { projectSymbol } from '../map/themes/index.ts';
 import { stageClass } from '../domain/stages.ts';
+import { displayClass, type TimelineStatus } from '../domain/status.ts';
 import { SymbolIcon } from './SymbolIcon.tsx';
 
 export function StageBadge({ verb, stage, t }: { verb: string; stage: ProjectFeature['properties']['stage']; t: TFunction }) {
@@ -45,9 +46,11 @@ export interface ProjectRowProps {
   touch?: Touch;
   onSelect: (id: string) => void;
   t: TFunction;
+  /** Now mode: the project's status (now or at the timeline's date), shown after its stage. */
+  status?: TimelineStatus;
 }
 
-export function ProjectRow({ catalogue, project, lang, touch, onSelect, t }: ProjectRowProps) {
+export function ProjectRow({ catalogue, project, lang, touch, onSelect, t, status }: ProjectRowProps) {
   const p = project.properties;
   const symbol = projectSymbol(catalogue, project);
   return (
@@ -59,6 +62,11 @@ export function ProjectRow({ catalogue, project, lang, touch, onSelect, t }: Pro
         </button>
         <span className="project-row__meta">
           <StageBadge verb={p.stage_verb} stage={p.stage} t={t} />
+          {status && (
+            <span className={`status-badge status-badge--small status-badge--${displayClass(status)}`} data-status={status}>
+              {remembered(t, `status.value.${status}`)}
+            </span>
+          )}
           {touch && <RelationTags touch={touch} t={t} />}
         </span>
       </span>

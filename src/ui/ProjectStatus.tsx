@@ -33,7 +33,7 @@ export const ProjectStatusSection = memo(function ProjectStatusSection({ id, cat
         {entry && <span className="muted"> {t('status.asOf', { date: entry.as_of })}</span>}
       </p>
       {at && (
-        <p data-testid="project-status-at">
+        <p data-testid="project-status-at" data-status={at.status}>
           {t('status.atDate', { date, status: t(`status.value.${at.status}`) })}
           {at.atLeast && <span className="muted"> {t('status.atLeast')}</span>}
         </p>

@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../domain/catalogue.ts';
 import { isFiltering, type Filters } from '../domain/filters.ts';
 import { capGroups, LIST_STEP, rowsToFill } from '../domain/list-cap.ts';
+import { progressGroupOf, PROGRESS_GROUPS, statusDateText, statusReader, tallyOf, type ProgressGroup } from '../domain/progress.ts';
 import { regionProjects } from '../domain/selection.ts';
+import type { TimelineStatus } from '../domain/status.ts';
 import type { Lang } from '../domain/url-state.ts';
 import type { RegionInfo } from '../map/geodata.ts';
 import { THEMES, themeIdOf } from '../map/themes/index.ts';
@@ -16,8 +18,11 @@ import { onArrowNav } from './arrow-nav.ts';
 import { measureHeading, measureNumber } from './measure-label.ts';
 import { ProjectRow } from './ProjectRow.tsx';
 import { RegionCard } from './RegionCard.tsx';
+import { StatusBar } from './StatusBar.tsx';
 import { SummaryChart } from './SummaryChart.tsx';
+import { STATUS_CLASS_LABEL } from '../map/themes/style.ts';
 import { UserLayersInRegion } from './import/UserLayersInRegion.tsx';
+import { RegionParagraphs } from './reader/RegionParagraphs.tsx';
 import { whenIdleAfterFrames } from '../map/when-idle.ts';
 
 export interface RegionPanelProps {
@@ -26,6 +31,10 @@ export interface RegionPanelProps {
   catalogue: Catalogue | null;
   filters: Filters;
   lang: Lang;
+  /** Now mode: the list shows each project's status. */
+  now: boolean;
+  /** The timeline's date (now mode): progress and statuses at that date; null = the latest known. */
+  date: string | null;
   onSelectRegion: (code: string) => void;
   onSelectProject: (id: string) => void;
   onSelectMeasure: (id: string) => void;
@@ -47,7 +56,10 @@ function visibleBottom(el: HTMLElement): number {
 
 export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
   const { t } = useTranslation();
-  const { info, catalogue, filters, lang } = props;
+  const { info, catalogue, filters, lang, date } = props;
+  // The list's filter by status (reset when another region is selected).
+  const [statusFilter, setStatusFilter] = useState<{ code: string; group: ProgressGroup } | null>(null);
+  const group = statusFilter?.code === info.code ? statusFilter.group : null;
   const data = useMemo(() => {
     if (!catalogue) return null;
     const { items, total } = regionProjects(catalogue, info.code, filters);
@@ -56,8 +68,12 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
       const id = themeIdOf(it.project, catalogue);
       byTheme.set(id, (byTheme.get(id) ?? 0) + 1);
     }
-    return { items, total, groups: catalogue.groupByMeasure(items), byTheme: [...byTheme] };
-  }, [catalogue, info.code, filters]);
+    const statusOf = statusReader(catalogue.statuses, date);
+    const statuses = new Map<string, TimelineStatus>(items.map((it) => [it.project.properties.id, statusOf(it.project.properties.id)]));
+    const tally = tallyOf(statuses.values());
+    const shown = group ? items.filter((it) => progressGroupOf(statuses.get(it.project.properties.id)!) === group) : items;
+    return { items, total, shown, statuses, tally, groups: catalogue.groupByMeasure(shown), byTheme: [...byTheme] };
+  }, [catalogue, info.code, filters, date, group]);
   // At scale a region touches thousands of projects: render the first rows, the rest on request.
   const [more, setMore] = useState<{ code: string; limit: number } | null>(null);
   const limit = more?.code === info.code ? more.limit : LIST_STEP;
@@ -89,6 +105,7 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
     <>
       <RegionCard info={info} parent={props.parent} lang={lang} onSelect={props.onSelectRegion} onClear={props.onClear} />
       <UserLayersInRegion code={info.code} regions={catalogue?.regions ?? null} />
+      <RegionParagraphs code={info.code} catalogue={catalogue} lang={lang} />
       <section className="panel-section" aria-labelledby="projects-heading" data-testid="region-projects">
         <h3 id="projects-heading">{t('projects.heading')}</h3>
         {!data ? (
@@ -104,6 +121,29 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
               {isFiltering(filters) && data.total !== data.items.length && <span className="muted"> {t('projects.ofTotal', { total: data.total })}</span>}
             </p>
             <SummaryChart counts={data.byTheme} lang={lang} label={t('projects.chartLabel')} />
+            <div className="region-progress" data-testid="region-progress">
+              <p className="region-progress__line" data-testid="region-status-line">
+                {date && `${t('status.region.at', { date: statusDateText(date, lang) })} `}
+                {t('status.timeline.region', { count: data.tally.byClass.operating, total: data.tally.total })}
+                {data.tally.byClass.partial > 0 && t('status.region.partly', { count: data.tally.byClass.partial })}
+              </p>
+              <StatusBar tally={data.tally} lang={lang} testId="region-status-bar" />
+              <label className="region-progress__filter">
+                <span>{t('status.region.filter')}</span>
+                <select
+                  value={group ?? ''}
+                  onChange={(e) => setStatusFilter(e.target.value ? { code: info.code, group: e.target.value as ProgressGroup } : null)}
+                  data-testid="region-status-filter"
+                >
+                  <option value="">{t('status.region.all', { count: data.tally.total })}</option>
+                  {PROGRESS_GROUPS.filter((g) => data.tally.byClass[g] > 0 || g === group).map((g) => (
+                    <option key={g} value={g}>
+                      {STATUS_CLASS_LABEL[g][lang]} ({data.tally.byClass[g]})
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
             <div ref={listRef} className="grouped-list" onKeyDown={onArrowNav} data-testid="region-project-list" data-complete={firstPaint ? 'false' : 'true'}>
               {rows!.groups.map((g) => (
                 <div key={g.chapter.id} className="chapter-group">
@@ -127,7 +167,16 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
                       )}
                       <ul className="project-rows">
                         {mg.items.map((it) => (
-                          <ProjectRow key={it.project.properties.id} catalogue={catalogue!} project={it.project} touch={it.touch} lang={lang} onSelect={props.onSelectProject} t={t} />
+                          <ProjectRow
+                            key={it.project.properties.id}
+                            catalogue={catalogue!}
+                            project={it.project}
+                            touch={it.touch}
+                            lang={lang}
+                            onSelect={props.onSelectProject}
+                            t={t}
+                            {...(props.now || group ? { status: data.statuses.get(it.project.properties.id)! } : {})}
+                          />
                         ))}
                       </ul>
                     </div>

@@ -22,6 +22,7 @@ import { RegionPanel } from './RegionPanel.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SheetHandle, useSheet } from './BottomSheet.tsx'; // phones
 import type { TextFocus } from './reader/PlanTextTab.tsx';
+import { OpenTextContext } from './reader/open-text.ts';
 
 export type PanelTab = 'details' | 'layers' | 'outline' | 'text';
 const TABS: PanelTab[] = ['details', 'layers', 'outline', 'text'];
@@ -54,6 +55,8 @@ export interface SidePanelProps {
   dataError?: string | null;
   /** The timeline's date (now mode), for the project's status at that date. */
   date: string | null;
+  /** Now mode: lists show the projects' statuses. */
+  now?: boolean;
   /** What the plan-text tab shows. */
   textFocus: TextFocus | null;
   /** Show a paragraph, or a project's or measure's words, in the plan-text tab. */
@@ -62,6 +65,10 @@ export interface SidePanelProps {
   onTextParagraph: (id: string) => void;
   /** Extra controls in the header (e.g. the export button). */
   headerActions?: ReactNode;
+  /** Tools under the search (the table and the measure tool). */
+  tools?: ReactNode;
+  /** Analysis of the selection under its details (corridor analysis). */
+  analysis?: ReactNode;
 }
 
 export function SidePanel(props: SidePanelProps) {
@@ -89,6 +96,8 @@ export function SidePanel(props: SidePanelProps) {
   const selectRegion = useCallback((code: string) => onSelect({ kind: 'region', code }, { focus: true }), [onSelect]);
   const selectProject = useCallback((id: string) => onSelect({ kind: 'project', id }, { focus: true, force: true }), [onSelect]);
   const selectMeasure = useCallback((id: string) => onSelect({ kind: 'measure', id }), [onSelect]);
+  const { onOpenText } = props;
+  const openMeasureText = useCallback((id: string) => onOpenText({ kind: 'measure', id }), [onOpenText]);
   const zoomToSelection = useCallback(() => onSelect(selection, { focus: true, force: true }), [onSelect, selection]);
 
   // What a screen reader hears when the selection changes.
@@ -120,6 +129,8 @@ export function SidePanel(props: SidePanelProps) {
         catalogue={catalogue}
         filters={filters}
         lang={lang}
+        now={props.now ?? false}
+        date={props.date}
         onSelectRegion={selectRegion}
         onSelectProject={selectProject}
         onSelectMeasure={selectMeasure}
@@ -152,6 +163,7 @@ export function SidePanel(props: SidePanelProps) {
         onSelectMeasure={selectMeasure}
         onSelectProject={selectProject}
         onClear={props.onClear}
+        onOpenText={openMeasureText}
       />
     );
   } else if (selection && !catalogue) {
@@ -196,6 +208,7 @@ export function SidePanel(props: SidePanelProps) {
       <div className="side-panel__search">
         <SearchBox index={bundle?.search ?? null} lang={lang} onPick={props.onSearchHit} />
       </div>
+      {props.tools && <div className="side-panel__tools">{props.tools}</div>}
       <Notice problems={props.problems} onDismiss={props.onDismissProblems} />
       <div className="tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onTabKey}>
         {TABS.map((id) => (
@@ -218,7 +231,8 @@ export function SidePanel(props: SidePanelProps) {
       <div className="side-panel__body" ref={body} onScroll={(e) => (bodyScrolled.current = e.currentTarget.scrollTop > 0)} id={`tabpanel-${props.tab}`} role="tabpanel" aria-labelledby={`tab-${props.tab}`}>
         {props.tab === 'details' && (
           <>
-            {details}
+            <OpenTextContext.Provider value={onOpenText}>{details}</OpenTextContext.Provider>
+            {props.analysis}
             <p className="hover-line" aria-live="off">
               {hovered ? t('panel.hover', { name: lang === 'zh' ? hovered.name_zh : hovered.name_en }) : '\u00a0'}
             </p>
@@ -241,7 +255,7 @@ export function SidePanel(props: SidePanelProps) {
         )}
         {props.tab === 'outline' &&
           (catalogue ? (
-            <OutlineTree catalogue={catalogue} filters={filters} lang={lang} selected={selection?.kind === 'measure' ? selection.id : null} onSelect={selectMeasure} />
+            <OutlineTree catalogue={catalogue} filters={filters} lang={lang} date={props.date} selected={selection?.kind === 'measure' ? selection.id : null} onSelect={selectMeasure} />
           ) : (
             <p className="muted panel-section">{t('projects.loading')}</p>
           ))}

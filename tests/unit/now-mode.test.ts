@@ -8,6 +8,7 @@ import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { lensOf, projectClass, PLAN_LENS } from '../../src/domain/lens.ts';
 import { EMPTY_STATE, type AppState } from '../../src/domain/url-state.ts';
 import { STATUS_CLASS_LABEL, STATUS_STYLE, UNKNOWN_GREY } from '../../src/map/themes/style.ts';
+import { LEGEND_TEXT } from '../../src/map/themes/legend.ts';
 import { cacheFor, legendOf, THEME_BY_ID, viewOf, visibleDraw } from '../../src/map/themes/index.ts';
 
 let cat: Catalogue;
@@ -62,7 +63,8 @@ describe('now mode', () => {
       const draw = visibleDraw({ catalogue: cat, filters: view.filters, lens: view.lens }, view.layers);
       const ids = [...draw.lines.map((l) => l.id), ...draw.icons.filter((i) => i.placeId == null).flatMap((i) => i.ids)];
       const drawn = new Set(ids.map((id) => projectClass(cat.project(id)!, view.lens, cat).cls));
-      const rows = new Set(legendOf(view, cat)[0]!.entries.map((e) => e.label.en));
+      const geometryRows = new Set([LEGEND_TEXT.alignedLine.en, LEGEND_TEXT.straightLine.en]);
+      const rows = new Set(legendOf(view, cat)[0]!.entries.map((e) => e.label.en).filter((l) => !geometryRows.has(l)));
       const expected = new Set((['operating', 'partial', 'building', 'planned', 'cancelled', 'unknown'] as const).filter((c) => drawn.has(c)).map((c) => STATUS_CLASS_LABEL[c].en));
       expect(rows, String(date)).toEqual(expected);
     }

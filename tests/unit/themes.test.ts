@@ -9,7 +9,8 @@ import { NO_FILTERS } from '../../src/domain/filters.ts';
 import { PLAN_LENS } from '../../src/domain/lens.ts';
 import { NO_EMPHASIS } from '../../src/domain/selection.ts';
 import { segmentDistance } from '../../src/map/themes/picking.ts';
-import { cacheFor, DEFAULT_VISIBLE, LAYER_GROUPS, legendEntries, pickAt, projectCounts, THEMES, themeOfProject } from '../../src/map/themes/index.ts';
+import { LEGEND_TEXT } from '../../src/map/themes/legend.ts';
+import { cacheFor, DEFAULT_VISIBLE, LAYER_GROUPS, legendEntries, pickAt, projectCounts, THEMES, themeOfProject, visibleDraw } from '../../src/map/themes/index.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
 import { SHAPE_PATHS } from '../../src/map/themes/style.ts';
 
@@ -96,7 +97,27 @@ describe('thematic layers', () => {
     // Only studies left: the railway legend keeps only the dashed row.
     const studies = legendEntries(ctx({ filters: { chapters: [], themes: [], stages: ['study'] } }), ['railways', 'highways']);
     expect(studies.map((l) => l.id)).toEqual(['railways']);
-    expect(studies[0]!.entries.every((e) => e.symbol.kind !== 'line' || e.symbol.dashArray)).toBe(true);
+    const stageRows = studies[0]!.entries.filter((e) => e.label !== LEGEND_TEXT.alignedLine && e.label !== LEGEND_TEXT.straightLine);
+    expect(stageRows.every((e) => e.symbol.kind !== 'line' || e.symbol.dashArray)).toBe(true);
+  });
+
+  it('draws a real alignment cased and full width, a schematic line thin without casing, and the legend says which is which', () => {
+    const draw = (layer: string) => visibleDraw({ catalogue: cat, filters: NO_FILTERS, lens: PLAN_LENS }, [layer]);
+    const rail = draw('railways');
+    const line = (id: string) => rail.lines.find((l) => l.id === id)!;
+    const surveyed = line('rail-jitong-electrification-capacity');
+    const schematic = line('rail-xilinhaote-zhangjiakou-fast-rail');
+    expect(cat.project(surveyed.id)!.properties.precision).toBe('surveyed');
+    expect(cat.project(schematic.id)!.properties.precision).toBe('schematic');
+    expect(surveyed.casing).toBe(true);
+    expect(schematic.casing).toBe(false);
+    expect(schematic.width).toBeLessThan(surveyed.width);
+    const labels = (layer: string) => legendEntries(ctx(), [layer])[0]!.entries.map((e) => e.label);
+    expect(labels('railways')).toEqual(expect.arrayContaining([LEGEND_TEXT.alignedLine, LEGEND_TEXT.straightLine]));
+    // Every highway is schematic (no open source of their alignments): no "real route" row.
+    expect(draw('highways').lines.every((l) => !l.casing)).toBe(true);
+    expect(labels('highways')).toContain(LEGEND_TEXT.straightLine);
+    expect(labels('highways')).not.toContain(LEGEND_TEXT.alignedLine);
   });
 
   it('lists in an extent-bound legend (an export frame) only what falls inside the extent', () => {

@@ -15,6 +15,7 @@ import { areaCells, cellChunks, chunkEmphasisKey, strongestTint, type CellD } fr
 import { areaAlpha, DIM, DIM_AREA, emphasisKey, rgba, tint, type DrawData, type FillD, type IconD, type LabelD, type LineD } from './draw-data.ts';
 import { linesWhileMoving } from '../motion-detail.ts';
 import { iconAtlas } from './icons.ts';
+import { CORRIDOR_STYLE } from './style.ts';
 import { cacheFor, visibleDraw } from './index.ts';
 import type { LayerContext } from './types.ts';
 
@@ -30,12 +31,56 @@ export function buildThemeLayers(ctx: LayerContext, visibleIds: Iterable<string>
   const layers = makeLayers('themes', visibleDraw(ctx, visibleIds), ctx);
   const hl = highlightLayers(ctx);
   const isArea = (l: Layer) => l.id.startsWith('themes-area-');
-  const ordered = [...layers.filter(isArea), ...hl, ...layers.filter((l) => !isArea(l))];
+  const ordered = [...corridorLayers(ctx), ...layers.filter(isArea), ...hl, ...layers.filter((l) => !isArea(l))];
   const before = ctx.beforeId;
   // Labels stay on top of the basemap's labels' layer order; the rest goes under them.
   return before ? ordered.map((l) => (l.id.endsWith('-label') ? l : l.clone({ beforeId: before } as never))) : ordered;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Corridor analysis: the buffer as a quiet translucent fill with a thin dashed edge, under the
+// plan's areas, lines and symbols, so it reads as ground rather than as one more project.
+
+const CORRIDOR_FILL: [number, number, number, number] = [...CORRIDOR_STYLE.rgb, CORRIDOR_STYLE.fillAlpha];
+const CORRIDOR_EDGE: [number, number, number, number] = [...CORRIDOR_STYLE.rgb, CORRIDOR_STYLE.edgeAlpha];
+
+const corridorData = new WeakMap<object, { polygons: Position[][][]; rings: Position[][] }>();
+
+function corridorLayers(ctx: LayerContext): Layer[] {
+  const c = ctx.corridor;
+  if (!c) return [];
+  // The same arrays for the same buffer (memoised in the domain), so deck.gl keeps its buffers on a re-render.
+  let d = corridorData.get(c.buffer);
+  if (!d) {
+    const g = c.buffer.geometry;
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    corridorData.set(c.buffer, (d = { polygons, rings: polygons.flat() }));
+  }
+  const { polygons, rings } = d;
+  const key = `${c.target.kind === 'project' ? c.target.id : c.target.code}:${c.km}`;
+  return [
+    new SolidPolygonLayer<Position[][]>({
+      id: 'corridor-fill',
+      data: polygons,
+      getPolygon: (d) => d as never,
+      getFillColor: CORRIDOR_FILL,
+      updateTriggers: { getPolygon: key },
+    }),
+    new PathLayer<Position[], PathStyleExtensionProps<Position[]>>({
+      id: 'corridor-edge',
+      data: rings,
+      getPath: (d) => d as never,
+      getColor: CORRIDOR_EDGE,
+      getWidth: 1.25 * ctx.scale,
+      widthUnits: 'pixels',
+      getDashArray: [5, 3],
+      dashJustified: true,
+      extensions: [new PathStyleExtension({ dash: true })],
+      updateTriggers: { getPath: key, getWidth: ctx.scale },
+    }),
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------
 // The highlighted project: a halo under its own symbol, whichever theme draws it.

@@ -17,7 +17,7 @@ import type { Filters } from '../../domain/filters.ts';
 import type { Lens } from '../../domain/lens.ts';
 import { stageClass, type StageClass } from '../../domain/stages.ts';
 import type { PlaceFeature, ProjectFeature } from '../../domain/types.ts';
-import { CORRIDOR_OPACITY, themeDraw, type DrawData } from './draw-data.ts';
+import { CORRIDOR_OPACITY, SCHEMATIC_WIDTH, themeDraw, type DrawData } from './draw-data.ts';
 import { registerIcon } from './icons.ts';
 import { legendRows, withinExtent, type ThemeSymbols } from './legend.ts';
 import { buildPickIndex, pickInTheme, type PickHit, type Projector, type Unprojector } from './picking.ts';
@@ -71,6 +71,10 @@ export function defineTheme(spec: ThemeSpec): ThemeDef {
       if (kind === 'point') return { kind: 'point', color, shape: st.shape, size, ...(s.hollow && !s.grey ? { hollow: true } : {}), ...(s.alpha < 1 ? { opacity: s.alpha } : {}) };
       const areaFill = s.grey ? UNKNOWN_GREY : fill;
       return { kind: 'area', fill: areaFill, fillOpacity: Math.max(fillOpacity * 1.5, 0.12) * s.alpha, stroke: areaFill, dashed: false, strokeWidth: 0.5, ...(st.hatch ? { hatch: true } : {}) };
+    },
+    geometry(kind) {
+      const w = kind === 'straight' ? width * SCHEMATIC_WIDTH : width;
+      return { kind: 'line', color: st.color, width: w, dashed: false, ...(kind === 'aligned' ? { casing: [255, 255, 255] as RGB } : {}) };
     },
     // Areas are a soft tint (hatched for ecological zones) with no drawn edge: the plan names a
     // region, not a boundary. The legend swatch gets a hairline of the same hue to stand out on white.

@@ -21,6 +21,13 @@ export const DIM_AREA = 0.1;
 const EMPHASISED_AREA = 1.7;
 /** Development corridors are wide translucent bands. */
 export const CORRIDOR_OPACITY = 0.42;
+/** A schematic line (straight through the places the plan names) is drawn this much thinner, with no casing, so a real alignment stands out from it. */
+export const SCHEMATIC_WIDTH = 0.6;
+
+/** Whether a line is drawn as a schematic one (its geometry is not a real or routed alignment). */
+export function straightLine(p: ProjectFeature): boolean {
+  return p.properties.precision === 'schematic';
+}
 
 /** A key that changes exactly when the emphasis does (for deck.gl's update triggers). */
 const emphasisKeys = new WeakMap<Emphasis, string>();
@@ -124,15 +131,18 @@ export function themeDraw(spec: ThemeSpec, cache: ThemeCache, filters: Filters, 
     }
     for (const d of v.lines) {
       const s = statusOf(d.project);
+      const straight = !st.corridor && straightLine(d.project);
+      const w = straight ? width * SCHEMATIC_WIDTH : width;
       out.lines.push({
         id: d.project.properties.id,
         path: d.path,
         color: s?.grey ? UNKNOWN_GREY : st.color,
         alpha: (st.corridor ? CORRIDOR_OPACITY : 0.95) * (s?.alpha ?? 1),
-        width,
-        dash: st.corridor ? null : s ? s.dash(width) : stageDash(d.cls, width),
-        offset: st.lineOffset ?? 0,
-        casing: !st.corridor,
+        width: w,
+        dash: st.corridor ? null : s ? s.dash(w) : stageDash(d.cls, w),
+        // Offsets are in line widths: keep the full width's so a thin line stays where its thick one would be.
+        offset: (st.lineOffset ?? 0) * (width / w),
+        casing: !st.corridor && !straight,
       });
     }
     for (const d of v.places) {

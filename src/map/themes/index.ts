@@ -20,7 +20,7 @@ import { filtersKey, type LayerContext, type LayerGroupId, type LegendEntry, typ
 
 export type { LayerContext, LayerGroupId, LegendEntry, LegendSymbol, PointShape, RGB, ThemeSpec, ThemeStyle } from './types.ts';
 export type { ThemeDef } from './define-theme.ts';
-export { SHAPE_PATHS, STAGE_CLASS_LABEL, rgbCss } from './style.ts';
+export { CORRIDOR_STYLE, SHAPE_PATHS, STAGE_CLASS_LABEL, rgbCss } from './style.ts';
 export { pickTarget, pickTargetOf, type PickHit, type PickTarget, type Projector, type Unprojector } from './picking.ts';
 
 const modules = import.meta.glob<{ default: ThemeDef }>('./layers/*.ts', { eager: true });
@@ -73,7 +73,7 @@ export const LAYER_IDS: LayerRegistry = { ids: DEFAULT_VISIBLE, layerOf: () => '
 
 /** What the themes draw for a view, at a zoom: the one LayerContext the map and every export build. */
 export function layerContext(view: AtlasView, cat: Catalogue, zoom: number, extra: Partial<Pick<LayerContext, 'scale' | 'beforeId' | 'labels' | 'fontFamily' | 'motion' | 'extent'>> = {}): LayerContext {
-  return { catalogue: cat, filters: view.filters, lang: view.lang, emphasis: view.emphasis, lens: view.lens, scale: 1, zoom, ...extra };
+  return { catalogue: cat, filters: view.filters, lang: view.lang, emphasis: view.emphasis, lens: view.lens, corridor: view.corridor, scale: 1, zoom, ...extra };
 }
 
 function visibleSet(visibleIds: Iterable<string>): Set<string> {

@@ -10,6 +10,7 @@ import { projectClass, type Lens } from '../../domain/lens.ts';
 import { STAGE_CLASSES, type StageClass } from '../../domain/stages.ts';
 import { DISPLAY_CLASSES, type DisplayClass } from '../../domain/status.ts';
 import type { ProjectFeature } from '../../domain/types.ts';
+import { straightLine } from './draw-data.ts';
 import type { ThemeCache, Visible } from './prepare.ts';
 import { STAGE_CLASS_LABEL, STATUS_CLASS_LABEL } from './style.ts';
 import type { LegendEntry, LegendSymbol, ThemeStyle } from './types.ts';
@@ -23,15 +24,27 @@ export interface ThemeSymbols {
   area: LegendSymbol;
   /** Now mode: a line, point or area of a project in this status class. */
   status(kind: 'line' | 'point' | 'area', cls: DisplayClass): LegendSymbol;
+  /** A line along a real (surveyed or routed) alignment, or a schematic one: thinner, no casing. */
+  geometry(kind: 'aligned' | 'straight'): LegendSymbol;
+}
+
+/** How the lines were drawn: real alignments and schematic ones look different, and the legend says so. */
+function geometryRows(style: ThemeStyle, symbols: ThemeSymbols, v: Visible): LegendEntry[] {
+  if (style.corridor || !v.lines.length) return [];
+  const rows: LegendEntry[] = [];
+  if (v.lines.some((l) => !straightLine(l.project))) rows.push({ symbol: symbols.geometry('aligned'), label: LEGEND_TEXT.alignedLine });
+  if (v.lines.some((l) => straightLine(l.project))) rows.push({ symbol: symbols.geometry('straight'), label: LEGEND_TEXT.straightLine });
+  return rows;
 }
 
 export function legendRows(style: ThemeStyle, symbols: ThemeSymbols, v: Visible, lens: Lens, cat: Catalogue): LegendEntry[] {
-  if (lens.mode === 'now') return statusRows(symbols, v, lens, cat);
+  if (lens.mode === 'now') return statusRows(style, symbols, v, lens, cat);
   const rows: LegendEntry[] = [];
   if (v.lines.length) {
     if (style.corridor) rows.push({ symbol: symbols.line('firm'), label: LEGEND_TEXT.schematicLine });
     else for (const cls of STAGE_CLASSES) if (v.lines.some((l) => l.cls === cls)) rows.push({ symbol: symbols.line(cls), label: STAGE_CLASS_LABEL[cls] });
   }
+  rows.push(...geometryRows(style, symbols, v));
   if (v.places.some((p) => p.projects.length > 0)) rows.push({ symbol: symbols.point('place'), label: LEGEND_TEXT.placeWithProject });
   if (v.places.some((p) => p.projects.length === 0)) rows.push({ symbol: symbols.point('minor-place'), label: LEGEND_TEXT.placeOther });
   if (v.points.some((p) => !p.hollow)) rows.push({ symbol: symbols.point('exact'), label: LEGEND_TEXT.exactPoint });
@@ -41,7 +54,7 @@ export function legendRows(style: ThemeStyle, symbols: ThemeSymbols, v: Visible,
 }
 
 /** Now mode: one row per status class present, per kind of geometry, in the classes' order. */
-function statusRows(symbols: ThemeSymbols, v: Visible, lens: Lens, cat: Catalogue): LegendEntry[] {
+function statusRows(style: ThemeStyle, symbols: ThemeSymbols, v: Visible, lens: Lens, cat: Catalogue): LegendEntry[] {
   const rows: LegendEntry[] = [];
   const classes = (items: readonly { project: ProjectFeature }[]) => {
     const present = new Set<DisplayClass>();
@@ -52,6 +65,7 @@ function statusRows(symbols: ThemeSymbols, v: Visible, lens: Lens, cat: Catalogu
     return DISPLAY_CLASSES.filter((c) => present.has(c));
   };
   for (const cls of classes(v.lines)) rows.push({ symbol: symbols.status('line', cls), label: STATUS_CLASS_LABEL[cls] });
+  rows.push(...geometryRows(style, symbols, v));
   if (v.places.some((p) => p.projects.length > 0)) rows.push({ symbol: symbols.point('place'), label: LEGEND_TEXT.placeWithProject });
   if (v.places.some((p) => p.projects.length === 0)) rows.push({ symbol: symbols.point('minor-place'), label: LEGEND_TEXT.placeOther });
   for (const cls of classes(v.points)) rows.push({ symbol: symbols.status('point', cls), label: STATUS_CLASS_LABEL[cls] });

@@ -96,3 +96,6 @@ export const STATUS_STYLE: Record<DisplayClass, StatusStyle> = {
 };
 
 export const STATUS_CLASS_LABEL: Record<DisplayClass, { zh: string; en: string }> = TEXT.statusClasses;
+
+/** Corridor analysis's buffer: a quiet blue fill (alpha of 255) and a thin dashed edge, on the map and in exports. */
+export const CORRIDOR_STYLE = { rgb: [31, 111, 178] as RGB, fillAlpha: 36, edgeAlpha: 170 } as const;

@@ -3,6 +3,7 @@
  * which projects it draws, its style, and from these its legend rows, its picking and its export
  * symbol, so map, legend, layer panel and exported files read one definition.
  */
+import type { CorridorView } from '../../domain/atlas-view.ts';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import type { Filters } from '../../domain/filters.ts';
 import type { Lens } from '../../domain/lens.ts';
@@ -86,6 +87,8 @@ export interface LayerContext {
   extent?: [[number, number], [number, number]];
   /** The live map only: fewer lines while it moves on a slow renderer (../motion-detail.ts). */
   motion?: MotionDetail;
+  /** Corridor analysis: the area within a distance of the selection, drawn quietly under everything thematic. */
+  corridor?: CorridorView | null;
 }
 
 export interface LegendEntry {

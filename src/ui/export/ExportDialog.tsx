@@ -1,7 +1,7 @@
 /**
  * The export dialog: format (PNG, PDF with the map as an image or as vectors, SVG, PPTX), size (slide and print presets, or custom), language,
  * title and subtitle, what to export (this view, the saved views as a deck, the atlas of the 12
- * leagues), a live preview of the composition, the browser's size limit said before exporting (with
+ * leagues, the progress deck: the 12 leagues by present status), a live preview of the composition, the browser's size limit said before exporting (with
  * the largest size that works), and the selection's data as GeoJSON or CSV.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -11,11 +11,14 @@ import { projectsCsv, projectsGeoJson } from '../../export/data.ts';
 import { checkSize, download, effectiveSize, ExportTooLargeError, missingInTexts, renderPreview, runExport, type ExportResult } from '../../export/export.ts';
 import { CUSTOM_MAX, CUSTOM_MIN, customPreset, DEFAULT_PRESET, FORMATS, isSinglePage, PRESETS, presetById, type ExportFormat, type SizePreset } from '../../export/presets.ts';
 import type { SavedView } from '../../export/saved-views.ts';
+import { withQuotes } from '../../export/quote.ts';
 import { selectionProjects } from '../../export/scene.ts';
+import type { PlanTextFile } from '../../domain/plan-text.ts';
+import { loadReaderText } from '../reader/reader-data.ts';
 import { projectPasses } from '../../domain/filters.ts';
 import { useAtlas } from '../app-context.ts';
 import { currentState, exportEnv, insetData, tFor } from './env.ts';
-import { scenesFor, type Scope } from './scenes.ts';
+import { docTitleKey, scenesFor, type Scope } from './scenes.ts';
 import { useModal } from './use-modal.ts';
 
 export interface ExportDialogProps {
@@ -60,10 +63,26 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
   const multi = scope !== 'view';
   const formatOk = !(multi && isSinglePage(format));
   const eff = effectiveSize(format, preset);
-  const specs = useMemo(
+  // The plan's words of a selected project or measure, in the PDF's caption and the PPTX's notes.
+  const [planText, setPlanText] = useState<PlanTextFile | null>(null);
+  const [quoteOn, setQuoteOn] = useState(true);
+  useEffect(() => {
+    let live = true;
+    loadReaderText().then(
+      (d) => live && setPlanText(d.text),
+      () => undefined, // without the text the option stays off; the export still works
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const pages = useMemo(
     () => (geo ? scenesFor(scope, frozen.state, lang, geo, views, { title: title.trim(), subtitle: subtitle.trim() }, [...(frozen.user?.visible ?? [])], frozen.map) : []),
     [scope, frozen, lang, geo, views, title, subtitle],
   );
+  const quoted = useMemo(() => (catalogue && planText ? withQuotes(pages, catalogue, planText) : []), [pages, catalogue, planText]);
+  const quotable = quoted.some((s) => s.quote);
+  const specs = useMemo(() => (quoteOn && quotable ? quoted : pages), [quoteOn, quotable, quoted, pages]);
 
   // Live preview (debounced) and the size check.
   useEffect(() => {
@@ -106,7 +125,7 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
         scenes: specs,
         env,
         inset: insetData(geo),
-        ...(scope === 'atlas' ? { docTitle: tFor(lang)('export.atlasTitle') } : scope === 'views' ? { docTitle: tFor(lang)('export.deckTitle') } : {}),
+        ...(docTitleKey(scope) ? { docTitle: tFor(lang)(docTitleKey(scope)!) } : {}),
         onProgress: (done, total) => setStatus({ kind: 'running', done, total }),
       });
       download(result.blob, result.filename);
@@ -175,7 +194,7 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
             <fieldset>
               <legend>{t('export.scope')}</legend>
               <div className="export-segmented" role="radiogroup">
-                {(['view', 'views', 'atlas'] as const).map((s) => (
+                {(['view', 'views', 'atlas', 'progress'] as const).map((s) => (
                   <label key={s} className={scope === s ? 'is-on' : ''}>
                     <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} disabled={s === 'views' && views.length === 0} data-testid={`scope-${s}`} />
                     {t(`export.scopes.${s}`, { count: s === 'views' ? views.length : 12 })}
@@ -261,6 +280,11 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
                 </label>
               </>
             )}
+            <label className="export-check">
+              <input type="checkbox" checked={quoteOn && quotable} disabled={!quotable} onChange={(e) => setQuoteOn(e.target.checked)} data-testid="export-quote" />
+              <span>{t('export.quote.option')}</span>
+            </label>
+            {!quotable && <p className="muted export-hint">{t('export.quote.none')}</p>}
             {missing.length > 0 && (
               <p className="export-warning" role="alert">
                 {t('export.missingGlyphs', { chars: missing.join(' ') })}

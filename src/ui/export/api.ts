@@ -1,7 +1,7 @@
 /**
  * The export without clicking, for the command line (scripts/export-cli.ts), the end-to-end tests
  * and the benchmark; the hooks module (src/hooks.ts) exposes it as `window.__planExport` on request. It exports what the page shows (its state and view), the
- * saved views or the 12 leagues, exactly as the dialog does, and hands the file back as base64.
+ * saved views, the 12 leagues or the progress deck, exactly as the dialog does, and hands the file back as base64.
  */
 import type { Lang } from '../../domain/url-state.ts';
 import { checkSize, ExportTooLargeError, runExport, type ExportResult, type ExportTimings } from '../../export/export.ts';
@@ -9,8 +9,10 @@ import { sizeFromSpec, type ExportFormat } from '../../export/presets.ts';
 import type { SavedView } from '../../export/saved-views.ts';
 import { buildScene } from '../../export/scene.ts';
 import type { AtlasContextValue } from '../app-context.ts';
+import { withQuotes } from '../../export/quote.ts';
+import { loadReaderText } from '../reader/reader-data.ts';
 import { exportEnv, insetData } from './env.ts';
-import { scenesFor, type Scope } from './scenes.ts';
+import { docTitleKey, scenesFor, type Scope } from './scenes.ts';
 
 export interface RunOptions {
   /** png, pdf (the map as an image), pdf-vector, svg or pptx. */
@@ -22,6 +24,8 @@ export interface RunOptions {
   subtitle?: string;
   /** Language of the export (default: the atlas's). */
   lang?: Lang;
+  /** Quote the plan's text of a selected project or measure in the PDF's caption and the PPTX's notes (default true). */
+  quote?: boolean;
 }
 
 export interface RunResult {
@@ -68,7 +72,8 @@ export function createScriptingApi(getAtlas: () => AtlasContextValue, getViews: 
       if (!atlas.catalogue || !atlas.geo) throw new Error('the catalogue is not loaded yet');
       const lang = opts.lang ?? atlas.state.lang ?? 'zh';
       const scope = opts.scope ?? 'view';
-      const scenes = scenesFor(scope, atlas.state, lang, atlas.geo, getViews(), { ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) }, [...(atlas.user?.visible ?? [])], atlas.map);
+      const pages = scenesFor(scope, atlas.state, lang, atlas.geo, getViews(), { ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) }, [...(atlas.user?.visible ?? [])], atlas.map);
+      const scenes = opts.quote === false ? pages : withQuotes(pages, atlas.catalogue, (await loadReaderText()).text);
       if (!scenes.length) throw new Error(scope === 'views' ? 'there are no saved views' : 'the map is not ready yet');
       const env = exportEnv(atlas.catalogue, atlas.geo, atlas.map, atlas.fonts, atlas.user?.layers);
       const t = env.tFor(lang);
@@ -78,7 +83,7 @@ export function createScriptingApi(getAtlas: () => AtlasContextValue, getViews: 
         scenes,
         env,
         inset: insetData(atlas.geo),
-        ...(scope === 'atlas' ? { docTitle: t('export.atlasTitle') } : scope === 'views' ? { docTitle: t('export.deckTitle') } : {}),
+        ...(docTitleKey(scope) ? { docTitle: t(docTitleKey(scope)!) } : {}),
       });
       return {
         filename: result.filename,

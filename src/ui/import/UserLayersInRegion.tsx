@@ -4,9 +4,13 @@
  * overlaps) — the same words and the same computation as the plan's projects. Names and
  * descriptions are the user's data: rendered as text only.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importedTouching } from '../../domain/imported-touches.ts';
+// The touch computation (turf's `intersect`: polyclip-ts and BigNumber, ~25 KB gzip) is loaded
+// when an imported layer is first shown, not with the page (bench/README.md, "bytes").
+type Touching = typeof import('../../domain/imported-touches.ts').importedTouching;
+let touchingCode: Promise<Touching> | null = null;
+const loadTouching = () => (touchingCode ??= import('../../domain/imported-touches.ts').then((m) => m.importedTouching));
 import type { RegionIndex } from '../../domain/regions.ts';
 import { userLayerDef } from '../../map/imported-layers.ts';
 import { RelationTags } from '../ProjectRow.tsx';
@@ -21,8 +25,17 @@ export function UserLayersInRegion({ code, regions }: { code: string; regions: R
   const { t } = useTranslation();
   const api = useUserLayersApi();
   const shown = useMemo(() => (api ? api.layers.filter((l) => api.visible.has(l.id)) : []), [api]);
-  const touches = useMemo(() => (regions && shown.length ? importedTouching(code, shown, regions) : []), [code, shown, regions]);
-  if (!api || shown.length === 0 || !regions) return null;
+  const [importedTouching, setImportedTouching] = useState<Touching | null>(null);
+  useEffect(() => {
+    if (!shown.length || importedTouching) return;
+    let live = true;
+    void loadTouching().then((f) => live && setImportedTouching(() => f));
+    return () => {
+      live = false;
+    };
+  }, [shown.length, importedTouching]);
+  const touches = useMemo(() => (regions && shown.length && importedTouching ? importedTouching(code, shown, regions) : []), [code, shown, regions, importedTouching]);
+  if (!api || shown.length === 0 || !regions || !importedTouching) return null;
   const byLayer = shown.map((layer) => ({ layer, items: touches.filter((x) => x.layer === layer) })).filter((g) => g.items.length);
   return (
     <section className="panel-section user-in-region" aria-labelledby="user-in-region-heading" data-testid="region-user-features">

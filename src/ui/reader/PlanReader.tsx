@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import {
   PLAN_SUBJECTS,
   PlaceFinder,
+  placeKey,
   searchPlanText,
   type NamedPlace,
   type PhraseLocation,
@@ -39,12 +40,40 @@ export interface PlanReaderProps {
   selectedProjectId: string | null;
   /** Scrolled to and marked whenever it changes. */
   focusParagraphId: string | null;
+  /** A measure to open at its heading (scrolled to and marked), rather than at a paragraph. */
+  focusMeasureId?: string | null;
   onSelectProject: (id: string) => void;
   onHoverProject: (id: string | null) => void;
   /** A paragraph's ¶ button or a search hit was chosen (e.g. to put it in the link). */
   onSelectParagraph: (id: string) => void;
   /** A place in a paragraph's list was chosen; without it the places are plain text. */
   onSelectPlace?: (place: NamedPlace) => void;
+  /** The places among the search's matches (none when there is no search), e.g. to show them on the map. */
+  onSearchPlaces?: (places: readonly SearchPlace[]) => void;
+}
+
+/** A place among the search's matches: how many name it, and the words the text names it by. */
+export interface SearchPlace {
+  place: NamedPlace;
+  count: number;
+  word: string;
+}
+
+/** A place a paragraph names, and the word it names it by (鄂尔多斯 for the gazetteer's 康巴什). */
+interface NamedHere {
+  place: NamedPlace;
+  word: string;
+}
+
+/** How a place is labelled: in Chinese by the text's own word, in English by its name. */
+const placeLabel = (p: NamedHere, lang: Lang) => (lang === 'en' ? p.place.name_en : p.word);
+
+/** The places a paragraph names, each once in the order of its first mention, with that mention's word; not the plan's two subjects. */
+function namedHere(finder: PlaceFinder, text: string): NamedHere[] {
+  const out = new Map<string, NamedHere>();
+  for (const m of finder.mentions(text))
+    if (!PLAN_SUBJECTS.has(m.key) && !out.has(m.key)) out.set(m.key, { place: finder.byKey.get(m.key)!, word: text.slice(m.start, m.end) });
+  return [...out.values()];
 }
 
 const NO_RANGES: readonly Range[] = [];
@@ -219,7 +248,7 @@ const Paragraph = memo(function Paragraph({
   selected: string | null;
   hits: readonly Range[];
   focused: boolean;
-  places: readonly NamedPlace[];
+  places: readonly NamedHere[];
   lang: Lang;
   on: Handlers;
 }) {
@@ -244,12 +273,19 @@ const Paragraph = memo(function Paragraph({
           <span className="reader-places__label">{t('reader.places')}</span>
           {places.map((pl) =>
             on.place ? (
-              <button key={`${pl.kind}:${pl.id}`} type="button" className="reader-place" data-place={`${pl.kind}:${pl.id}`} onClick={() => on.place?.(pl)}>
-                {lang === 'en' ? pl.name_en : pl.name_zh}
+              <button
+                key={`${pl.place.kind}:${pl.place.id}`}
+                type="button"
+                className="reader-place"
+                data-place={`${pl.place.kind}:${pl.place.id}`}
+                title={lang === 'en' ? pl.word : pl.word === pl.place.name_zh ? undefined : pl.place.name_zh}
+                onClick={() => on.place?.(pl.place)}
+              >
+                {placeLabel(pl, lang)}
               </button>
             ) : (
-              <span key={`${pl.kind}:${pl.id}`} className="reader-place" data-place={`${pl.kind}:${pl.id}`}>
-                {lang === 'en' ? pl.name_en : pl.name_zh}
+              <span key={`${pl.place.kind}:${pl.place.id}`} className="reader-place" data-place={`${pl.place.kind}:${pl.place.id}`}>
+                {placeLabel(pl, lang)}
               </span>
             ),
           )}
@@ -261,6 +297,7 @@ const Paragraph = memo(function Paragraph({
 
 export function PlanReader(props: PlanReaderProps) {
   const { text, measures, projects, places, lang, selectedProjectId, focusParagraphId } = props;
+  const focusMeasureId = props.focusMeasureId ?? null;
   const { t } = useTranslation();
   const searchId = useId();
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -289,13 +326,19 @@ export function PlanReader(props: PlanReaderProps) {
       if (projectById.has(project)) out.set(at.paragraph, [...(out.get(at.paragraph) ?? []), { start: at.start, end: at.end, project }]);
     return out;
   }, [text, projectById]);
-  const placesByParagraph = useMemo(() => new Map(text.paragraphs.map((p) => [p.id, finder.placesIn(p.text, PLAN_SUBJECTS)])), [text, finder]);
+  const placesByParagraph = useMemo(() => new Map(text.paragraphs.map((p) => [p.id, namedHere(finder, p.text)])), [text, finder]);
   const selectedParagraph = selectedProjectId ? text.projects[selectedProjectId]?.paragraph : undefined;
 
   // Search, a keystroke behind the typing.
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const result = useMemo(() => (deferred.trim() ? searchPlanText(text.paragraphs, deferred, finder, { context: HIT_CONTEXT }) : null), [deferred, text, finder]);
+  const searchPlaces = useMemo<SearchPlace[]>(
+    () => (result?.places ?? []).map(({ place, count }) => ({ place, count, word: result!.hits.find((h) => h.place === placeKey(place))?.match ?? place.name_zh })),
+    [result],
+  );
+  useEffect(() => latest.current.onSearchPlaces?.(searchPlaces), [searchPlaces]);
+  useEffect(() => () => latest.current.onSearchPlaces?.([]), []);
   const hitsByParagraph = useMemo(() => {
     const out = new Map<string, Range[]>();
     for (const h of result?.hits ?? []) out.set(h.paragraph, [...(out.get(h.paragraph) ?? []), { start: h.start, end: h.end }]);
@@ -305,21 +348,30 @@ export function PlanReader(props: PlanReaderProps) {
   // The paragraph to show: the app's focus, or a hit chosen here.
   const [focused, setFocused] = useState<string | null>(focusParagraphId);
   const [scrollTick, setScrollTick] = useState(0);
+  // A measure opens at its heading: its block, not its first paragraph, is scrolled to.
+  const [focusedMeasure, setFocusedMeasure] = useState<string | null>(focusMeasureId);
   useEffect(() => {
-    if (focusParagraphId) {
+    if (focusParagraphId || focusMeasureId) {
       setFocused(focusParagraphId);
+      setFocusedMeasure(focusMeasureId);
       setScrollTick((n) => n + 1);
     }
-  }, [focusParagraphId]);
+  }, [focusParagraphId, focusMeasureId]);
   useEffect(() => {
-    if (!focused || !scrollTick) return;
-    const el = bodyRef.current?.querySelector(`[data-paragraph="${focused}"]`);
+    if (!scrollTick || !(focused || focusedMeasure)) return;
+    const el = focusedMeasure
+      ? bodyRef.current?.querySelector(`:is(.reader-chapter, .reader-section, .reader-item)[data-measure="${focusedMeasure}"]`)
+      : bodyRef.current?.querySelector(`[data-paragraph="${focused}"]`);
     const reduce = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    el?.scrollIntoView?.({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
-  }, [focused, scrollTick]);
+    // A long way (another chapter) is jumped: a smooth scroll through the whole text takes seconds.
+    const body = bodyRef.current;
+    const far = !!el && !!body && Math.abs(el.getBoundingClientRect().top - body.getBoundingClientRect().top) > 2 * body.clientHeight;
+    el?.scrollIntoView?.({ block: focusedMeasure ? 'start' : 'center', behavior: reduce || far ? 'auto' : 'smooth' });
+  }, [focused, focusedMeasure, scrollTick]);
   const goTo = useCallback(
     (id: string) => {
       setFocused(id);
+      setFocusedMeasure(null);
       setScrollTick((n) => n + 1);
       on.paragraph(id);
     },
@@ -393,12 +445,12 @@ export function PlanReader(props: PlanReaderProps) {
               {result.total ? t('reader.hits', { count: result.total }) : t('reader.noHits', { query: deferred.trim() })}
               {result.truncated && <> ({t('reader.hitsShown', { shown: result.hits.length })})</>}
             </p>
-            {result.places.length > 0 && (
+            {searchPlaces.length > 0 && (
               <p className="reader-results__places">
                 <span className="reader-places__label">{t('reader.placesInHits')}</span>
-                {result.places.map(({ place, count }) => (
-                  <span key={`${place.kind}:${place.id}`} className="reader-place" data-place={`${place.kind}:${place.id}`}>
-                    {en ? place.name_en : place.name_zh} <span className="reader-place__count">{count}</span>
+                {searchPlaces.map((sp) => (
+                  <span key={`${sp.place.kind}:${sp.place.id}`} className="reader-place" data-place={`${sp.place.kind}:${sp.place.id}`}>
+                    {placeLabel(sp, lang)} <span className="reader-place__count">{sp.count}</span>
                   </span>
                 ))}
               </p>
@@ -426,13 +478,13 @@ export function PlanReader(props: PlanReaderProps) {
       </header>
       <div className="plan-reader__body" ref={bodyRef}>
         {chapters.map((c) => (
-          <section key={c.heading.id} className="reader-chapter" data-measure={c.heading.id} aria-label={`第${zhNumber(c.heading.n)}章 ${c.heading.text ?? ''}`}>
+          <section key={c.heading.id} className={`reader-chapter${focusedMeasure === c.heading.id ? ' is-focused' : ''}`} data-measure={c.heading.id} aria-label={`第${zhNumber(c.heading.n)}章 ${c.heading.text ?? ''}`}>
             <div className="reader-block">
               <h3 className="reader-h reader-h--chapter" lang="zh-Hans">{`第${zhNumber(c.heading.n)}章 ${c.heading.text ?? ''}`}</h3>
               {en && <Summary measure={measureById.get(c.heading.id)} />}
             </div>
             {c.sections.map((s) => (
-              <section key={s.heading.id} className="reader-section" data-measure={s.heading.id}>
+              <section key={s.heading.id} className={`reader-section${focusedMeasure === s.heading.id ? ' is-focused' : ''}`} data-measure={s.heading.id}>
                 <div className="reader-block">
                   <div className="reader-block__zh">
                     {sectionTitle(s)}
@@ -441,7 +493,7 @@ export function PlanReader(props: PlanReaderProps) {
                   {en && <Summary measure={measureById.get(s.heading.id)} />}
                 </div>
                 {s.items.map((it) => (
-                  <div key={it.heading.id} className="reader-block reader-item" data-measure={it.heading.id}>
+                  <div key={it.heading.id} className={`reader-block reader-item${focusedMeasure === it.heading.id ? ' is-focused' : ''}`} data-measure={it.heading.id}>
                     <div className="reader-block__zh">{it.paragraphs.map(para)}</div>
                     {en && <Summary measure={measureById.get(it.heading.id)} />}
                   </div>
