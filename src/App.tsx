@@ -27,6 +27,7 @@ import type { FontManifest } from './styles/font-manifest.ts';
 import { AtlasContext } from './ui/app-context.ts';
 import { ExportHookContext } from './ui/hooks-context.ts';
 import { MapLegend } from './ui/MapLegend.tsx';
+import { EmbedBar } from './ui/EmbedBar.tsx'; // embed
 import { SidePanel, type PanelTab } from './ui/SidePanel.tsx';
 import { stageText } from './ui/stage.ts';
 import { Timeline } from './ui/Timeline.tsx';
@@ -57,6 +58,8 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
   const reducer = useMemo(() => atlasReducer(LAYER_IDS), []);
   const [atlas, dispatch] = useReducer(reducer, start.state);
   const { selection, layers, filters, choropleth, lang } = atlas;
+  // `?embed=1`: the map and its legend alone, read-only, for an iframe (EmbedBar links to the full atlas).
+  const embed = atlas.embed;
   const setSelection = useCallback((s: Selection | null) => dispatch({ type: 'select', selection: s }), []);
   const setLayers = useCallback((l: string[]) => dispatch({ type: 'layers', layers: l }), []);
   const setFilters = useCallback((f: Filters) => dispatch({ type: 'filters', filters: f }), []);
@@ -183,13 +186,14 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
     if (!dataKnown) return; // keep the link as given until we know whether its selection exists
     return afterPaint(() => {
       const search = encodeSearch(
-        { selection, layers, filters, choropleth, mode: atlas.mode, date: atlas.date, paragraph: atlas.paragraph, corridor: atlas.corridor, lang: lang === DEFAULT_LANG ? null : lang },
+        { selection, layers, filters, choropleth, mode: atlas.mode, date: atlas.date, paragraph: atlas.paragraph, corridor: atlas.corridor, lang: lang === DEFAULT_LANG ? null : lang, embed },
         window.location.search,
         DEFAULT_VISIBLE,
       );
       const url = `${window.location.pathname}${search}${window.location.hash}`;
       // A new selection or a new paragraph of the plan's text is a step back / forward returns to.
-      if (!sameSelection(written.current, selection) || writtenParagraph.current !== atlas.paragraph) {
+      // An embed's history is its host page's: a tap there must not add a step to the host's back button.
+      if (!embed && (!sameSelection(written.current, selection) || writtenParagraph.current !== atlas.paragraph)) {
         written.current = selection;
         writtenParagraph.current = atlas.paragraph;
         window.history.pushState({ atlas: true }, '', url);
@@ -197,7 +201,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
         window.history.replaceState(window.history.state, '', url);
       }
     });
-  }, [selection, layers, filters, choropleth, lang, atlas.mode, atlas.date, atlas.paragraph, atlas.corridor, dataKnown]);
+  }, [selection, layers, filters, choropleth, lang, atlas.mode, atlas.date, atlas.paragraph, atlas.corridor, dataKnown, embed]);
 
   /** Sets the whole state at once (back/forward, saved views). */
   const applyAppState = useCallback(
@@ -264,14 +268,16 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
 
   const onPick = useCallback(
     (target: PickTarget) => {
-      if (target.kind === 'project') select({ kind: 'project', id: target.id }, { focus: true });
-      else if (target.projects.length) select({ kind: 'project', id: target.projects[0]! }, { focus: true });
+      // An embed keeps the view its author chose: a tap selects (outlined, named in the bar) without moving the map.
+      const focus = !embed;
+      if (target.kind === 'project') select({ kind: 'project', id: target.id }, { focus });
+      else if (target.projects.length) select({ kind: 'project', id: target.projects[0]! }, { focus });
       else {
         const region = catalogue?.place(target.id)?.properties.region;
         if (region && geo?.byCode.has(region)) select({ kind: 'region', code: region });
       }
     },
-    [select, catalogue, geo],
+    [select, catalogue, geo, embed],
   );
 
   const describe = useCallback(
@@ -358,9 +364,13 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
           userLayers={userMap.drawn}
           describeAt={userMap.describeAt}
         />
-        {/* No legend for layers that are not drawn. */}
-        {catalogue && view && !themesFailed && <MapLegend catalogue={catalogue} lang={lang} view={view} />}
-        {catalogue && timeline && !themesFailed && <Timeline mode={atlas.mode} date={atlas.date} timeline={timeline} onMode={setMode} onDate={setDate} />}
+        {/* The overlays over the map's foot: placed one by one on wide screens, stacked above the bottom sheet on phones (app.css). */}
+        <div className="map-bottom">
+          {/* No legend for layers that are not drawn. */}
+          {catalogue && view && !themesFailed && <MapLegend catalogue={catalogue} lang={lang} view={view} />}
+          {/* An embed shows the state it was given: no timeline to change it. */}
+          {catalogue && timeline && !themesFailed && !embed && <Timeline mode={atlas.mode} date={atlas.date} timeline={timeline} onMode={setMode} onDate={setDate} />}
+        </div>
       </>
     );
   }
@@ -381,13 +391,16 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
     <MapControllerContext.Provider value={controller}>
     <ExportHookContext.Provider value={exportHook}>
     <UserLayersContext.Provider value={userLayers}>
-    <div className="app" data-lang={lang}>
-      <a className="skip-link" href="#panel">
-        {t('app.skipToPanel')}
-      </a>
+    <div className={embed ? 'app app--embed' : 'app'} data-lang={lang}>
+      {!embed && (
+        <a className="skip-link" href="#panel">
+          {t('app.skipToPanel')}
+        </a>
+      )}
       <main className="map-area">
         {mapArea}
-        {webgl && <MapDropZone />}
+        {webgl && !embed && <MapDropZone />}
+        {embed && <EmbedBar />}
         {/* Notes over the map's top left, stacked (app.css, .map-callouts). */}
         <div className="map-callouts">
           {/* The basemap and the panels work without the thematic layers; a reload keeps the state (it is in the link). */}
@@ -431,6 +444,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
           />
         )}
       </main>
+      {!embed && (
       <SidePanel
         lang={lang}
         onLang={setLang}
@@ -489,8 +503,9 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
           )
         }
       />
+      )}
       {/* Components outside the panel (the export dialog) read the state from AtlasContext (src/ui/app-context.ts). */}
-      <ExportControls />{/* export */}
+      {!embed && <ExportControls />}{/* export */}
     </div>
     </UserLayersContext.Provider>
     </ExportHookContext.Provider>

@@ -38,7 +38,7 @@ function startEarlyMap(g: GeoData, fonts: FontManifest, lang: Lang, initial: Dec
   container.style.visibility = 'hidden';
   document.body.appendChild(container);
   try {
-    const basemap = createBasemap(container, { geo: g, fonts, lang, initialView: initial.state.view, panelInset: panelInset(), ...zoomLabels(lang) });
+    const basemap = createBasemap(container, { geo: g, fonts, lang, initialView: initial.state.view, panelInset: initial.state.embed ? { right: 0, bottom: 0 } : panelInset(), ...zoomLabels(lang) });
     offerEarlyBasemap({ container, ...basemap });
     // Tests and benchmarks see the map from its creation, before the app takes it over (its own controller then replaces this one).
     hooks?.attachMap(new MapController(basemap.map, { heldLoad: basemap.hold.held, early: true }));
@@ -76,8 +76,10 @@ async function start(): Promise<void> {
   performance.mark('atlas:app-rendered');
 }
 
-// Offline after the first load (src/sw.ts); registered once the page is quiet.
-registerServiceWorker();
+// Offline after the first load (src/sw.ts); registered once the page is quiet. Not by an embed:
+// a reader of the host page did not ask for the atlas's 12 MB of files and thousands of tiles, nor
+// for its "new version" banner (an atlas already installed still serves the embed from its cache).
+if (!decodeUrlState(window.location.search, '').state.embed) registerServiceWorker();
 
 start().catch((e: unknown) => {
   console.error(e);

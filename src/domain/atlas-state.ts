@@ -20,6 +20,8 @@ export interface AtlasState {
   paragraph: string | null;
   /** Corridor analysis distance, km, around the selected line or region; null = off. */
   corridor: number | null;
+  /** The page is an embed (read-only map and legend): set by the link the page opened with, and kept. */
+  embed: boolean;
 }
 
 export type AtlasAction =
@@ -53,6 +55,7 @@ export function initialAtlasState(decoded: Decoded, registry: LayerRegistry, def
       date: s.date,
       paragraph: s.paragraph,
       corridor: s.corridor ?? null,
+      embed: s.embed === true,
     },
     problems,
   };
@@ -92,6 +95,8 @@ export function atlasReducer(registry: LayerRegistry) {
           date: 'date' in s ? (s.date ?? null) : state.date,
           paragraph: 'paragraph' in s ? (s.paragraph ?? null) : state.paragraph,
           corridor: 'corridor' in s ? (s.corridor ?? null) : state.corridor,
+          // What the page is does not change with the state it shows (back/forward, a saved view).
+          embed: state.embed,
         };
       }
     }
@@ -111,6 +116,7 @@ export function appStateOf(s: AtlasState): AppState {
     date: s.date,
     paragraph: s.paragraph,
     corridor: s.corridor,
+    embed: s.embed,
     view: null,
   };
 }

@@ -17,7 +17,8 @@
  *   - `mode`: `now` styles projects by their present status (absent = the plan's own stages);
  *     `date` (YYYY or YYYY-MM, 2016–2030) shows the status at that date on the timeline;
  *   - `para`: the plan-text paragraph the reader shows (c4.s1.i1.p2);
- *   - `corridor`: corridor analysis at this distance in km (1–500) around the selected line or region.
+ *   - `corridor`: corridor analysis at this distance in km (1–500) around the selected line or region;
+ *   - `embed`: `1` shows the map alone, read-only, for an iframe (absent or `0` = the full atlas).
  *
  * Pure functions: no React, no DOM. Decoding never throws: it returns what is valid and a list of
  * problems (unknown language, malformed code, malformed view …) for the UI to show as a notice.
@@ -66,6 +67,11 @@ export interface AppState extends UrlState {
   paragraph: string | null;
   /** Corridor analysis: the distance in km around the selected line project or region; null or absent = off. */
   corridor?: number | null;
+  /**
+   * The page is an embed (`embed=1`): the map and its legend alone, read-only. A property of the
+   * page rather than of the view (a saved view never turns the atlas into an embed); absent = false.
+   */
+  embed?: boolean;
 }
 
 export type AtlasMode = 'plan' | 'now';
@@ -74,7 +80,7 @@ export const CORRIDOR_RANGE = [1, 500] as const;
 /** The timeline's range: the plan's first year to its last target year. */
 export const DATE_RANGE = [2016, 2030] as const;
 
-export type UrlParam = 'region' | 'project' | 'measure' | 'lang' | 'map' | 'layers' | 'ch' | 'theme' | 'stage' | 'choro' | 'mode' | 'date' | 'para' | 'corridor';
+export type UrlParam = 'region' | 'project' | 'measure' | 'lang' | 'map' | 'layers' | 'ch' | 'theme' | 'stage' | 'choro' | 'mode' | 'date' | 'para' | 'corridor' | 'embed';
 export type ProblemReason =
   /** The value does not have the expected shape. */
   | 'malformed'
@@ -99,7 +105,7 @@ export interface Decoded {
   problems: UrlProblem[];
 }
 
-export const EMPTY_STATE: AppState = { region: null, lang: null, view: null, selection: null, layers: null, filters: NO_FILTERS, choropleth: null, mode: 'plan', date: null, paragraph: null, corridor: null };
+export const EMPTY_STATE: AppState = { region: null, lang: null, view: null, selection: null, layers: null, filters: NO_FILTERS, choropleth: null, mode: 'plan', date: null, paragraph: null, corridor: null, embed: false };
 
 const REGION_RE = /^(\d{6}|[A-Z]{3})$/;
 const PROJECT_RE = /^[a-z][a-z0-9-]{0,79}$/;
@@ -113,7 +119,7 @@ export const ZOOM_RANGE = [0, 22] as const;
 /** MapLibre's pitch range (maxPitch up to 85 in MapLibre 6). */
 export const PITCH_RANGE = [0, 85] as const;
 
-const OWNED = new Set<string>(['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro', 'mode', 'date', 'para', 'corridor']);
+const OWNED = new Set<string>(['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro', 'mode', 'date', 'para', 'corridor', 'embed']);
 
 function clip(value: string): string {
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
@@ -293,6 +299,12 @@ export function decodeUrlState(search: string, hash: string): Decoded {
         else state.corridor = km;
         break;
       }
+      case 'embed': {
+        if (v === '' || v === '0') break;
+        if (v === '1') state.embed = true;
+        else problem('embed', value, 'malformed');
+        break;
+      }
       case 'map':
         break;
     }
@@ -334,6 +346,7 @@ function stateParams(state: Partial<AppState>, defaultLayers?: readonly string[]
   if (state.paragraph) out.push(['para', state.paragraph]);
   if (state.corridor != null) out.push(['corridor', String(state.corridor)]);
   if (state.lang) out.push(['lang', state.lang]);
+  if (state.embed) out.push(['embed', '1']);
   return out;
 }
 
@@ -351,6 +364,24 @@ export function encodeSearch(state: Partial<AppState>, previous = '', defaultLay
   const out = [...stateParams(state, defaultLayers), ...kept];
   if (out.length === 0) return '';
   return `?${out.map(([k, v]) => `${encodePart(k)}=${encodePart(v)}`).join('&')}`;
+}
+
+/**
+ * The same link as an embed (`embed=1`) or as the full atlas (no `embed`): every other part of
+ * it (origin, path, the other parameters, the view in the hash) unchanged. For the Views dialog's
+ * iframe snippet and the embed's link to the full atlas.
+ */
+export function linkWithEmbed(link: string, embed: boolean): string {
+  const s = String(link ?? '');
+  const hashAt = s.indexOf('#');
+  const beforeHash = hashAt < 0 ? s : s.slice(0, hashAt);
+  const hash = hashAt < 0 ? '' : s.slice(hashAt);
+  const q = beforeHash.indexOf('?');
+  const base = q < 0 ? beforeHash : beforeHash.slice(0, q);
+  const params = pairs(q < 0 ? '' : beforeHash.slice(q + 1)).filter(([k]) => k !== 'embed');
+  if (embed) params.push(['embed', '1']);
+  const search = params.length ? `?${params.map(([k, v]) => `${encodePart(k)}=${encodePart(v)}`).join('&')}` : '';
+  return `${base}${search}${hash}`;
 }
 
 /** MapLibre's hash value for a view (the part after `map=`): zoom/lat/lng[/bearing[/pitch]]. */

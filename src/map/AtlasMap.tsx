@@ -99,6 +99,9 @@ function setHighlight(map: MapLibreMap, geo: GeoData, selection: string | null, 
   source.setData(highlightData(selection, hover, geo.shapes));
 }
 
+/** How far from a tap (CSS px) a symbol or line is still what it meant. */
+const TAP_RADIUS = 10;
+
 /** Zooms at which the thematic layers change (labels appear); the overlay is rebuilt only when one is crossed. */
 const LABEL_ZOOMS = [5, 6.5, 7.5];
 function zoomStep(zoom: number): number {
@@ -274,10 +277,10 @@ export function AtlasMap(props: AtlasMapProps) {
       const ll = map.unproject([x, y]);
       return [ll.lng, ll.lat];
     };
-    const themeAt = (point: { x: number; y: number }): PickTarget | null => {
+    const themeAt = (point: { x: number; y: number }, radius = 4): PickTarget | null => {
       const { catalogue, view } = latest.current;
       if (!catalogue || !view) return null;
-      return pickAt({ catalogue, filters: view.filters, scale: 1 }, view.layers, project, point.x, point.y, 4, unproject);
+      return pickAt({ catalogue, filters: view.filters, scale: 1 }, view.layers, project, point.x, point.y, radius, unproject);
     };
     controller.probes = { pick: (x, y) => themeAt({ x, y }), regionAt: (x, y) => regionAt({ x, y }) };
     latest.current.onController(controller);
@@ -326,7 +329,9 @@ export function AtlasMap(props: AtlasMapProps) {
         controller.clickTool([e.lngLat.lng, e.lngLat.lat]);
         return;
       }
-      const target = themeAt(e.point);
+      // A fingertip covers more than a pointer's tip: a tap looks a little further for a symbol or line.
+      const touch = (e.originalEvent as PointerEvent | undefined)?.pointerType === 'touch';
+      const target = themeAt(e.point, touch ? TAP_RADIUS : 4);
       if (target) latest.current.onPick(target);
       else latest.current.onSelectRegion(regionAt(e.point));
     });

@@ -74,6 +74,12 @@ export class MapController {
     return () => this.listeners.delete(listener);
   }
 
+  /** Calls back each time the map comes to rest after a move (a link to the view follows it). */
+  onMoveEnd(listener: () => void): () => void {
+    this.map.on('moveend', listener);
+    return () => void this.map.off('moveend', listener);
+  }
+
   view(): MapView {
     const c = this.map.getCenter();
     return { zoom: this.map.getZoom(), lat: c.lat, lng: c.lng, bearing: this.map.getBearing(), pitch: this.map.getPitch() };
@@ -119,11 +125,11 @@ export class MapController {
     this.map.fitBounds(bounds, { ...opts, essential: true });
   }
 
-  /** Whether a box is already well in view (inside, and not a speck). */
+  /** Whether a box is already well in view (inside the part the panel leaves, and not a speck). */
   shows(bbox: [number, number, number, number]): boolean {
     const [w, s, e, n] = bbox;
-    const view = this.map.getBounds();
-    const inView = view.contains([w, s]) && view.contains([e, n]);
+    const [[vw, vs], [ve, vn]] = this.visibleBounds();
+    const inView = w >= vw && e <= ve && s >= vs && n <= vn;
     const tiny = this.map.project([e, n]).x - this.map.project([w, s]).x < 40 && w !== e;
     return inView && !tiny;
   }

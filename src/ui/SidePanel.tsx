@@ -20,6 +20,7 @@ import { OutlineTree } from './OutlineTree.tsx';
 import { ProjectPanel } from './ProjectPanel.tsx';
 import { RegionPanel } from './RegionPanel.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { SheetHandle, useSheet } from './BottomSheet.tsx'; // phones
 import type { TextFocus } from './reader/PlanTextTab.tsx';
 import { OpenTextContext } from './reader/open-text.ts';
 
@@ -85,6 +86,8 @@ export function SidePanel(props: SidePanelProps) {
     body.current.scrollTop = 0;
     bodyScrolled.current = false;
   }, [selKey, props.tab]);
+  // On phones the panel is a bottom sheet (BottomSheet.tsx); a new selection opens it half.
+  const [sheet, setSheet] = useSheet(selKey);
   const regionInfo = selection?.kind === 'region' && geo ? (geo.byCode.get(selection.code) ?? null) : null;
   const parent = regionInfo?.parent && geo ? (geo.byCode.get(regionInfo.parent) ?? null) : null;
 
@@ -190,7 +193,8 @@ export function SidePanel(props: SidePanelProps) {
   };
 
   return (
-    <aside className="side-panel" id="panel" aria-label={t('app.subtitle')} data-testid="side-panel">
+    <aside className="side-panel" id="panel" aria-label={t('app.subtitle')} data-testid="side-panel" data-sheet={sheet}>
+      <SheetHandle state={sheet} onState={setSheet} />
       <header className="side-panel__header">
         <div>
           <h1 className="title">{t('app.title')}</h1>

@@ -34,10 +34,10 @@ export interface Session {
 }
 
 /** One browser for a test file: launched before its tests, closed after. Call at the file's top level. */
-export function sessionForFile(): () => Session {
+export function sessionForFile(device?: Device): () => Session {
   let session: Session | undefined;
   beforeAll(async () => {
-    session = await launch();
+    session = await launch([], device ? { device } : {});
   });
   afterAll(async () => {
     await session?.close();
@@ -59,7 +59,15 @@ export async function atlasDrawn(page: Page): Promise<void> {
  * 12 MB and fetches 5,565 tiles in the background, load that would only blur the other tests'
  * timings. tests/e2e/offline.test.ts allows it.
  */
-export async function launch(extraArgs: string[] = [], opts: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Session> {
+/** A device to emulate (tests/e2e/phone.test.ts): its viewport, touch and pixel ratio. */
+export interface Device {
+  viewport: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  deviceScaleFactor?: number;
+}
+
+export async function launch(extraArgs: string[] = [], opts: { serviceWorkers?: 'allow' | 'block'; device?: Device } = {}): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), 'plan-atlas-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -68,6 +76,7 @@ export async function launch(extraArgs: string[] = [], opts: { serviceWorkers?: 
     args: [...CHROMIUM_FLAGS, ...extraArgs],
     viewport: VIEWPORT,
     deviceScaleFactor: 1,
+    ...opts.device,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });

@@ -122,4 +122,14 @@ describe('link validation and the state reducer', () => {
     expect(applied).toMatchObject({ selection: { kind: 'region', code: '150200' }, layers: ['highways'], lang: 'en' });
     expect(appStateOf(applied).region).toBe('150200');
   });
+
+  it('keeps an embed an embed: the page opened as one, whatever state is applied to it', () => {
+    const reduce = atlasReducer(LAYER_IDS);
+    const embed = initialAtlasState({ state: { ...EMPTY_STATE, embed: true }, problems: [] }, LAYER_IDS, 'zh').state;
+    expect(embed.embed).toBe(true);
+    expect(reduce(embed, { type: 'apply', state: { ...EMPTY_STATE, embed: false } }).embed).toBe(true);
+    expect(appStateOf(embed).embed).toBe(true);
+    const full = initialAtlasState({ state: EMPTY_STATE, problems: [] }, LAYER_IDS, 'zh').state;
+    expect(reduce(full, { type: 'apply', state: { embed: true } }).embed).toBe(false);
+  });
 });

@@ -38,7 +38,7 @@ const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 1000) };
 // ------------------------------------------------------------------------------------------------
 // Generators
 
-const QUERY_KEYS = ['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro', 'mode', 'date', 'para', 'corridor'] as const;
+const QUERY_KEYS = ['region', 'project', 'measure', 'lang', 'layers', 'ch', 'theme', 'stage', 'choro', 'mode', 'date', 'para', 'corridor', 'embed'] as const;
 const LIST_KEYS = new Set(['layers', 'ch', 'theme', 'stage']);
 const REASONS = ['malformed', 'out_of_range', 'repeated', 'unknown', 'conflict'];
 
@@ -69,6 +69,7 @@ const appState: fc.Arbitrary<AppState> = fc
     lang: fc.constantFrom(null, 'zh' as const, 'en' as const),
     view: fc.option(view, { nil: null }),
     corridor: fc.option(fc.integer({ min: 1, max: 500 }), { nil: null }),
+    embed: fc.boolean(),
   })
   .map((s) => ({ ...s, mode: s.date ? ('now' as const) : s.mode, region: s.selection?.kind === 'region' ? s.selection.code : null }));
 
@@ -160,7 +161,9 @@ function keeps(state: AppState, key: string, item: string): boolean {
     case 'para':
       return state.paragraph === item;
     case 'corridor':
-      return state.corridor != null && state.corridor === Number(item);
+      return state.corridor === Number(item);
+    case 'embed':
+      return (item === '1' && state.embed === true) || item === '0';
     case 'map': {
       const v = decodeView(item).view;
       return v != null && JSON.stringify(v) === JSON.stringify(state.view);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLink, decodeUrlState, decodeView, EMPTY_STATE, encodeSearch, encodeUrlState, encodeView, sameSelection, unknownProblem, unknownRegionProblem, type AppState } from '../../src/domain/url-state.ts';
+import { decodeLink, decodeUrlState, decodeView, EMPTY_STATE, encodeSearch, encodeUrlState, encodeView, linkWithEmbed, sameSelection, unknownProblem, unknownRegionProblem, type AppState } from '../../src/domain/url-state.ts';
 
 const S = (over: Partial<AppState>): AppState => ({ ...EMPTY_STATE, ...over });
 
@@ -174,5 +174,37 @@ describe('selection, layers, filters, choropleth', () => {
   it('never throws on hostile filters', () => {
     for (const s of ['?ch=,,,', '?theme=%', '?stage=' + ','.repeat(5000), '?layers=' + 'a,'.repeat(3000), '?choro=&choro=all'])
       expect(() => decodeUrlState(s, '')).not.toThrow();
+  });
+});
+
+describe('embed', () => {
+  it('reads embed=1 as an embed, 0 or nothing as the full atlas, anything else as a problem', () => {
+    expect(decodeUrlState('?embed=1&project=rail-baotou-yinchuan-hsr', '').state).toEqual(S({ embed: true, selection: { kind: 'project', id: 'rail-baotou-yinchuan-hsr' } }));
+    expect(decodeUrlState('?embed=0', '')).toEqual({ state: EMPTY_STATE, problems: [] });
+    expect(decodeUrlState('?embed=', '')).toEqual({ state: EMPTY_STATE, problems: [] });
+    const bad = decodeUrlState('?embed=yes&lang=en', '');
+    expect(bad.state).toEqual(S({ lang: 'en' }));
+    expect(bad.problems).toEqual([{ param: 'embed', value: 'yes', reason: 'malformed' }]);
+    expect(decodeUrlState('?embed=1&embed=0', '').problems).toEqual([{ param: 'embed', value: '0', reason: 'repeated' }]);
+  });
+
+  it('writes embed=1 only for an embed, and keeps it through a re-encoding of the page', () => {
+    expect(encodeSearch(S({ embed: true, lang: 'en' }))).toBe('?lang=en&embed=1');
+    expect(encodeSearch(S({ embed: false }), '?embed=1')).toBe('');
+    const link = encodeUrlState(S({ embed: true, selection: { kind: 'region', code: '150200' }, view: { zoom: 6, lat: 41, lng: 110, bearing: 0, pitch: 0 } }));
+    expect(decodeLink(link).state.embed).toBe(true);
+  });
+
+  it('turns a link into its embed and back, leaving every other part as it was', () => {
+    const full = 'https://example.org/maps/atlas/?project=rail-baotou-yinchuan-hsr&layers=railways,highways&lang=en&utm=x%26y#map=6.2/40.9/109.84';
+    const embed = linkWithEmbed(full, true);
+    expect(embed).toBe('https://example.org/maps/atlas/?project=rail-baotou-yinchuan-hsr&layers=railways,highways&lang=en&utm=x%26y&embed=1#map=6.2/40.9/109.84');
+    expect(linkWithEmbed(embed, false)).toBe(full);
+    expect(linkWithEmbed(linkWithEmbed(embed, true), true)).toBe(embed);
+    expect(linkWithEmbed('https://example.org/a/b.html', true)).toBe('https://example.org/a/b.html?embed=1');
+    expect(linkWithEmbed('https://example.org/a/?embed=1#map=5/41/110', false)).toBe('https://example.org/a/#map=5/41/110');
+    // The state a link carries is the same with and without embed, but for embed itself.
+    const { state } = decodeLink(embed);
+    expect({ ...state, embed: false }).toEqual(decodeLink(full).state);
   });
 });

@@ -20,6 +20,7 @@ import { IMPORT_LIMITS } from '../../domain/import.ts';
 import { withBdi } from '../Bdi.tsx';
 import { isolate } from '../isolate.ts';
 import { viewProblemText } from './view-problem-text.ts';
+import { EmbedSnippet } from './EmbedSnippet.tsx'; // embed
 
 /** The report of an import in the UI's language: what was added, kept beside, already there, not added. */
 function reportText(t: ReturnType<typeof useTranslation>['t'], r: MergeReport, file: string): string[] {
@@ -266,6 +267,7 @@ export function SavedViewsDialog({ onClose, saved, onPresent, onExport, canDraw 
               <input ref={file} type="file" accept="application/json,.json" disabled={reading != null} onChange={(e) => void onImport(e.target.files?.[0])} data-testid="views-import" />
             </label>
           </div>
+          <EmbedSnippet />
         </div>
       </div>
     </div>
