@@ -52,7 +52,8 @@ export interface RegionTouch {
 
 const LEVEL_RANK = { province: 0, prefecture: 1, county: 2 } as const;
 
-function compareIds(a: string, b: string): number {
+/** Plan order of measure ids: chapter, then section, then item, numerically. */
+export function compareMeasureIds(a: string, b: string): number {
   const na = a.match(/\d+/g)?.map(Number) ?? [];
   const nb = b.match(/\d+/g)?.map(Number) ?? [];
   for (let i = 0; i < Math.max(na.length, nb.length); i++) {
@@ -161,7 +162,7 @@ export class Catalogue {
         byMeasure.set(m, l);
       }
     const chapters = new Map<string, ChapterGroup>();
-    for (const mid of [...byMeasure.keys()].sort(compareIds)) {
+    for (const mid of [...byMeasure.keys()].sort(compareMeasureIds)) {
       const measure = this.measures.get(mid);
       const chapter = this.measures.get(mid.split('.')[0]!);
       if (!measure || !chapter) continue;

@@ -5,7 +5,7 @@
  * one value per facet) and the facets' options. Pure: the labels that need the UI's strings or the
  * map's layers come in through TableLabels.
  */
-import type { Catalogue } from './catalogue.ts';
+import { compareMeasureIds, type Catalogue } from './catalogue.ts';
 import { STAGE_ORDER } from './stages.ts';
 import type { ProjectFeature, RegionProps, Stage } from './types.ts';
 import type { Lang } from './url-state.ts';
@@ -83,16 +83,7 @@ export function measureCode(id: string): string {
   return (id.match(/\d+/g) ?? []).join('.');
 }
 
-/** Plan order of measure ids: chapter, then section, then item, numerically. */
-export function compareMeasureIds(a: string, b: string): number {
-  const na = a.match(/\d+/g)?.map(Number) ?? [];
-  const nb = b.match(/\d+/g)?.map(Number) ?? [];
-  for (let i = 0; i < Math.max(na.length, nb.length); i++) {
-    const d = (na[i] ?? -1) - (nb[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+export { compareMeasureIds };
 
 /**
  * The leagues and cities a project touches: prefecture-level regions, and provinces that have no

@@ -4,7 +4,6 @@
  * state's reducer and the link validation that feed it.
  */
 import type { Layer } from '@deck.gl/core';
-import type { Polygon, MultiPolygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/cli/load.ts';
 import { appStateOf, atlasReducer, initialAtlasState } from '../../src/domain/atlas-state.ts';
@@ -14,7 +13,8 @@ import { NO_FILTERS } from '../../src/domain/filters.ts';
 import { EMPTY_STATE, type AppState, type UrlProblem } from '../../src/domain/url-state.ts';
 import { buildScene } from '../../src/export/scene.ts';
 import { THEMATIC_BEFORE_ID } from '../../src/map/basemap/style.ts';
-import type { GeoData, RegionInfo } from '../../src/map/geodata.ts';
+import type { GeoData } from '../../src/map/geodata.ts';
+import { geoOf } from './support/geo-stub.ts';
 import type { DeckDrawing } from '../../src/map/load-deck.ts';
 import { DEFAULT_VISIBLE, LAYER_IDS, layerContext, legendOf, viewOf, type LayerContext } from '../../src/map/themes/index.ts';
 
@@ -22,14 +22,7 @@ let cat: Catalogue;
 let geo: GeoData;
 beforeAll(() => {
   cat = readCatalogue();
-  const byCode = new Map<string, RegionInfo>();
-  const shapes = new Map<string, Polygon | MultiPolygon>();
-  for (const f of cat.data.regions.features) {
-    const p = f.properties;
-    shapes.set(p.code, f.geometry);
-    byCode.set(p.code, { code: p.code, level: p.level, name_zh: p.name_zh, name_en: p.name_en, parent: p.parent } as RegionInfo);
-  }
-  geo = { regions: cat.data.regions, countries: { type: 'FeatureCollection', features: [] }, labels: { type: 'FeatureCollection', features: [] }, byCode, shapes } as unknown as GeoData;
+  geo = geoOf(cat);
 });
 
 const t = ((key: string, opts?: Record<string, unknown>) => (opts && 'defaultValue' in opts ? '' : key)) as never;

@@ -13,7 +13,8 @@ import { atlasReducer, initialAtlasState } from '../../src/domain/atlas-state.ts
 import type { Catalogue } from '../../src/domain/catalogue.ts';
 import { decodeUrlState, encodeSearch, EMPTY_STATE, type AppState } from '../../src/domain/url-state.ts';
 import { buildScene } from '../../src/export/scene.ts';
-import type { GeoData, RegionInfo } from '../../src/map/geodata.ts';
+import type { GeoData } from '../../src/map/geodata.ts';
+import { geoOf } from './support/geo-stub.ts';
 import type { DeckDrawing } from '../../src/map/load-deck.ts';
 import { LAYER_IDS, layerContext, viewOf, type LayerContext } from '../../src/map/themes/index.ts';
 
@@ -22,14 +23,7 @@ let cat: Catalogue;
 let geo: GeoData;
 beforeAll(() => {
   cat = readCatalogue();
-  const byCode = new Map<string, RegionInfo>();
-  const shapes = new Map<string, Polygon | MultiPolygon>();
-  for (const f of cat.data.regions.features) {
-    const p = f.properties;
-    shapes.set(p.code, f.geometry);
-    byCode.set(p.code, { code: p.code, level: p.level, name_zh: p.name_zh, name_en: p.name_en, parent: p.parent } as RegionInfo);
-  }
-  geo = { regions: cat.data.regions, countries: { type: 'FeatureCollection', features: [] }, labels: { type: 'FeatureCollection', features: [] }, byCode, shapes } as unknown as GeoData;
+  geo = geoOf(cat);
 });
 
 describe('the link', () => {

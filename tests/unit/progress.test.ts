@@ -3,9 +3,7 @@
  * (src/export/scene.ts): counts by status class, per measure of the outline, per region; the
  * source line's "status as of"; a progress slide's counts. Against the real catalogue and statuses.
  */
-import { bbox } from '@turf/turf';
 import i18next, { type TFunction } from 'i18next';
-import type { Polygon, MultiPolygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
@@ -18,7 +16,8 @@ import { buildScene, selectionProjects } from '../../src/export/scene.ts';
 import { docTitleKey, scenesFor } from '../../src/ui/export/scenes.ts';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
-import type { GeoData, RegionInfo } from '../../src/map/geodata.ts';
+import type { GeoData } from '../../src/map/geodata.ts';
+import { geoOf } from './support/geo-stub.ts';
 
 const BJ_HOHHOT = 'rail-beijing-huhehaote-hsr';
 const HOHHOT = '150100';
@@ -29,14 +28,7 @@ let tZh: TFunction;
 let tEn: TFunction;
 beforeAll(async () => {
   cat = readCatalogue();
-  const byCode = new Map<string, RegionInfo>();
-  const shapes = new Map<string, Polygon | MultiPolygon>();
-  for (const f of cat.data.regions.features) {
-    const p = f.properties;
-    shapes.set(p.code, f.geometry);
-    byCode.set(p.code, { code: p.code, level: p.level, name_zh: p.name_zh, name_en: p.name_en, parent: p.parent, bbox: bbox(f) } as RegionInfo);
-  }
-  geo = { regions: cat.data.regions, countries: { type: 'FeatureCollection', features: [] }, labels: { type: 'FeatureCollection', features: [] }, byCode, shapes } as unknown as GeoData;
+  geo = geoOf(cat);
   const i18n = i18next.createInstance();
   await i18n.init({ resources: { zh: { translation: zh }, en: { translation: en } }, lng: 'zh', fallbackLng: 'zh', interpolation: { escapeValue: false } });
   tZh = i18n.getFixedT('zh');
