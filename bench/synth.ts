@@ -51,6 +51,9 @@ export function writeSyntheticCatalogue(scale: number, outDir: string, seed = 42
   cpSync(join(repoRoot, 'data/places'), join(dataDir, 'places'), { recursive: true });
   cpSync(join(repoRoot, 'data/groups'), join(dataDir, 'groups'), { recursive: true });
   cpSync(join(repoRoot, 'data/projects'), join(dataDir, 'projects'), { recursive: true });
+  // The real projects keep their real alignments and statuses; the copies are schematic and unresearched.
+  cpSync(join(repoRoot, 'data/alignments'), join(dataDir, 'alignments'), { recursive: true });
+  cpSync(join(repoRoot, 'data/status'), join(dataDir, 'status'), { recursive: true });
 
   const places: Place[] = [];
   const projects: Project[] = [];

@@ -105,7 +105,6 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
     <>
       <RegionCard info={info} parent={props.parent} lang={lang} onSelect={props.onSelectRegion} onClear={props.onClear} />
       <UserLayersInRegion code={info.code} regions={catalogue?.regions ?? null} />
-      <RegionParagraphs code={info.code} catalogue={catalogue} lang={lang} />
       <section className="panel-section" aria-labelledby="projects-heading" data-testid="region-projects">
         <h3 id="projects-heading">{t('projects.heading')}</h3>
         {!data ? (
@@ -192,6 +191,8 @@ export const RegionPanel = memo(function RegionPanel(props: RegionPanelProps) {
           </>
         )}
       </section>
+      {/* The plan's words about this region: after its projects, which most readers come for. */}
+      <RegionParagraphs code={info.code} catalogue={catalogue} lang={lang} />
     </>
   );
 });

@@ -55,7 +55,8 @@ describe('a click on the map', () => {
   it('a long list paints the rows the panel shows with the click, then the rest', async () => {
     const { page, rec } = await openPage(session(), baseUrl, '?region=150200');
     // Tall enough that Inner Mongolia's list starts above the fold (at 800 px it starts below it).
-    await page.setViewportSize({ width: 1280, height: 1080 });
+    // Tall enough that Inner Mongolia's list starts on screen below its chart and status summary.
+    await page.setViewportSize({ width: 1280, height: 1200 });
     await atlasDrawn(page);
     await expect.poll(() => page.getByTestId('region-name').textContent()).toBe('包头市');
     // The first state of Inner Mongolia's list (211 rows in the real catalogue) as React commits it,
