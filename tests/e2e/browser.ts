@@ -183,9 +183,15 @@ export async function pagePointOf(page: Page, lng: number, lat: number): Promise
 }
 
 /** Colour shares of the map canvas as drawn on screen (decoded in the page, no PNG library needed). */
-export async function canvasColourShares<K extends string>(page: Page, colours: Record<K, string>, tolerance = 10): Promise<Record<K, number> & { total: number }> {
-  const canvas = page.locator('canvas.maplibregl-canvas');
-  const png = (await canvas.screenshot()).toString('base64');
+export async function canvasColourShares<K extends string>(
+  page: Page,
+  colours: Record<K, string>,
+  tolerance = 10,
+  /** Only this box of the page (x, y, width, height) instead of the whole map canvas. */
+  clip?: [number, number, number, number],
+): Promise<Record<K, number> & { total: number }> {
+  const shot = clip ? await page.screenshot({ clip: { x: clip[0], y: clip[1], width: clip[2], height: clip[3] } }) : await page.locator('canvas.maplibregl-canvas').screenshot();
+  const png = shot.toString('base64');
   const shares = await page.evaluate(
     async ({ png, colours, tolerance }) => {
       const img = new Image();

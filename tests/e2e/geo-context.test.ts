@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PALETTE } from '../../src/map/basemap/palette.ts';
-import { assertClean, atlasDrawn, launch, openPage, screenshot, type Session } from './browser.ts';
+import { assertClean, atlasDrawn, canvasColourShares, launch, openPage, screenshot, type Session } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let session: Session;
@@ -31,27 +31,9 @@ async function rendered(page: Page, layers: string[]): Promise<Array<{ layer: st
   }, layers);
 }
 
-/** Share of the map canvas's pixels within `tol` of a colour, in a box of the page (x, y, w, h). */
+/** Share of the page's pixels within `tol` of a colour, in a box of the page (x, y, w, h). */
 async function colourShareIn(page: Page, hex: string, box: [number, number, number, number], tol = 14): Promise<number> {
-  const shot = await page.screenshot({ clip: { x: box[0], y: box[1], width: box[2], height: box[3] } });
-  return page.evaluate(
-    async ([b64, hex, tol]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      const t = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - t[0]!) <= tol && Math.abs(d[i + 1]! - t[1]!) <= tol && Math.abs(d[i + 2]! - t[2]!) <= tol) n++;
-      return n / (d.length / 4);
-    },
-    [shot.toString('base64'), hex, tol] as const,
-  );
+  return (await canvasColourShares(page, { c: hex }, tol, box)).c;
 }
 
 describe('rivers, lakes and towns at Baotou', () => {
