@@ -12,6 +12,8 @@ import { loadCatalogueSources, CatalogueError } from './load.ts';
 import { buildCatalogue } from './build.ts';
 import { buildPlanText, PLAN_TEXT_PATH } from './plan-text.ts';
 import type { RegionCollection } from '../src/domain/types.ts';
+import type { RegionTopology } from '../src/domain/region-topology.ts';
+import { storedProjects } from './area-outlines.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,6 +21,12 @@ function readRegions(): RegionCollection {
   const path = join(root, 'public/geo/regions.geojson');
   if (!existsSync(path)) throw new CatalogueError('public/geo/regions.geojson is missing: run `npm run geo` first');
   return JSON.parse(readFileSync(path, 'utf8')) as RegionCollection;
+}
+
+function readTopology(): RegionTopology {
+  const path = join(root, 'public/geo/regions.topo.json');
+  if (!existsSync(path)) throw new CatalogueError('public/geo/regions.topo.json is missing: run `npm run geo` first');
+  return JSON.parse(readFileSync(path, 'utf8')) as RegionTopology;
 }
 
 function readCountryCodes(): Set<string> {
@@ -44,10 +52,11 @@ function main() {
   const planText = buildPlanText(readFileSync(existsSync(ownText) ? ownText : join(root, PLAN_TEXT_PATH), 'utf8'), sources);
   const dir = argDir('--out', 'public/data');
   mkdirSync(dir, { recursive: true });
+  const projects = storedProjects(out.projects, readTopology());
   const files: [string, unknown][] = [
     ['measures.json', out.measures],
     ['places.geojson', out.places],
-    ['projects.geojson', out.projects],
+    ['projects.geojson', projects.file],
     ['touches.json', out.touches],
     ['search-keys.json', out.searchKeys],
     ['plan-text.json', planText.file],
@@ -60,6 +69,7 @@ function main() {
       `${Object.values(out.touches.byRegion).reduce((n, l) => n + l.length, 0)} touches, ` +
       `${planText.file.paragraphs.length} paragraphs of the plan, ${Object.keys(out.status.byProject).length} status entries → ${relative(root, dir)}/ in ${ms} ms`,
   );
+  console.log(`[data] ${projects.merged.length} areas merged from the regions' topology when read, ${projects.kept.length} with their own outline (${projects.kept.join(', ') || 'none'})`);
 }
 
 try {

@@ -21,6 +21,7 @@ import { pinyin } from 'pinyin-pro';
 import { decodeCollection, type EncodedCollection } from './echarts-decode.ts';
 import { nameEn, PROVINCE_ZH, type Level } from './names-en.ts';
 import { cleanMulti, simplifyShared, type Multi, type TopoItem } from './topology.ts';
+import { regionTopology } from './region-topology.ts';
 import { dissolveExact } from './dissolve.ts';
 import { neighbouringCountries, CLIP_BBOX } from './countries.ts';
 import { buildLabels } from './labels.ts';
@@ -285,6 +286,7 @@ function main() {
     ['countries.geojson', countriesFc],
     ['labels.geojson', labels],
     ['borders.json', runs],
+    ['regions.topo.json', regionTopology(regionsFc, countriesFc)],
   ];
   for (const [name, fc] of files) fs.writeFileSync(path.join(OUT, name), JSON.stringify(fc) + '\n');
   const townTiles: FeatureCollection = {

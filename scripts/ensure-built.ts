@@ -18,13 +18,13 @@ interface Step {
 const STEPS: Step[] = [
   {
     name: 'geography',
-    inputs: ['geo', 'src/domain/vocabulary.ts', 'package-lock.json', 'data/places'],
-    outputs: ['public/geo/regions.geojson', 'public/geo/countries.geojson', 'public/geo/labels.geojson', 'public/geo/borders.json', 'public/tiles/tiles.json'],
+    inputs: ['geo', 'src/domain/vocabulary.ts', 'src/domain/region-topology.ts', 'package-lock.json', 'data/places'],
+    outputs: ['public/geo/regions.geojson', 'public/geo/countries.geojson', 'public/geo/labels.geojson', 'public/geo/borders.json', 'public/geo/regions.topo.json', 'public/tiles/tiles.json'],
     command: ['npx', 'tsx', 'geo/build.ts'],
   },
   {
     name: 'catalogue',
-    inputs: ['data', 'src/domain', 'public/geo/regions.geojson', 'geo/vendor'],
+    inputs: ['data', 'src/domain', 'public/geo/regions.geojson', 'public/geo/regions.topo.json', 'geo/vendor'],
     outputs: ['public/data/measures.json', 'public/data/places.geojson', 'public/data/projects.geojson', 'public/data/touches.json', 'public/data/search-keys.json', 'public/data/plan-text.json', 'public/data/status.json'],
     command: ['npx', 'tsx', 'data/compile.ts'],
   },

@@ -122,7 +122,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
   // Geography, then the catalogue (which indexes the regions).
   useEffect(() => {
     let live = true;
-    const cat = loadCatalogue(geoData.then((g) => g.regions));
+    const cat = loadCatalogue(geoData);
     geoData.then(
       (g) => {
         if (!live) return;

@@ -1,13 +1,14 @@
-/** Reads the compiled catalogue from public/ on disk (for the CLI and the tests). */
+/** Reads the compiled catalogue from public/ on disk (for the CLI and the tests), as the app does. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalogue, type CatalogueData } from '../domain/catalogue.ts';
+import { regionsOf, withAreaOutlines, type RegionTopology, type StoredProjectCollection } from '../domain/region-topology.ts';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const COMPILED_FILES = {
-  regions: 'public/geo/regions.geojson',
+  topology: 'public/geo/regions.topo.json',
   measures: 'public/data/measures.json',
   places: 'public/data/places.geojson',
   projects: 'public/data/projects.geojson',
@@ -16,11 +17,20 @@ export const COMPILED_FILES = {
 } as const;
 
 export function readCatalogue(root = repoRoot): Catalogue {
-  const data = {} as Record<keyof CatalogueData, unknown>;
+  const file = {} as Record<keyof typeof COMPILED_FILES, unknown>;
   for (const [key, rel] of Object.entries(COMPILED_FILES)) {
     const path = join(root, rel);
     if (!existsSync(path)) throw new Error(`${rel} is missing: run \`npm run prepare-data\` first`);
-    data[key as keyof CatalogueData] = JSON.parse(readFileSync(path, 'utf8'));
+    file[key as keyof typeof COMPILED_FILES] = JSON.parse(readFileSync(path, 'utf8'));
   }
-  return new Catalogue(data as CatalogueData);
+  const topology = file.topology as RegionTopology;
+  const data: CatalogueData = {
+    regions: regionsOf(topology),
+    measures: file.measures as CatalogueData['measures'],
+    places: file.places as CatalogueData['places'],
+    projects: withAreaOutlines(file.projects as StoredProjectCollection, topology),
+    touches: file.touches as CatalogueData['touches'],
+    status: file.status as CatalogueData['status'],
+  };
+  return new Catalogue(data);
 }

@@ -1,6 +1,7 @@
 /**
  * The region hierarchy (province → prefecture → county) with a spatial index.
- * Pure: built from public/geo/regions.geojson in the app, the CLI and the compiler.
+ * Pure: built from the regions' outlines (public/geo/regions.topo.json in the app and the CLI,
+ * public/geo/regions.geojson in the compiler).
  */
 import { bbox as turfBbox, geojsonRbush } from '@turf/turf';
 import type { Feature, Point, Position } from 'geojson';

@@ -4,7 +4,8 @@
  */
 import { Catalogue } from '../domain/catalogue.ts';
 import { SearchIndex } from '../domain/search.ts';
-import type { MeasuresFile, PlaceFeature, ProjectCollection, RegionCollection, SearchKeys, StatusFile, TouchesFile } from '../domain/types.ts';
+import type { MeasuresFile, PlaceFeature, RegionCollection, SearchKeys, StatusFile, TouchesFile } from '../domain/types.ts';
+import { withAreaOutlines, type RegionTopology, type StoredProjectCollection } from '../domain/region-topology.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import { getJson } from '../styles/assets.ts';
 
@@ -13,17 +14,18 @@ export interface CatalogueBundle {
   search: SearchIndex;
 }
 
-/** Starts the downloads now; the regions come from the map's geography when it is ready. */
-export function loadCatalogue(regions: Promise<RegionCollection>): Promise<CatalogueBundle> {
+/** Starts the downloads now; the regions and their topology come from the map's geography when it is ready. */
+export function loadCatalogue(geography: Promise<{ regions: RegionCollection; topology: RegionTopology }>): Promise<CatalogueBundle> {
   const files = Promise.all([
     getJson<MeasuresFile>('data/measures.json'),
     getJson<FeatureCollection<Point, PlaceFeature['properties']>>('data/places.geojson'),
-    getJson<ProjectCollection>('data/projects.geojson'),
+    getJson<StoredProjectCollection>('data/projects.geojson'),
     getJson<TouchesFile>('data/touches.json'),
     getJson<{ version: 1; regions: Record<string, SearchKeys> }>('data/search-keys.json'),
     getJson<StatusFile>('data/status.json'),
   ]);
-  return Promise.all([regions, files]).then(([regions, [measures, places, projects, touches, keys, status]]) => {
+  return Promise.all([geography, files]).then(([{ regions, topology }, [measures, places, stored, touches, keys, status]]) => {
+    const projects = withAreaOutlines(stored, topology);
     const catalogue = new Catalogue({ regions, measures, places, projects, touches, status });
     return { catalogue, search: new SearchIndex(catalogue, keys.regions) };
   });

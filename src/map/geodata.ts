@@ -4,12 +4,12 @@
  * names' anchors for the basemap.
  */
 import { getJson } from '../styles/assets.ts';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { CountryProps, LabelCollection, RegionCollection, RegionLevel } from '../domain/types.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { LabelCollection, RegionCollection, RegionLevel } from '../domain/types.ts';
+import { countriesOf, regionsOf, type CountryCollection, type RegionTopology } from '../domain/region-topology.ts';
 import { COUNTY_ZOOM } from '../domain/vocabulary.ts';
 
-export type { RegionCollection };
-export type CountryCollection = FeatureCollection<Polygon | MultiPolygon, CountryProps>;
+export type { RegionCollection, CountryCollection };
 
 /** What the panel needs to know about a selectable thing: a Chinese region or a country. */
 export interface RegionInfo {
@@ -23,6 +23,8 @@ export interface RegionInfo {
 }
 
 export interface GeoData {
+  /** The outlines as read (regions.topo.json): the catalogue merges its region-made areas from it. */
+  topology: RegionTopology;
   regions: RegionCollection;
   countries: CountryCollection;
   labels: LabelCollection;
@@ -64,11 +66,9 @@ function regionInfo(o: Omit<RegionInfo, 'bbox'>, geometry: Polygon | MultiPolygo
 export async function loadGeoData(): Promise<GeoData> {
   // The basemap draws the lands and borders from its vector tiles (public/tiles, geo/tiles.ts); the
   // outlines here are for the panels, the hit test and the highlight.
-  const [regions, countries, labels] = await Promise.all([
-    getJson<RegionCollection>('geo/regions.geojson'),
-    getJson<CountryCollection>('geo/countries.geojson'),
-    getJson<LabelCollection>('geo/labels.geojson'),
-  ]);
+  const [topology, labels] = await Promise.all([getJson<RegionTopology>('geo/regions.topo.json'), getJson<LabelCollection>('geo/labels.geojson')]);
+  const regions = regionsOf(topology);
+  const countries = countriesOf(topology);
   const byCode = new Map<string, RegionInfo>();
   const shapes = new Map<string, Polygon | MultiPolygon>();
   for (const f of regions.features) {
@@ -81,7 +81,7 @@ export async function loadGeoData(): Promise<GeoData> {
     shapes.set(p.iso3, f.geometry);
     byCode.set(p.iso3, regionInfo({ code: p.iso3, level: 'country', name_zh: p.name_zh, name_en: p.name_en, parent: null }, f.geometry));
   }
-  return { regions, countries, labels, byCode, shapes };
+  return { topology, regions, countries, labels, byCode, shapes };
 }
 
 /** The zoom at which a region's own outline (not its children's) is what the map hovers. */

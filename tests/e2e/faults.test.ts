@@ -123,12 +123,12 @@ describe('WebGL context', () => {
 describe('geography that does not load', () => {
   it('the map area names the file and the failure; nothing is thrown', async () => {
     const { page, rec } = await openPage(session, baseUrl);
-    // The map reads regions.geojson by URL in its worker, the panels read it on the main thread.
-    await page.route('**/geo/regions.geojson', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' }));
+    // The panels, the hit test and the catalogue's areas read the outlines' topology.
+    await page.route('**/geo/regions.topo.json', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' }));
     await page.reload();
     const message = page.getByTestId('map-error');
     await expect.poll(() => message.count(), { timeout: 30_000 }).toBe(1);
-    expect(await message.textContent()).toContain('regions.geojson: HTTP 404');
+    expect(await message.textContent()).toContain('regions.topo.json: HTTP 404');
     expect(await message.textContent()).toContain('地图数据加载失败');
     // The language switch still answers, and the message follows it.
     await page.getByRole('button', { name: 'English' }).click();

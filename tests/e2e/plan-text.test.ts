@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { readCatalogue } from '../../src/cli/load.ts';
 import type { RunOptions } from '../../src/ui/export/api.ts';
 import { assertClean, atlasDrawn, openPage, RESULTS_DIR, screenshot, sessionForFile } from './browser.ts';
 
@@ -20,16 +21,16 @@ const STEEL = 'ind-rare-earth-steel-base-baotou';
 
 const param = (page: Page, name: string) => page.evaluate((n) => new URL(location.href).searchParams.get(n), name);
 
-/** The outline the overlay draws round the selected area project, and that project's outline. */
-const haloAndArea = (page: Page, id: string) =>
-  page.evaluate(async (pid) => {
+/** The outline the overlay draws round the selected area project, and that project's outline as the catalogue reads it. */
+const haloAndArea = async (page: Page, id: string) => {
+  const halo = await page.evaluate(() => {
     const layers = (window.__atlas!.overlay as unknown as { _props: { layers: { id: string; props: { data: number[][][] } }[] } })._props.layers ?? [];
-    const halo = layers.find((l) => l.id === 'highlight-area-line')?.props.data ?? null;
-    const projects = (await (await fetch('data/projects.geojson')).json()) as { features: { properties: { id: string }; geometry: { type: string; coordinates: number[][][] | number[][][][] } }[] };
-    const g = projects.features.find((f) => f.properties.id === pid)?.geometry;
-    const rings = !g ? null : g.type === 'Polygon' ? [(g.coordinates as number[][][])[0]] : (g.coordinates as number[][][][]).map((p) => p[0]);
-    return { halo, rings };
-  }, id);
+    return layers.find((l) => l.id === 'highlight-area-line')?.props.data ?? null;
+  });
+  const g = readCatalogue().project(id)?.geometry;
+  const rings = !g ? null : g.type === 'Polygon' ? [g.coordinates[0]!] : g.type === 'MultiPolygon' ? g.coordinates.map((p) => p[0]!) : null;
+  return { halo, rings };
+};
 
 /** Whether an element lies inside the reader's scrolled body (seen, not only rendered). */
 const inReaderView = (page: Page, selector: string) =>

@@ -8,6 +8,7 @@
  * regions, the line, the buffer the panel hands up, and the measured path: enough to see that the
  * geometry is right, without the map.
  */
+import { regionsOf, withAreaOutlines, type RegionTopology, type StoredProjectCollection } from '../../src/domain/region-topology.ts';
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
@@ -54,14 +55,14 @@ async function main() {
   await initI18n(lang);
   initReactI18next.init(i18next);
   await registerCssFonts(fonts, [400, 600]);
-  const [regions, measures, places, projects, touches] = await Promise.all([
-    get('geo/regions.geojson'),
+  const [topology, measures, places, stored, touches] = await Promise.all([
+    get<RegionTopology>('geo/regions.topo.json'),
     get('data/measures.json'),
     get('data/places.geojson'),
     get('data/projects.geojson'),
     get('data/touches.json'),
   ]);
-  const base = new Catalogue({ regions, measures, places, projects, touches } as CatalogueData);
+  const base = new Catalogue({ regions: regionsOf(topology), measures, places, projects: withAreaOutlines(stored as StoredProjectCollection, topology), touches } as CatalogueData);
   const cat = view === 'table-big' ? enlargedCatalogue(base, 10) : base;
 
   function TableHarness() {

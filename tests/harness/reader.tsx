@@ -3,6 +3,7 @@
  * itself). Served by Vite's dev server from the repository root (tests/harness/reader-shot.ts).
  * Query: ?lang=en, ?p=<paragraph id> to focus, ?select=<project id>.
  */
+import { regionsOf, withAreaOutlines, type RegionTopology, type StoredProjectCollection } from '../../src/domain/region-topology.ts';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
@@ -24,8 +25,8 @@ async function main() {
   await initI18n(lang);
   initReactI18next.init(i18next);
   await registerCssFonts(fonts, [400, 600]);
-  const [regions, measures, places, projects, touches, keys, text] = await Promise.all([
-    get('geo/regions.geojson'),
+  const [topology, measures, places, stored, touches, keys, text] = await Promise.all([
+    get<RegionTopology>('geo/regions.topo.json'),
     get('data/measures.json'),
     get('data/places.geojson'),
     get('data/projects.geojson'),
@@ -33,7 +34,7 @@ async function main() {
     get<{ regions: Record<string, { pinyin: string; initials: string }> }>('data/search-keys.json'),
     get<PlanTextFile>('data/plan-text.json'),
   ]);
-  const cat = new Catalogue({ regions, measures, places, projects, touches } as ConstructorParameters<typeof Catalogue>[0]);
+  const cat = new Catalogue({ regions: regionsOf(topology), measures, places, projects: withAreaOutlines(stored as StoredProjectCollection, topology), touches } as ConstructorParameters<typeof Catalogue>[0]);
   const readerProjectsList = readerProjects(cat);
   const readerPlacesList = readerPlaces(cat, keys.regions);
 

@@ -22,6 +22,7 @@ import { basemapStyle } from '../../../src/map/basemap/style.ts';
 import type { CountryCollection, GeoData, RegionInfo } from '../../../src/map/geodata.ts';
 import en from '../../../src/i18n/en.json';
 import zh from '../../../src/i18n/zh.json';
+import { countriesOf, regionsOf, type RegionTopology } from '../../../src/domain/region-topology.ts';
 import type { FontManifest } from '../../../src/styles/font-manifest.ts';
 import { maplibreFontStacks } from '../../../src/styles/fonts.ts';
 
@@ -30,8 +31,9 @@ const json = <T>(rel: string): T => JSON.parse(read(rel).toString('utf8')) as T;
 
 /** GeoData as src/map/geodata.ts loads it (boxes computed at once). */
 export function readGeo(): GeoData {
-  const regions = json<RegionCollection>('public/geo/regions.geojson');
-  const countries = json<CountryCollection>('public/geo/countries.geojson');
+  const topology = json<RegionTopology>('public/geo/regions.topo.json');
+  const regions: RegionCollection = regionsOf(topology);
+  const countries: CountryCollection = countriesOf(topology);
   const labels = json<LabelCollection>('public/geo/labels.geojson');
   const byCode = new Map<string, RegionInfo>();
   const shapes = new Map<string, Polygon | MultiPolygon>();
@@ -51,7 +53,7 @@ export function readGeo(): GeoData {
     shapes.set(p.iso3, f.geometry);
     byCode.set(p.iso3, { code: p.iso3, level: 'country', name_zh: p.name_zh, name_en: p.name_en, parent: null, bbox: bbox(f.geometry) });
   }
-  return { regions, countries, labels, byCode, shapes };
+  return { topology, regions, countries, labels, byCode, shapes };
 }
 
 export interface VectorEnv {
