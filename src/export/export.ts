@@ -4,17 +4,12 @@
  * before (what the browser can hold) and the frame of the current view.
  */
 import type { TFunction } from 'i18next';
-import type { Lang } from '../domain/url-state.ts';
 import { canvasFont, loadExportFonts, missingChars, type ExportFonts } from './fonts.ts';
-import { drawInset, drawNorthArrow, drawScaleBar, type FurnitureLabels, type InsetData } from './furniture.ts';
-import { layout, type Box, type Composition } from './layout.ts';
+import { drawInset, drawNorthArrow, drawScaleBar, type InsetData } from './furniture.ts';
+import { layout, type Composition } from './layout.ts';
 import { CanvasLimitError, exportMap, type CanvasLimits } from './map-render.ts';
-import { fitWithin, FORMAT_EXT, isSinglePage, isVectorFormat, pptxSize, resolveSize, CUSTOM_MAX, type ExportFormat, type ResolvedSize, type SizePreset } from './presets.ts';
-import { facesFor, pageText, svgDocument, inRanges } from './render-svg.ts';
-import { VectorPdfWriter } from './render-vector-pdf.ts';
-import { svgFontFaces, vectorMapData } from './vector-export.ts';
-import type { VectorMapStats } from './vector-map.ts';
-import { vectorPage } from './vector-page.ts';
+import { fitWithin, isSinglePage, isVectorFormat, pptxSize, resolveSize, CUSTOM_MAX, type ExportFormat, type ResolvedSize, type SizePreset } from './presets.ts';
+import { exportResult, furnitureLabels, outputBoxes, type ExportRequest, type ExportResult } from './result.ts';
 import { mapRenderSize, settledLayout } from './frame.ts';
 import { canvasMeasure, canvasToBlob, drawComposition } from './render-canvas.ts';
 import { PdfWriter } from './render-pdf.ts';
@@ -28,40 +23,6 @@ const MAX_2D_AREA = 268_435_456;
 /** Width margin for PPTX text (set in the viewer's font, not ours). */
 const PPTX_SLACK = 1.12;
 
-export interface ExportRequest {
-  format: ExportFormat;
-  preset: SizePreset;
-  scenes: SceneSpec[];
-  env: Omit<SceneEnv, 't'> & { tFor: (lang: Lang) => TFunction };
-  inset: InsetData;
-  /** Document title (file name and metadata); default: the first page's title. */
-  docTitle?: string;
-  onProgress?: (done: number, total: number) => void;
-}
-
-export interface ExportTimings {
-  /** Per page: map render (off-screen map), compose and encode, total. */
-  pages: { mapMs: number; totalMs: number }[];
-  encodeMs: number;
-  totalMs: number;
-}
-
-export interface ExportResult {
-  blob: Blob;
-  filename: string;
-  mime: string;
-  width: number;
-  height: number;
-  pages: number;
-  timings: ExportTimings;
-  /** Legend rows or list items that did not fit, characters the fonts lack … (said, not hidden). */
-  warnings: string[];
-  /** Where the first page's map and legend are, in output px (for checks). */
-  boxes: { map: Box; legend: Box };
-  /** Vector formats: what the maps hold (paths, texts, names placed and left out), all pages. */
-  vector?: VectorMapStats;
-}
-
 export class ExportTooLargeError extends Error {
   constructor(
     readonly preset: SizePreset,
@@ -72,14 +33,6 @@ export class ExportTooLargeError extends Error {
     this.name = 'ExportTooLargeError';
   }
 }
-
-const MIME: Record<ExportFormat, string> = {
-  png: 'image/png',
-  pdf: 'application/pdf',
-  'pdf-vector': 'application/pdf',
-  svg: 'image/svg+xml',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-};
 
 /** The size an export of `format` uses for a chosen preset (PPTX is always 16:9). */
 export function effectiveSize(format: ExportFormat, preset: SizePreset): SizePreset {
@@ -115,15 +68,6 @@ export async function checkSize(format: ExportFormat, preset: SizePreset, style:
   }
   const largest = fitWithin(size, size.width * lo, size.height * lo);
   return { ok: false, limits, largest, reason: `${size.width}×${size.height}` };
-}
-
-function furnitureLabels(t: TFunction): FurnitureLabels {
-  return {
-    north: t('export.north'),
-    km: t('export.km'),
-    scaleAt: (lat) => t('export.scaleAt', { lat: Math.round(lat) }),
-    insetTitle: t('export.insetTitle'),
-  };
 }
 
 interface RenderedPage {
@@ -170,21 +114,6 @@ async function renderPage(scene: Scene, size: ResolvedSize, t: TFunction, inset:
   return { scene, comp, map: canvas, mapMs: img.ms };
 }
 
-function safeName(s: string): string {
-  return (
-    s
-      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 80) || 'plan-atlas'
-  );
-}
-
-export function exportFilename(title: string, format: ExportFormat, size: { width: number; height: number }, pages: number): string {
-  const suffix = pages > 1 ? `${pages}p` : `${size.width}x${size.height}`;
-  return `${safeName(title)} ${suffix}.${FORMAT_EXT[format]}`;
-}
-
 /** Characters of the scenes' texts the export fonts lack (warned about, drawn as missing glyphs). */
 export async function missingInTexts(texts: string[]): Promise<string[]> {
   const fonts = await loadExportFonts();
@@ -203,7 +132,7 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
   if (isSinglePage(req.format) && req.scenes.length > 1) throw new Error(`${req.format.toUpperCase()} exports one page; use PDF or PPTX for several`);
 
   const scenes = req.scenes.map((spec) => buildScene(spec, { ...req.env, t: req.env.tFor(spec.state.lang ?? 'zh') }));
-  if (isVectorFormat(req.format)) return runVectorExport(req, scenes, size, fonts, t0);
+  if (isVectorFormat(req.format)) return (await import('./vector-run.ts')).runVectorExport(req, scenes, size, fonts, t0);
   const check = await checkSize(req.format, preset, scenes[0]!.style, scenes[0]!.content);
   if (!check.ok) throw new ExportTooLargeError(preset, check.largest, check.limits);
   const missing = [...new Set(scenes.flatMap((s) => missingChars(`${s.content.title}${s.content.subtitle}${(s.content.caption ?? []).join('')}`, fonts)))];
@@ -235,11 +164,7 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
       throw e;
     }
     if (page.comp.legendOmitted) warnings.push(`legend-omitted:${i + 1}:${page.comp.legendOmitted}`);
-    if (!boxes) {
-      const k = page.comp.size.scale;
-      const px = (b: Box): Box => ({ x: Math.round(b.x * k), y: Math.round(b.y * k), w: Math.round(b.w * k), h: Math.round(b.h * k) });
-      boxes = { map: px(page.comp.map), legend: px(page.comp.legend) };
-    }
+    boxes ??= outputBoxes(page.comp);
     const e0 = performance.now();
     if (req.format === 'png') {
       const canvas = document.createElement('canvas');
@@ -267,83 +192,11 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
   else if (pdf) blob = pdf.output();
   else blob = await pptx!.output();
   encodeMs += performance.now() - e1;
-  return {
-    blob,
-    filename: exportFilename(docTitle, req.format, size, scenes.length),
-    mime: MIME[req.format],
-    width: size.width,
-    height: size.height,
-    pages: scenes.length,
-    timings: { pages: pageTimes, encodeMs, totalMs: performance.now() - t0 },
-    warnings,
-    boxes: boxes!,
-  };
-}
-
-/**
- * SVG and vector PDF: the same layout (measured with the export fonts) and the map drawn as vectors
- * (vector-page.ts) instead of by the off-screen WebGL map.
- */
-async function runVectorExport(req: ExportRequest, scenes: Scene[], size: ResolvedSize, fonts: ExportFonts, t0: number): Promise<ExportResult> {
-  const measure = canvasMeasure();
-  const warnings: string[] = [];
-  const missing = [...new Set(scenes.flatMap((s) => missingChars(`${s.content.title}${s.content.subtitle}`, fonts)))];
-  if (missing.length) warnings.push(`missing-glyphs:${missing.join('')}`);
-  const data = await vectorMapData(req.env.catalogue, req.env.geo);
-  const docTitle = req.docTitle ?? scenes[0]!.content.title;
-  const lang = scenes[0]!.lang;
-  const meta = { title: docTitle, subject: req.env.tFor(lang)('export.planTitle'), lang };
-  const pdf = req.format === 'pdf-vector' ? await VectorPdfWriter.create(fonts, meta) : null;
-  const faces = req.format === 'svg' ? await svgFontFaces() : [];
-  const stats: VectorMapStats = { paths: 0, texts: 0, namesPlaced: 0, namesDropped: 0 };
-  const pageTimes: ExportTimings['pages'] = [];
-  let svg: string | null = null;
-  let boxes: ExportResult['boxes'] | null = null;
-  let encodeMs = 0;
-  for (let i = 0; i < scenes.length; i++) {
-    const p0 = performance.now();
-    const scene = scenes[i]!;
-    const comp = settledLayout(scene, size, measure);
-    if (comp.legendOmitted) warnings.push(`legend-omitted:${i + 1}:${comp.legendOmitted}`);
-    if (!boxes) {
-      const k = comp.size.scale;
-      const px = (b: Box): Box => ({ x: Math.round(b.x * k), y: Math.round(b.y * k), w: Math.round(b.w * k), h: Math.round(b.h * k) });
-      boxes = { map: px(comp.map), legend: px(comp.legend) };
-    }
-    const page = await vectorPage(scene, comp, data, req.inset, furnitureLabels(req.env.tFor(scene.lang)), measure);
-    for (const k of Object.keys(stats) as (keyof VectorMapStats)[]) stats[k] += page.stats[k];
-    const mapMs = performance.now() - p0;
-    const e0 = performance.now();
-    if (pdf) pdf.addPage(page);
-    else {
-      svg = svgDocument(page, faces, { title: docTitle, description: scene.content.source, lang: scene.lang, ...(size.paperMm ? { paperMm: size.paperMm } : {}), pixels: { width: size.width, height: size.height } });
-      // Characters none of the embedded faces has are drawn in the viewer's own fonts.
-      const covered = facesFor(faces, page.root);
-      const outside = [...new Set([...pageText(page.root)].filter((ch) => ch.trim() && !covered.some((f) => inRanges(f.unicodeRange, ch.codePointAt(0)!))))];
-      if (outside.length) warnings.push(`svg-fonts-lack:${outside.join('')}`);
-    }
-    encodeMs += performance.now() - e0;
-    pageTimes.push({ mapMs, totalMs: performance.now() - p0 });
-    req.onProgress?.(i + 1, scenes.length);
-  }
-  const e1 = performance.now();
-  const blob = pdf ? new Blob([pdf.output()], { type: MIME['pdf-vector'] }) : new Blob([svg!], { type: MIME.svg });
-  encodeMs += performance.now() - e1;
-  return {
-    blob,
-    filename: exportFilename(docTitle, req.format, size, scenes.length),
-    mime: MIME[req.format],
-    width: size.width,
-    height: size.height,
-    pages: scenes.length,
-    timings: { pages: pageTimes, encodeMs, totalMs: performance.now() - t0 },
-    warnings,
-    boxes: boxes!,
-    vector: stats,
-  };
+  return exportResult(req, { blob, docTitle, size, pages: scenes.length, timings: { pages: pageTimes, encodeMs, totalMs: performance.now() - t0 }, warnings, boxes: boxes! });
 }
 
 export { download } from './download.ts';
+export { exportFilename, type ExportRequest, type ExportResult, type ExportTimings } from './result.ts';
 
 /**
  * A live preview of the composition: the same layout and the same off-screen map, drawn small
