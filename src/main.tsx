@@ -3,7 +3,7 @@
  * the language from the link, the map, then the React app.
  *
  * This chunk holds MapLibre and what the map's first frame needs, and no React: the map is created
- * as soon as its geography is in, and the app's chunk (app-root.tsx, preloaded by the HTML) is
+ * as soon as the names' anchors are in (the rest of the basemap is tiles), and the app's chunk (app-root.tsx, preloaded by the HTML) is
  * evaluated after, while the map's worker lays out the basemap.
  */
 import { prewarm, setWorkerUrl } from 'maplibre-gl';
@@ -14,9 +14,10 @@ import { decodeUrlState, type Decoded, type Lang } from './domain/url-state.ts';
 import { hooksRequested, installHooks, type Hooks } from './hooks.ts';
 import { MapController } from './map/controller.ts';
 import { DEFAULT_LANG, initI18n, zoomLabels } from './i18n/index.ts';
-import { createBasemap, offerEarlyBasemap } from './map/create-basemap.ts';
-import { loadGeoData, type GeoData } from './map/geodata.ts';
+import { createBasemap, dropEarlyBasemap, offerEarlyBasemap } from './map/create-basemap.ts';
+import { loadGeoData, loadLabels } from './map/geodata.ts';
 import type { FontManifest } from './styles/font-manifest.ts';
+import type { LabelCollection } from './domain/types.ts';
 import { loadFontManifest, registerCssFonts } from './styles/fonts.ts';
 import { panelInset } from './map/panel-inset.ts';
 import { registerServiceWorker } from './pwa.ts';
@@ -32,13 +33,13 @@ prewarm();
  * (create-basemap.ts); AtlasMap takes it over. If MapLibre refuses to start here (no WebGL),
  * nothing is created, and the page says why as before.
  */
-function startEarlyMap(g: GeoData, fonts: FontManifest, lang: Lang, initial: Decoded, hooks: Hooks | null): void {
+function startEarlyMap(labels: LabelCollection, fonts: FontManifest, lang: Lang, initial: Decoded, hooks: Hooks | null): void {
   const container = document.createElement('div');
   container.className = 'atlas-map__canvas';
   container.style.visibility = 'hidden';
   document.body.appendChild(container);
   try {
-    const basemap = createBasemap(container, { geo: g, fonts, lang, initialView: initial.state.view, panelInset: initial.state.embed ? { right: 0, bottom: 0 } : panelInset(), ...zoomLabels(lang) });
+    const basemap = createBasemap(container, { labels, fonts, lang, initialView: initial.state.view, panelInset: initial.state.embed ? { right: 0, bottom: 0 } : panelInset(), ...zoomLabels(lang) });
     offerEarlyBasemap({ container, ...basemap });
     // Tests and benchmarks see the map from its creation, before the app takes it over (its own controller then replaces this one).
     hooks?.attachMap(new MapController(basemap.map, { heldLoad: basemap.hold.held, early: true }));
@@ -54,16 +55,18 @@ async function start(): Promise<void> {
   const hooks = hooksRequested() ? installHooks() : null;
   const lang = initial.state.lang ?? DEFAULT_LANG;
   // The geography and the font manifest download together (the HTML preloads both).
-  const geo = loadGeoData();
-  geo.catch(() => undefined); // handled by the App, which shows the error in the map area
+  const labels = loadLabels();
+  const geo = loadGeoData(labels);
+  // Handled by the App, which shows the error in the map area instead of a map.
+  geo.catch(() => dropEarlyBasemap());
   const fonts = await loadFontManifest();
-  // The map first (a failed geography is the App's to report); then the page's language and fonts,
-  // and the app's chunk, whose import evaluates React and the app: all of it main-thread work that
-  // would otherwise come before the map is created.
-  await geo.then(
-    (g) => {
-      performance.mark('atlas:geography');
-      startEarlyMap(g, fonts, lang, initial, hooks);
+  // The map first, as soon as the names' anchors are in: the outlines' topology is read and decoded
+  // meanwhile. Then the page's language and fonts, and the app's chunk, whose import evaluates React
+  // and the app: all of it main-thread work that would otherwise come before the map is created.
+  await labels.then(
+    (l) => {
+      performance.mark('atlas:labels');
+      startEarlyMap(l, fonts, lang, initial, hooks);
       performance.mark('atlas:map-created');
     },
     () => undefined,

@@ -163,7 +163,7 @@ export function AtlasMap(props: AtlasMapProps) {
       basemap.map.resize();
     } else {
       try {
-        basemap = createBasemap(el, { geo, fonts, lang, initialView, panelInset: panelInset(), zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') });
+        basemap = createBasemap(el, { labels: geo.labels, fonts, lang, initialView, panelInset: panelInset(), zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') });
       } catch (e) {
         latest.current.onError(e instanceof Error ? e.message : String(e));
         return;

@@ -12,10 +12,11 @@ import { HOME_BOUNDS, MAP_BOUNDS } from '../domain/vocabulary.ts';
 import { holdFrames, type LoadHold } from './basemap/load-hold.ts';
 import { basemapStyle } from './basemap/style.ts';
 import { assetUrl } from '../styles/assets.ts';
-import type { GeoData } from './geodata.ts';
+import type { LabelCollection } from '../domain/types.ts';
 
 export interface BasemapOptions {
-  geo: GeoData;
+  /** Where the basemap writes the regions' names (the rest of the basemap is in its tiles). */
+  labels: LabelCollection;
   fonts: FontManifest;
   lang: Lang;
   initialView: MapView | null | undefined;
@@ -54,7 +55,7 @@ function registerPmtiles(): void {
 /** Throws what MapLibre throws (no WebGL, a refused context). */
 export function createBasemap(container: HTMLElement, o: BasemapOptions): Basemap {
   const stacks = maplibreFontStacks(o.fonts);
-  const style = basemapStyle({ data: { labels: o.geo.labels, tiles: basemapTilesUrl() }, lang: o.lang, fontFaces: maplibreFontFaces(o.fonts), fonts: stacks });
+  const style = basemapStyle({ data: { labels: o.labels, tiles: basemapTilesUrl() }, lang: o.lang, fontFaces: maplibreFontFaces(o.fonts), fonts: stacks });
   const v = o.initialView;
   const map = new MapLibreMap({
     container,
@@ -94,4 +95,11 @@ export function takeEarlyBasemap(): EarlyBasemap | null {
   const b = early;
   early = null;
   return b;
+}
+
+/** The early map is not taken (the geography failed and the page shows why instead): let it go. */
+export function dropEarlyBasemap(): void {
+  const b = takeEarlyBasemap();
+  b?.map.remove();
+  b?.container.remove();
 }

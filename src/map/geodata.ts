@@ -63,10 +63,15 @@ function regionInfo(o: Omit<RegionInfo, 'bbox'>, geometry: Polygon | MultiPolygo
   };
 }
 
-export async function loadGeoData(): Promise<GeoData> {
+/** Where the basemap writes the names: all the basemap needs besides its tiles. */
+export function loadLabels(): Promise<LabelCollection> {
+  return getJson<LabelCollection>('geo/labels.geojson');
+}
+
+export async function loadGeoData(labelsLoading: Promise<LabelCollection> = loadLabels()): Promise<GeoData> {
   // The basemap draws the lands and borders from its vector tiles (public/tiles, geo/tiles.ts); the
   // outlines here are for the panels, the hit test and the highlight.
-  const [topology, labels] = await Promise.all([getJson<RegionTopology>('geo/regions.topo.json'), getJson<LabelCollection>('geo/labels.geojson')]);
+  const [topology, labels] = await Promise.all([getJson<RegionTopology>('geo/regions.topo.json'), labelsLoading]);
   const regions = regionsOf(topology);
   const countries = countriesOf(topology);
   const byCode = new Map<string, RegionInfo>();

@@ -108,7 +108,7 @@ describe('first view', () => {
     const mapCreated = start.marks['atlas:map-created']!;
     expect(mapCreated, `marks ${JSON.stringify(start.marks)}`).toBeGreaterThan(0);
     expect(start.marks['atlas:app-code'], "React and the app's code run after the map is created").toBeGreaterThan(mapCreated);
-    expect(start.worker, "MapLibre's worker is fetched before the map is created").toBeLessThan(start.marks['atlas:geography']!);
+    expect(start.worker, "MapLibre's worker is fetched before the map is created").toBeLessThan(start.marks['atlas:labels']!);
     expect(await page.getByTestId('map-drawing').count()).toBe(0);
     // deck.gl's overlay follows the first quiet frame, with deck.gl's own chunk (src/map/deck.ts).
     await page.waitForFunction(() => Boolean(window.__atlas?.overlay), undefined, { timeout: 60_000 });
