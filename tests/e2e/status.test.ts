@@ -120,7 +120,8 @@ describe('the timeline', () => {
   });
 
   it('a PDF of the view carries the timeline date: subtitle and source line say "状态截至2016年底"', async () => {
-    expect(await param(page, 'date')).toBe('2016');
+    // The link follows the slider's last move (the test before) once the app has written it.
+    await expect.poll(() => param(page, 'date')).toBe('2016');
     await page.waitForFunction(() => Boolean(window.__planExport), undefined, { timeout: 60_000 });
     const r = await page.evaluate(() => window.__planExport!.run({ format: 'pdf', size: '1920x1080' }));
     const dir = mkdtempSync(join(tmpdir(), 'plan-atlas-status-'));
