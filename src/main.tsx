@@ -58,7 +58,12 @@ async function start(): Promise<void> {
   const labels = loadLabels();
   const geo = loadGeoData(labels);
   // Handled by the App, which shows the error in the map area instead of a map.
-  geo.catch(() => dropEarlyBasemap());
+  // Either order: a geography that fails before the names arrive keeps the map from being created.
+  let geoFailed = false;
+  geo.catch(() => {
+    geoFailed = true;
+    dropEarlyBasemap();
+  });
   const fonts = await loadFontManifest();
   // The map first, as soon as the names' anchors are in: the outlines' topology is read and decoded
   // meanwhile. Then the page's language and fonts, and the app's chunk, whose import evaluates React
@@ -66,7 +71,7 @@ async function start(): Promise<void> {
   await labels.then(
     (l) => {
       performance.mark('atlas:labels');
-      startEarlyMap(l, fonts, lang, initial, hooks);
+      if (!geoFailed) startEarlyMap(l, fonts, lang, initial, hooks);
       performance.mark('atlas:map-created');
     },
     () => undefined,
