@@ -17,6 +17,8 @@ import type {
   RegionCollection,
   SearchKeys,
   StatusFile,
+  DetailsFile,
+  ProjectDetails,
   Touch,
   TouchesFile,
 } from '../src/domain/types.ts';
@@ -34,6 +36,8 @@ export interface CompiledCatalogue {
   searchKeys: { version: 1; regions: Record<string, SearchKeys> };
   /** Present status of the researched projects (the plan's words stay in projects). */
   status: StatusFile;
+  /** The notes and sources only a project's panel, the downloads and the CLI read. */
+  details: DetailsFile;
 }
 
 export function searchKeys(zh: string): SearchKeys {
@@ -198,6 +202,7 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
   // Touches: named (the plan names the region, or a place in it) and spatial.
   const byRegion: Record<string, Touch[]> = {};
   const features: ProjectFeature[] = [];
+  const details = new Map<string, ProjectDetails>();
   for (const { project, geometry, named, placeIds } of resolved) {
     const placeRegions = placeIds.map((id) => places.get(id)!.region);
     const namedSet = namedClosure([...named, ...placeRegions], regions);
@@ -226,15 +231,15 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
         places: placeIds,
         geometry_spec: project.geometry.type,
         precision: aligned.get(project.id)?.precision ?? project.precision,
-        ...(aligned.has(project.id)
-          ? { geometry_source: aligned.get(project.id)!.source, ...(aligned.get(project.id)!.sources.length ? { alignment_sources: aligned.get(project.id)!.sources } : {}) }
-          : {}),
+        ...(aligned.has(project.id) ? { geometry_source: aligned.get(project.id)!.source } : {}),
         phrase: project.phrase,
-        ...(project.note ? { note: project.note } : {}),
         ...(km != null ? { km } : {}),
         ...(project.geometry.type === 'area' ? { cells: regions.leafCells(expand(project.geometry.regions, project.id)) } : {}),
       },
     });
+    const alignmentSources = aligned.get(project.id)?.sources ?? [];
+    if (project.note || alignmentSources.length)
+      details.set(project.id, { ...(project.note ? { note: project.note } : {}), ...(alignmentSources.length ? { alignment_sources: alignmentSources } : {}) });
   }
   for (const list of Object.values(byRegion)) list.sort((a, b) => a.project.localeCompare(b.project));
 
@@ -264,14 +269,27 @@ export function buildCatalogue(src: CatalogueSources, regionsFc: RegionCollectio
     touches: { version: 1, byRegion },
     searchKeys: { version: 1, regions: Object.fromEntries(regionsFc.features.map((f) => [f.properties.code, searchKeys(f.properties.name_zh)])) },
     status: statusFile(src.statuses),
+    details: detailsFile(details, src.statuses),
   };
 }
 
-/** status.json: entries by project id (sorted), and the newest as_of as the data's "now". */
+/** status.json: entries by project id (sorted), without the research's words, and the newest as_of as the data's "now". */
 export function statusFile(statuses: readonly Sourced<ProjectStatus>[]): StatusFile {
   const sorted = statuses.map((s) => s.value).sort((a, b) => a.project.localeCompare(b.project));
   const asOfMax = sorted.map((s) => s.as_of).reduce<string | null>((m, d) => (m == null || dateEnd(d) > dateEnd(m) ? d : m), null);
-  return { version: 1, as_of_max: asOfMax, byProject: Object.fromEntries(sorted.map((s) => [s.project, s])) };
+  return {
+    version: 1,
+    as_of_max: asOfMax,
+    byProject: Object.fromEntries(sorted.map(({ sources: _s, note: _n, disagreement: _d, ...entry }) => [entry.project, entry])),
+  };
+}
+
+/** details.json: the projects' notes and alignment sources, with each status entry's sources, note and disagreement, by project id (sorted). */
+export function detailsFile(projects: ReadonlyMap<string, ProjectDetails>, statuses: readonly Sourced<ProjectStatus>[]): DetailsFile {
+  const all = new Map(projects);
+  for (const { value: s } of statuses)
+    all.set(s.project, { ...all.get(s.project), status: { sources: s.sources, note: s.note, ...(s.disagreement ? { disagreement: s.disagreement } : {}) } });
+  return { version: 1, byProject: Object.fromEntries([...all].sort(([a], [b]) => a.localeCompare(b))) };
 }
 
 /**

@@ -61,6 +61,7 @@ function main() {
     ['search-keys.json', out.searchKeys],
     ['plan-text.json', planText.file],
     ['status.json', out.status],
+    ['details.json', out.details],
   ];
   for (const [name, value] of files) writeFileSync(join(dir, name), JSON.stringify(value));
   const ms = Math.round(performance.now() - t0);

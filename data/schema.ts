@@ -290,7 +290,7 @@ const sameShapes: [
   Same<RegionGroup, Domain.RegionGroup>,
   Same<Project['geometry']['type'], Domain.GeometrySpecType>,
   Same<Project['precision'], Domain.PlanPrecision>,
-  Same<ProjectStatus, Domain.ProjectStatus>,
+  Same<ProjectStatus, Domain.ProjectStatus & Domain.StatusEvidence>,
   Same<AlignmentSource, Domain.AlignmentSource>,
 ] = [true, true, true, true, true, true, true];
 void sameShapes;

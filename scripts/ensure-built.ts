@@ -25,7 +25,7 @@ const STEPS: Step[] = [
   {
     name: 'catalogue',
     inputs: ['data', 'src/domain', 'public/geo/regions.geojson', 'public/geo/regions.topo.json', 'geo/vendor'],
-    outputs: ['public/data/measures.json', 'public/data/places.geojson', 'public/data/projects.geojson', 'public/data/touches.json', 'public/data/search-keys.json', 'public/data/plan-text.json', 'public/data/status.json'],
+    outputs: ['public/data/measures.json', 'public/data/places.geojson', 'public/data/projects.geojson', 'public/data/touches.json', 'public/data/search-keys.json', 'public/data/plan-text.json', 'public/data/status.json', 'public/data/details.json'],
     command: ['npx', 'tsx', 'data/compile.ts'],
   },
   {

@@ -11,17 +11,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCatalogue, repoRoot } from '../src/cli/load.ts';
+import { readCatalogue, readDetails, repoRoot } from '../src/cli/load.ts';
 import type { Catalogue } from '../src/domain/catalogue.ts';
+import type { DetailsFile } from '../src/domain/types.ts';
 import { statusCoverage } from '../src/domain/status.ts';
 import { STATUSES, THEMES } from '../src/domain/vocabulary.ts';
 
 export const BEGIN = '<!-- status-coverage:begin (scripts/status-coverage.ts --write) -->';
 export const END = '<!-- status-coverage:end -->';
 
-export function coverageMarkdown(cat: Catalogue): string {
+export function coverageMarkdown(cat: Catalogue, details: DetailsFile): string {
   const projects = cat.allProjects().map((p) => ({ id: p.properties.id, theme: p.properties.theme }));
-  const rows = statusCoverage(projects, cat.statuses, THEMES);
+  const rows = statusCoverage(projects, cat.statuses, details, THEMES);
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);
   const out: string[] = [
     `Research as of ${cat.statuses.asOf ?? '—'}: ${sum((r) => r.sourced)} of ${sum((r) => r.researched)} researched projects have a sourced status ` +
@@ -37,11 +38,14 @@ export function coverageMarkdown(cat: Catalogue): string {
     .map((t) => [t, projects.filter((p) => p.theme === t).length] as const)
     .filter(([, n]) => n > 0);
   if (rest.length) out.push('', `Not researched yet (all \`unknown\`): ${rest.map(([t, n]) => `${t} ${n}`).join(', ')}.`);
-  const disagreements = cat.statuses.entries().filter((e) => e.disagreement);
+  const disagreements = cat.statuses.entries().flatMap((e) => {
+    const disagreement = details.byProject[e.project]?.status?.disagreement;
+    return disagreement ? [{ project: e.project, disagreement }] : [];
+  });
   out.push('', `Sources disagree on ${disagreements.length} projects (the field holds the better-sourced claim):`, '');
   for (const e of disagreements) {
     const p = cat.project(e.project);
-    out.push(`- **${p?.properties.name_zh ?? e.project}** (\`${e.project}\`): ${e.disagreement!.replace(/\s+/g, ' ').trim()}`);
+    out.push(`- **${p?.properties.name_zh ?? e.project}** (\`${e.project}\`): ${e.disagreement.replace(/\s+/g, ' ').trim()}`);
   }
   return out.join('\n');
 }
@@ -55,7 +59,7 @@ export function withCoverage(dataMd: string, block: string): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const block = coverageMarkdown(readCatalogue());
+  const block = coverageMarkdown(readCatalogue(), readDetails());
   if (process.argv.includes('--write')) {
     const path = join(repoRoot, 'DATA.md');
     writeFileSync(path, withCoverage(readFileSync(path, 'utf8'), block));

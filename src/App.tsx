@@ -16,7 +16,8 @@ import type { Hooks } from './hooks.ts';
 import { applyDocumentLang, DEFAULT_LANG } from './i18n/index.ts';
 import { afterPaint } from './map/after-paint.ts';
 import { AtlasMap, type ChoroplethPaint, type FocusRequest } from './map/AtlasMap.tsx';
-import { loadCatalogue, type CatalogueBundle } from './map/catalogue-data.ts';
+import { detailsSource, loadCatalogue, type CatalogueBundle } from './map/catalogue-data.ts';
+import { DetailsContext } from './ui/details-context.ts';
 import type { MapController } from './map/controller.ts';
 import { MapControllerContext } from './map/controller-context.ts';
 import type { GeoData, RegionInfo } from './map/geodata.ts';
@@ -212,6 +213,17 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
     [controller],
   );
 
+  // The projects' notes and sources: fetched once the whole atlas is drawn, unless a panel or a download asks first.
+  const details = useMemo(detailsSource, []);
+  useEffect(() => {
+    if (!controller) return;
+    const fetchOnceDrawn = () => {
+      if (controller.marks.atlasIdleAt != null) details.load().catch((e: unknown) => console.warn('[details]', e));
+    };
+    fetchOnceDrawn();
+    return controller.onChange(fetchOnceDrawn);
+  }, [controller, details]);
+
   // The map's controller: handed down by context, and to the hooks when the page asked for them.
   useEffect(() => {
     // Until the app's map is up, the hooks keep the page start's map (main.tsx).
@@ -391,6 +403,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
     <MapControllerContext.Provider value={controller}>
     <ExportHookContext.Provider value={exportHook}>
     <UserLayersContext.Provider value={userLayers}>
+    <DetailsContext.Provider value={details}>
     <div className={embed ? 'app app--embed' : 'app'} data-lang={lang}>
       {!embed && (
         <a className="skip-link" href="#panel">
@@ -507,6 +520,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
       {/* Components outside the panel (the export dialog) read the state from AtlasContext (src/ui/app-context.ts). */}
       {!embed && <ExportControls />}{/* export */}
     </div>
+    </DetailsContext.Provider>
     </UserLayersContext.Provider>
     </ExportHookContext.Provider>
     </MapControllerContext.Provider>

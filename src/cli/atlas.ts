@@ -5,7 +5,7 @@
  */
 import type { Catalogue, ProjectTouch } from '../domain/catalogue.ts';
 import type { Touch } from '../domain/types.ts';
-import { readCatalogue } from './load.ts';
+import { readCatalogue, readDetails } from './load.ts';
 import { statusReport } from './status.ts';
 
 const USAGE = `usage: npm run atlas -- <command> [--json]
@@ -62,17 +62,18 @@ function projectCommand(cat: Catalogue, id: string, json: boolean): number {
     return 1;
   }
   const regions = cat.regionsTouchedBy(id);
+  const { status: _evidence, ...more } = readDetails().byProject[id] ?? {};
   if (json) {
-    console.log(JSON.stringify({ ...f.properties, measures: f.properties.measures.map((m) => cat.measure(m)), regions: regions.map((r) => ({ ...r.touch, code: r.region.code, name_zh: r.region.name_zh, level: r.region.level })), geometry: f.geometry }, null, 2));
+    console.log(JSON.stringify({ ...f.properties, ...more, measures: f.properties.measures.map((m) => cat.measure(m)), regions: regions.map((r) => ({ ...r.touch, code: r.region.code, name_zh: r.region.name_zh, level: r.region.level })), geometry: f.geometry }, null, 2));
     return 0;
   }
   const p = f.properties;
   console.log(`${p.name_zh} · ${p.name_en}  (${p.id})`);
   console.log(`theme ${p.theme}${p.kind ? ` / ${p.kind}` : ''}; stage ${p.stage_verb} (${p.stage}); geometry ${p.geometry_spec}, ${p.precision}${p.km ? `, ${p.km} km` : ''}`);
   if (p.geometry_source) console.log(`geometry source: ${p.geometry_source}`);
-  for (const s of p.alignment_sources ?? []) console.log(`  why: ${s.title} — ${s.publisher}, ${s.published}, ${s.url} (read ${s.read})`);
+  for (const s of more.alignment_sources ?? []) console.log(`  why: ${s.title} — ${s.publisher}, ${s.published}, ${s.url} (read ${s.read})`);
   console.log(`plan phrase: «${p.phrase}»`);
-  if (p.note) console.log(`note: ${p.note}`);
+  if (more.note) console.log(`note: ${more.note}`);
   for (const m of p.measures) console.log(`measure: ${cat.measurePath(m).map((x) => `${x.id} ${x.heading_zh}`).join(' › ')}`);
   console.log(`touches ${regions.length} regions:`);
   for (const r of regions) console.log(`  ${r.region.code} ${r.region.name_zh} (${r.region.level}): ${touchLabel(r.touch)}`);
@@ -106,7 +107,7 @@ function statusCommand(argv: string[]): number {
     return 2;
   }
   const format = argv.includes('--csv') ? 'csv' : argv.includes('--json') ? 'json' : 'text';
-  const report = statusReport(readCatalogue(), { theme, format });
+  const report = statusReport(readCatalogue(), readDetails(), { theme, format });
   if (!report.ok) {
     console.error(report.error);
     return 1;

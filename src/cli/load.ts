@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalogue, type CatalogueData } from '../domain/catalogue.ts';
+import type { DetailsFile } from '../domain/types.ts';
 import { regionsOf, withAreaOutlines, type RegionTopology, type StoredProjectCollection } from '../domain/region-topology.ts';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,4 +34,12 @@ export function readCatalogue(root = repoRoot): Catalogue {
     status: file.status as CatalogueData['status'],
   };
   return new Catalogue(data);
+}
+
+/** The projects' notes and sources (public/data/details.json), which the app loads after its first view. */
+export function readDetails(root = repoRoot): DetailsFile {
+  const rel = 'public/data/details.json';
+  const path = join(root, rel);
+  if (!existsSync(path)) throw new Error(`${rel} is missing: run \`npm run prepare-data\` first`);
+  return JSON.parse(readFileSync(path, 'utf8')) as DetailsFile;
 }

@@ -5,7 +5,7 @@
 import type { Catalogue } from '../domain/catalogue.ts';
 import { csvDocument } from '../domain/csv.ts';
 import { STATUS_COLUMNS, statusColumns } from '../domain/status.ts';
-import type { ProjectFeature, ProjectStatus, Theme } from '../domain/types.ts';
+import type { DetailsFile, ProjectFeature, ProjectStatus, Theme } from '../domain/types.ts';
 import { STATUSES, THEMES } from '../domain/vocabulary.ts';
 
 export interface StatusOptions {
@@ -35,26 +35,28 @@ function sectionsText(e: ProjectStatus | undefined): string[] {
 }
 
 /** The report, or an error (unknown theme). */
-export function statusReport(cat: Catalogue, opts: StatusOptions): { ok: true; text: string } | { ok: false; error: string } {
+export function statusReport(cat: Catalogue, details: DetailsFile, opts: StatusOptions): { ok: true; text: string } | { ok: false; error: string } {
   if (opts.theme && !(THEMES as readonly string[]).includes(opts.theme))
     return { ok: false, error: `No theme "${opts.theme}". Themes: ${THEMES.join(', ')}.` };
   const theme = opts.theme as Theme | undefined;
   const projects = cat.allProjects().filter((p) => !theme || p.properties.theme === theme);
   const index = cat.statuses;
+  const evidence = (id: string) => details.byProject[id]?.status;
 
   if (opts.format === 'csv') {
     const rows = projects.map((p) => {
       const e = index.entry(p.properties.id);
+      const ev = e && evidence(p.properties.id);
       return {
         id: p.properties.id,
         name_zh: p.properties.name_zh,
         name_en: p.properties.name_en,
         theme: p.properties.theme,
-        ...statusColumns(e),
-        sources: e?.sources.map((s) => s.url) ?? [],
+        ...statusColumns(e, ev),
+        sources: ev?.sources.map((s) => s.url) ?? [],
         sections: sectionsText(e),
-        note: e?.note ?? null,
-        disagreement: e?.disagreement ?? null,
+        note: ev?.note ?? null,
+        disagreement: ev?.disagreement ?? null,
       };
     });
     return { ok: true, text: csvDocument(STATUS_CSV_COLUMNS, rows) };
@@ -68,7 +70,7 @@ export function statusReport(cat: Catalogue, opts: StatusOptions): { ok: true; t
       theme: p.properties.theme,
       status: index.statusOf(p.properties.id),
       researched: index.researched(p.properties.id),
-      entry: index.entry(p.properties.id) ?? null,
+      entry: index.entry(p.properties.id) ? { ...index.entry(p.properties.id), ...evidence(p.properties.id) } : null,
     }));
     return { ok: true, text: `${JSON.stringify({ as_of_max: index.asOf ?? null, theme: theme ?? null, projects: list }, null, 2)}\n` };
   }
@@ -97,9 +99,10 @@ export function statusReport(cat: Catalogue, opts: StatusOptions): { ok: true; t
       const facts = [dates(e), `as of ${e.as_of}`, `confidence ${e.confidence}`].filter(Boolean).join(', ');
       out.push(`  ${pr.name_zh} · ${pr.name_en} (${pr.id}) [${pr.theme}] — ${facts}`);
       for (const line of sectionsText(e)) out.push(`      section ${line}`);
-      e.sources.forEach((src, i) => out.push(`      [${i}] ${src.title} — ${src.publisher}${src.published ? `, ${src.published}` : ''} ${src.url}`));
-      if (!e.sources.length) out.push(`      no source: ${e.note}`);
-      if (e.disagreement) out.push(`      sources disagree: ${e.disagreement}`);
+      const ev = evidence(pr.id);
+      ev?.sources.forEach((src, i) => out.push(`      [${i}] ${src.title} — ${src.publisher}${src.published ? `, ${src.published}` : ''} ${src.url}`));
+      if (!ev?.sources.length) out.push(`      no source: ${ev?.note ?? '(no note)'}`);
+      if (ev?.disagreement) out.push(`      sources disagree: ${ev.disagreement}`);
     }
   }
   return { ok: true, text: `${out.join('\n')}\n` };

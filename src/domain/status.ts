@@ -43,7 +43,7 @@
  * 'as_of'; beyond as_of that is the latest we know, not a forecast. A project with no entry is
  * `unknown` at every date, basis 'none'.
  */
-import type { Measure, PartialDate, ProjectStatus, Status, StatusFile, Theme } from './types.ts';
+import type { DetailsFile, Measure, PartialDate, ProjectStatus, Status, StatusEvidence, StatusFile, Theme } from './types.ts';
 import { STATUSES } from './vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -299,15 +299,15 @@ export function planTimeline(measures: readonly Measure[], asOf?: PartialDate): 
 export const STATUS_COLUMNS = ['status', 'started', 'opened', 'as_of', 'confidence', 'source_url'] as const;
 export type StatusColumn = (typeof STATUS_COLUMNS)[number];
 
-/** A project's status columns; a project without an entry is `unknown` with the rest empty. */
-export function statusColumns(entry: ProjectStatus | undefined): Record<StatusColumn, string | null> {
+/** A project's status columns (the source URL from its evidence); a project without an entry is `unknown` with the rest empty. */
+export function statusColumns(entry: ProjectStatus | undefined, evidence: StatusEvidence | undefined): Record<StatusColumn, string | null> {
   return {
     status: entry?.status ?? 'unknown',
     started: entry?.started ?? null,
     opened: entry?.opened ?? null,
     as_of: entry?.as_of ?? null,
     confidence: entry?.confidence ?? null,
-    source_url: entry?.sources[0]?.url ?? null,
+    source_url: (entry && evidence?.sources[0]?.url) ?? null,
   };
 }
 
@@ -323,7 +323,7 @@ export interface CoverageRow {
 }
 
 /** Per theme (themes with at least one entry, in the order given), how far the research reaches. */
-export function statusCoverage(projects: readonly { id: string; theme: Theme }[], index: StatusIndex, themes: readonly Theme[]): CoverageRow[] {
+export function statusCoverage(projects: readonly { id: string; theme: Theme }[], index: StatusIndex, details: DetailsFile, themes: readonly Theme[]): CoverageRow[] {
   return themes.flatMap((theme) => {
     const ofTheme = projects.filter((p) => p.theme === theme);
     const entries = ofTheme.map((p) => index.entry(p.id)).filter((e): e is ProjectStatus => e != null);
@@ -335,7 +335,7 @@ export function statusCoverage(projects: readonly { id: string; theme: Theme }[]
         theme,
         projects: ofTheme.length,
         researched: entries.length,
-        sourced: entries.filter((e) => e.status !== 'unknown' && e.sources.length > 0).length,
+        sourced: entries.filter((e) => e.status !== 'unknown' && (details.byProject[e.project]?.status?.sources.length ?? 0) > 0).length,
         byStatus,
       },
     ];

@@ -189,10 +189,7 @@ export interface ProjectProps extends SearchKeys {
   precision: GeometryPrecision;
   /** Where an aligned line's geometry comes from, e.g. "OpenStreetMap (ODbL) via …: 集通线 集宁–通辽". */
   geometry_source?: string;
-  /** Why that geometry is this project. */
-  alignment_sources?: AlignmentSource[];
   phrase: string;
-  note?: string;
   /**
    * Areas made of regions: the leaf regions (banners, counties; prefectures and provinces that have
    * none) whose union is the area. The map tints each leaf once with the strongest tint over it.
@@ -265,6 +262,7 @@ export interface StatusSection {
   sources: number[];
 }
 
+/** A project's present status as the map reads it (status.json); the research's words are its StatusEvidence. */
 export interface ProjectStatus {
   /** A project id of data/projects/*.yaml. */
   project: string;
@@ -277,6 +275,11 @@ export interface ProjectStatus {
   opened?: PartialDate | undefined;
   sections?: StatusSection[] | undefined;
   confidence: StatusConfidence;
+}
+
+/** The research behind a status entry: what only the project's panel, the data downloads and the CLI read. */
+export interface StatusEvidence {
+  /** Every status other than unknown has at least one (data/schema.ts); sections cite them by index. */
   sources: StatusSource[];
   /** What the status covers; how the plan's wording maps to the real project. */
   note: string;
@@ -291,4 +294,24 @@ export interface StatusFile {
   as_of_max: PartialDate | null;
   /** Researched projects only; a project without an entry is `unknown`. */
   byProject: Record<string, ProjectStatus>;
+}
+
+/**
+ * A project's text that only its panel, the data downloads and the CLI read, kept out of the files
+ * the first view reads (public/data/details.json, loaded once the atlas is drawn or a panel asks).
+ */
+export interface ProjectDetails {
+  /** The catalogue's note on how the plan's words were read. */
+  note?: string;
+  /** Why an aligned line's geometry (geometry_source) is this project. */
+  alignment_sources?: AlignmentSource[];
+  /** The research behind its status entry, if it has one. */
+  status?: StatusEvidence;
+}
+
+/** public/data/details.json */
+export interface DetailsFile {
+  version: 1;
+  /** Projects with any detail, by id. */
+  byProject: Record<string, ProjectDetails>;
 }

@@ -5,7 +5,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Catalogue } from '../domain/catalogue.ts';
-import type { ProjectFeature, ProjectGeometry } from '../domain/types.ts';
+import type { DetailsFile, ProjectFeature, ProjectGeometry } from '../domain/types.ts';
 import { THEME_BY_ID, themeIdOf } from '../map/themes/index.ts';
 import { INNER_MONGOLIA } from '../domain/vocabulary.ts';
 import { STATUS_COLUMNS, statusColumns } from '../domain/status.ts';
@@ -61,23 +61,26 @@ export function anchor(g: ProjectGeometry): [number, number] {
 
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
-export function projectsGeoJson(cat: Catalogue, projects: ProjectFeature[], meta: { title: string; link: string; date: Date }): string {
+export function projectsGeoJson(cat: Catalogue, details: DetailsFile, projects: ProjectFeature[], meta: { title: string; link: string; date: Date }): string {
   const features: Feature[] = projects.map((p) => {
     const leagues = leaguesOf(cat, p.properties.id);
     const layer = themeIdOf(p, cat);
     const { pinyin: _p, initials: _i, ...props } = p.properties;
+    const more = details.byProject[p.properties.id];
     return {
       type: 'Feature',
       id: p.properties.id,
       geometry: p.geometry,
       properties: {
         ...props,
+        ...(more?.note ? { note: more.note } : {}),
+        ...(more?.alignment_sources ? { alignment_sources: more.alignment_sources } : {}),
         layer,
         layer_zh: THEME_BY_ID.get(layer)?.label.zh,
         layer_en: THEME_BY_ID.get(layer)?.label.en,
         leagues_zh: leagues.zh,
         leagues_en: leagues.en,
-        ...statusColumns(cat.statuses.entry(p.properties.id)),
+        ...statusColumns(cat.statuses.entry(p.properties.id), more?.status),
       },
     };
   });
@@ -97,9 +100,10 @@ export function projectsGeoJson(cat: Catalogue, projects: ProjectFeature[], meta
   return `${JSON.stringify(fc, null, 1)}\n`;
 }
 
-export function projectsCsv(cat: Catalogue, projects: ProjectFeature[]): string {
+export function projectsCsv(cat: Catalogue, details: DetailsFile, projects: ProjectFeature[]): string {
   const rows = projects.map((p): Record<(typeof CSV_COLUMNS)[number], unknown> => {
     const pr = p.properties;
+    const more = details.byProject[pr.id];
     const [lon, lat] = anchor(p.geometry);
     const leagues = leaguesOf(cat, pr.id);
     return {
@@ -118,8 +122,8 @@ export function projectsCsv(cat: Catalogue, projects: ProjectFeature[]): string 
       lat: round5(lat),
       leagues: leagues.zh,
       phrase: pr.phrase,
-      note: pr.note ?? null,
-      ...statusColumns(cat.statuses.entry(pr.id)),
+      note: more?.note ?? null,
+      ...statusColumns(cat.statuses.entry(pr.id), more?.status),
     };
   });
   return csvDocument(CSV_COLUMNS, rows);

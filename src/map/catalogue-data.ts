@@ -4,7 +4,7 @@
  */
 import { Catalogue } from '../domain/catalogue.ts';
 import { SearchIndex } from '../domain/search.ts';
-import type { MeasuresFile, PlaceFeature, RegionCollection, SearchKeys, StatusFile, TouchesFile } from '../domain/types.ts';
+import type { DetailsFile, MeasuresFile, PlaceFeature, RegionCollection, SearchKeys, StatusFile, TouchesFile } from '../domain/types.ts';
 import { withAreaOutlines, type RegionTopology, type StoredProjectCollection } from '../domain/region-topology.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import { getJson } from '../styles/assets.ts';
@@ -29,4 +29,35 @@ export function loadCatalogue(geography: Promise<{ regions: RegionCollection; to
     const catalogue = new Catalogue({ regions, measures, places, projects, touches, status });
     return { catalogue, search: new SearchIndex(catalogue, keys.regions) };
   });
+}
+
+/**
+ * The projects' notes and sources (public/data/details.json): not among the files the first view
+ * waits for, loaded once by whoever asks first (the atlas drawn, a project's panel, a download).
+ */
+export interface DetailsSource {
+  /** The file once it has arrived, else null. */
+  readonly loaded: DetailsFile | null;
+  /** Starts the download if none is under way (again after a failure) and resolves with the file. */
+  load(): Promise<DetailsFile>;
+}
+
+export function detailsSource(): DetailsSource {
+  let loaded: DetailsFile | null = null;
+  let pending: Promise<DetailsFile> | null = null;
+  return {
+    get loaded() {
+      return loaded;
+    },
+    load() {
+      pending ??= getJson<DetailsFile>('data/details.json').then(
+        (file) => (loaded = file),
+        (e: unknown) => {
+          pending = null;
+          throw e;
+        },
+      );
+      return pending;
+    },
+  };
 }

@@ -14,6 +14,7 @@ import { measureHeading, measureNumber, measureSummary } from './measure-label.t
 import { RelationTags, StageBadge } from './ProjectRow.tsx';
 import { SymbolIcon } from './SymbolIcon.tsx';
 import { ProjectStatusSection } from './ProjectStatus.tsx';
+import { useProjectDetails, type DetailsState } from './details-context.ts';
 import { INNER_MONGOLIA } from '../domain/vocabulary.ts';
 
 export interface ProjectPanelProps {
@@ -35,7 +36,9 @@ export const ProjectPanel = memo(function ProjectPanel({ id, catalogue, lang, da
   const { t } = useTranslation();
   const project = catalogue.project(id);
   const regions = useMemo(() => catalogue.regionsTouchedBy(id), [catalogue, id]);
+  const details = useProjectDetails(id);
   if (!project) return null;
+  const more = details.kind === 'ready' ? details.details : undefined;
   const p = project.properties;
   const theme = themeOfProject(catalogue, id);
   const symbol = projectSymbol(catalogue, project);
@@ -87,7 +90,7 @@ export const ProjectPanel = memo(function ProjectPanel({ id, catalogue, lang, da
               <dt>{t('project.geometrySource')}</dt>
               <dd data-testid="project-geometry-source">
                 {p.geometry_source}
-                {(p.alignment_sources ?? []).map((s) => (
+                {(more?.alignment_sources ?? []).map((s) => (
                   <span key={s.url} className="muted">
                     {' · '}
                     <a href={s.url} target="_blank" rel="noopener noreferrer">
@@ -100,17 +103,18 @@ export const ProjectPanel = memo(function ProjectPanel({ id, catalogue, lang, da
             </>
           )}
         </dl>
-        {p.note && (
+        {more?.note && (
           <p className="project-card__note" data-testid="project-note">
-            <span className="eyebrow">{t('project.vague')}</span> {p.note}
+            <span className="eyebrow">{t('project.vague')}</span> {more.note}
           </p>
         )}
+        <DetailsPending state={details} />
         <button type="button" className="button" onClick={on.onZoom} data-testid="project-zoom">
           {t('project.zoom')}
         </button>
       </section>
 
-      <ProjectStatusSection id={id} catalogue={catalogue} lang={lang} date={date} />
+      <ProjectStatusSection id={id} catalogue={catalogue} lang={lang} date={date} evidence={more?.status} />
 
       <section className="panel-section" aria-labelledby="project-measures-heading" data-testid="project-measures">
         <h3 id="project-measures-heading">{t('project.measures')}</h3>
@@ -174,3 +178,14 @@ export const ProjectPanel = memo(function ProjectPanel({ id, catalogue, lang, da
     </>
   );
 });
+
+/** While the notes and sources are on their way, or when they could not be read: said, not left out silently. */
+function DetailsPending({ state }: { state: DetailsState }) {
+  const { t } = useTranslation();
+  if (state.kind === 'ready') return null;
+  return (
+    <p className="muted" role="status" data-testid="project-details-pending" data-state={state.kind}>
+      {state.kind === 'loading' ? t('details.loading') : t('details.failed', { message: state.message })}
+    </p>
+  );
+}

@@ -7,7 +7,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../domain/catalogue.ts';
 import { displayClass } from '../domain/status.ts';
-import type { PartialDate } from '../domain/types.ts';
+import type { PartialDate, StatusEvidence } from '../domain/types.ts';
 import type { Lang } from '../domain/url-state.ts';
 
 export interface ProjectStatusProps {
@@ -16,9 +16,11 @@ export interface ProjectStatusProps {
   lang: Lang;
   /** The timeline's date, when the map shows one: what the dates prove then. */
   date: string | null;
+  /** The research's sources, note and disagreement (details.json), once they have arrived. */
+  evidence: StatusEvidence | undefined;
 }
 
-export const ProjectStatusSection = memo(function ProjectStatusSection({ id, catalogue, lang, date }: ProjectStatusProps) {
+export const ProjectStatusSection = memo(function ProjectStatusSection({ id, catalogue, lang, date, evidence }: ProjectStatusProps) {
   const { t } = useTranslation();
   const entry = catalogue.statuses.entry(id);
   const status = catalogue.statuses.statusOf(id);
@@ -72,19 +74,21 @@ export const ProjectStatusSection = memo(function ProjectStatusSection({ id, cat
               </ul>
             </>
           )}
-          <p className="project-card__note" lang="en">
-            {entry.note}
-          </p>
-          {entry.disagreement && (
-            <p className="project-card__note status-disagreement" data-testid="project-disagreement" lang="en">
-              <span className="eyebrow">{t('status.disagreement')}</span> {entry.disagreement}
+          {evidence && (
+            <p className="project-card__note" lang="en">
+              {evidence.note}
             </p>
           )}
-          {entry.sources.length > 0 && (
+          {evidence?.disagreement && (
+            <p className="project-card__note status-disagreement" data-testid="project-disagreement" lang="en">
+              <span className="eyebrow">{t('status.disagreement')}</span> {evidence.disagreement}
+            </p>
+          )}
+          {evidence && evidence.sources.length > 0 && (
             <>
               <h4>{t('status.sources')}</h4>
               <ol className="status-sources" data-testid="project-sources">
-                {entry.sources.map((s, i) => (
+                {evidence.sources.map((s, i) => (
                   <li key={i}>
                     <a href={s.url} target="_blank" rel="noopener noreferrer">
                       {s.title}

@@ -18,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertClean, launch, openPage, RESULTS_DIR, waitForMapIdle, type Recorder, type Session } from './browser.ts';
 import type { RunOptions, RunResult } from '../../src/ui/export/api.ts';
-import type { StatusFile } from '../../src/domain/types.ts';
+import type { DetailsFile, StatusFile } from '../../src/domain/types.ts';
 
 const baseUrl = inject('baseUrl');
 const OUT = join(RESULTS_DIR, 'export');
@@ -212,6 +212,9 @@ describe('export dialog', () => {
     expect(text.split('\r\n')[0]).toContain('status,started,opened,as_of,confidence,source_url');
     const byi = (JSON.parse(readFileSync('public/data/status.json', 'utf8')) as StatusFile).byProject['rail-baotou-yinchuan-hsr']!;
     expect(text.split('\r\n').find((l) => l.startsWith('rail-baotou-yinchuan-hsr,'))).toContain(`,${byi.status},${byi.started ?? ''},${byi.opened ?? ''},${byi.as_of},`);
+    // …and details.json, loaded for the download if it had not arrived yet: the first source and the note.
+    const byiMore = (JSON.parse(readFileSync('public/data/details.json', 'utf8')) as DetailsFile).byProject['rail-baotou-yinchuan-hsr']!;
+    expect(text.split('\r\n').find((l) => l.startsWith('rail-baotou-yinchuan-hsr,'))).toContain(byiMore.status!.sources[0]!.url);
     const [gj] = await Promise.all([page.waitForEvent('download'), page.getByTestId('data-geojson').click()]);
     await gj.saveAs(join(TMP, 'data.geojson'));
     const fc = JSON.parse(readFileSync(join(TMP, 'data.geojson'), 'utf8'));

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertClean, canvasColourShares, launch, choroplethOnMap, highlightedOnMap, openPage, screenshot, waitForMapIdle, type Session } from './browser.ts';
+import { assertClean, atlasDrawn, canvasColourShares, launch, choroplethOnMap, highlightedOnMap, openPage, screenshot, waitForMapIdle, type Session } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const RAILWAY = '#1a1a1a';
@@ -139,6 +139,35 @@ describe('geography that does not load', () => {
     expect(await page.getByTestId('url-notice').count()).toBe(0);
     await screenshot(page, 'h-faults-geography-missing.png');
     // The browser reports the failed requests themselves as console errors; nothing else may be.
+    expect(rec.pageErrors, 'page errors').toEqual([]);
+    expect(rec.consoleErrors.filter((e) => !/status of 404/.test(e)), 'console errors').toEqual([]);
+    await page.close();
+  });
+});
+
+describe('notes and sources that do not load', () => {
+  it("the project's panel says so and shows the rest; the next project tries again", async () => {
+    const { page, rec } = await openPage(session, baseUrl, '?project=rail-beijing-huhehaote-hsr');
+    await page.route('**/data/details.json', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' }));
+    await page.reload();
+    await atlasDrawn(page);
+    const pending = page.getByTestId('project-details-pending');
+    await expect.poll(() => pending.getAttribute('data-state'), { timeout: 30_000 }).toBe('failed');
+    expect(await pending.textContent()).toContain('说明与来源未能读取');
+    expect(await pending.textContent()).toContain('details.json: HTTP 404');
+    // What the first view read is all there: the status, its dates and sections; no sources.
+    expect(await page.getByTestId('project-status-value').textContent()).toBeTruthy();
+    expect(await page.getByTestId('project-sections').textContent()).toContain('呼和浩特东至乌兰察布段');
+    expect(await page.getByTestId('project-sources').count()).toBe(0);
+    await screenshot(page, 'h-faults-details-missing.png');
+    // The file is back: the next project shown loads it, with no reload.
+    await page.unroute('**/data/details.json');
+    await page.getByTestId('search-input').fill('包头至银川');
+    await page.getByTestId('search-results').getByText('包头至银川高铁').first().click();
+    await expect.poll(() => page.getByTestId('project-name').textContent()).toBe('包头至银川高铁');
+    await expect.poll(() => page.getByTestId('project-sources').locator('li').count()).toBeGreaterThan(0);
+    expect(await pending.count()).toBe(0);
+    expect(await page.getByTestId('project-note').isVisible()).toBe(true);
     expect(rec.pageErrors, 'page errors').toEqual([]);
     expect(rec.consoleErrors.filter((e) => !/status of 404/.test(e)), 'console errors').toEqual([]);
     await page.close();

@@ -154,7 +154,8 @@ describe('projects', () => {
     expect(await page.getByTestId('project-stage').textContent()).toContain('开工建设');
     // Drawn along OpenStreetMap's 包银 line (data/alignments/railway.yaml).
     expect(await page.getByTestId('project-precision').textContent()).toContain('实测走向');
-    expect(await page.getByTestId('project-note').isVisible()).toBe(true);
+    // The note comes with details.json, after the atlas is drawn.
+    await expect.poll(() => page.getByTestId('project-note').isVisible()).toBe(true);
     const regions = page.getByTestId('project-regions');
     expect(await regions.textContent()).toContain('巴彦淖尔市');
     await expect.poll(() => overlayLayerIds(page)).toContain('highlight-line');

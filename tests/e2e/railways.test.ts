@@ -28,7 +28,8 @@ describe('railways', () => {
     const source = page.getByTestId('project-geometry-source');
     await expect.poll(() => source.textContent({ timeout: 60_000 }), { timeout: 90_000 }).toContain('OpenStreetMap (ODbL) via kingtmc314/east-asia-railway-map');
     expect(await source.textContent({ timeout: 60_000 })).toContain('集通线');
-    expect(await source.getByRole('link').count()).toBe(2);
+    // The alignment's sources come with details.json.
+    await expect.poll(() => source.getByRole('link').count()).toBe(2);
     await screenshot(page, 'railways-jitong.png');
     assertClean(rec);
     await page.close();

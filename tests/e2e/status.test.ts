@@ -178,7 +178,7 @@ describe('北京至呼和浩特高铁通道', () => {
     expect(sections).toContain('2017-08-03');
     expect(sections).toContain('北京至张家口');
     const sources = page.getByTestId('project-sources').locator('li');
-    expect(await sources.count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => sources.count()).toBeGreaterThanOrEqual(2);
     expect(await sources.first().locator('a').getAttribute('target')).toBe('_blank');
     expect(await page.getByTestId('project-sources').innerText()).toContain('http');
 

@@ -24,7 +24,7 @@ const countryCodes = new Set(countries.features.map((f) => f.properties.iso3));
 // The compiled catalogue as `npm test` built it (scripts/ensure-built.ts rebuilds it when data/ changes);
 // the sources, for checks that name the authored file.
 let sources: CatalogueSources;
-let compiled: Omit<CompiledCatalogue, 'searchKeys'>;
+let compiled: Omit<CompiledCatalogue, 'searchKeys' | 'details'>;
 let cat: Catalogue;
 beforeAll(() => {
   sources = loadCatalogueSources(join(repoRoot, 'data'));

@@ -2,17 +2,20 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readCatalogue, repoRoot } from '../../src/cli/load.ts';
+import { readCatalogue, readDetails, repoRoot } from '../../src/cli/load.ts';
 import { STATUS_CSV_COLUMNS, statusReport } from '../../src/cli/status.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
+import type { DetailsFile } from '../../src/domain/types.ts';
 
 let cat: Catalogue;
+let details: DetailsFile;
 beforeAll(() => {
   cat = readCatalogue();
+  details = readDetails();
 });
 
 const text = (theme?: string) => {
-  const r = statusReport(cat, { theme, format: 'text' });
+  const r = statusReport(cat, details, { theme, format: 'text' });
   if (!r.ok) throw new Error(r.error);
   return r.text;
 };
@@ -30,8 +33,9 @@ describe('atlas status', () => {
     const jinghu = out.indexOf('(rail-beijing-huhehaote-hsr)');
     expect(jinghu).toBeGreaterThan(at[0]!);
     expect(jinghu).toBeLessThan(at[1]!);
-    const e = cat.statuses.entry('rail-beijing-huhehaote-hsr')!;
-    for (const s of e.sources) expect(out).toContain(s.url);
+    const sources = details.byProject['rail-beijing-huhehaote-hsr']!.status!.sources;
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) expect(out).toContain(s.url);
     expect(out).toContain('section 呼和浩特东至乌兰察布段');
     const counts: Record<string, number> = Object.fromEntries([...out.matchAll(/^(.+) — (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(ids.length);
@@ -44,7 +48,7 @@ describe('atlas status', () => {
     expect(out).toMatch(new RegExp(`^Present status of railway projects, as of \\d{4}-\\d{2}-\\d{2}: ${railway.length} projects`));
     expect([...out.matchAll(/\[(\w+)\] —/g)].every((m) => m[1] === 'railway')).toBe(true);
     expect(out).not.toContain('(road-');
-    expect(statusReport(cat, { theme: 'rail', format: 'text' })).toEqual({ ok: false, error: expect.stringMatching(/^No theme "rail"\. Themes: railway, highway/) });
+    expect(statusReport(cat, details, { theme: 'rail', format: 'text' })).toEqual({ ok: false, error: expect.stringMatching(/^No theme "rail"\. Themes: railway, highway/) });
   });
 
   it('--csv: one row per project with the status columns and all source URLs', () => {
@@ -57,6 +61,8 @@ describe('atlas status', () => {
     const uhv = lines.find((l) => l.startsWith('power-xilinguole-shandong-uhv,'))!;
     const e = cat.statuses.entry('power-xilinguole-shandong-uhv')!;
     expect(uhv).toContain(`,${e.status},`);
-    for (const s of e.sources) expect(uhv).toContain(s.url);
+    const sources = details.byProject['power-xilinguole-shandong-uhv']!.status!.sources;
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) expect(uhv).toContain(s.url);
   });
 });

@@ -1,6 +1,6 @@
 /** Export: saved views (validation, edits, storage) and the data download (GeoJSON, CSV). */
 import { describe, expect, it } from 'vitest';
-import { readCatalogue } from '../../src/cli/load.ts';
+import { readCatalogue, readDetails } from '../../src/cli/load.ts';
 import { csvField, projectsCsv, projectsGeoJson, CSV_COLUMNS } from '../../src/export/data.ts';
 import {
   deleteView,
@@ -149,6 +149,7 @@ describe('saved views', () => {
 
 describe('data download', () => {
   const cat = readCatalogue();
+  const details = readDetails();
   const baotou = selectionProjects(state({ selection: { kind: 'region', code: '150200' }, region: '150200' }), cat);
 
   it("lists the selection's projects, including 包头至银川高铁", () => {
@@ -160,7 +161,7 @@ describe('data download', () => {
   });
 
   it('CSV: UTF-8 BOM, CRLF, a header and one quoted-when-needed row per project', () => {
-    const csv = projectsCsv(cat, baotou);
+    const csv = projectsCsv(cat, details, baotou);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n').filter(Boolean);
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
@@ -186,7 +187,7 @@ describe('data download', () => {
   });
 
   it('GeoJSON: a FeatureCollection of the projects with their layer and leagues', () => {
-    const fc = JSON.parse(projectsGeoJson(cat, baotou, { title: 'x', link: '?region=150200', date: new Date(0) }));
+    const fc = JSON.parse(projectsGeoJson(cat, details, baotou, { title: 'x', link: '?region=150200', date: new Date(0) }));
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features).toHaveLength(baotou.length);
     const f = fc.features[0];
@@ -194,6 +195,22 @@ describe('data download', () => {
     expect(f.properties.layer).toBeTruthy();
     expect(f.properties.leagues_zh).toContain('包头市');
     expect(f.properties.pinyin).toBeUndefined();
+  });
+
+  it("GeoJSON and CSV carry each project's note and the GeoJSON its alignment's sources, from details.json", () => {
+    const noted = baotou.filter((p) => details.byProject[p.properties.id]?.note);
+    const aligned = cat.allProjects().filter((p) => details.byProject[p.properties.id]?.alignment_sources?.length).slice(0, 3);
+    expect(noted.length).toBeGreaterThan(0);
+    expect(aligned.length).toBe(3);
+    const fc = JSON.parse(projectsGeoJson(cat, details, [...noted, ...aligned], { title: 'x', link: '', date: new Date(0) }));
+    const rows = readCsv(projectsCsv(cat, details, noted));
+    noted.forEach((p, i) => {
+      expect(fc.features[i].properties.note).toBe(details.byProject[p.properties.id]!.note);
+      expect(rows[i]!.note).toBe(details.byProject[p.properties.id]!.note);
+    });
+    aligned.forEach((p, i) => expect(fc.features[noted.length + i].properties.alignment_sources).toEqual(details.byProject[p.properties.id]!.alignment_sources));
+    // The status's own evidence stays out of the properties: its first source is the source_url column.
+    expect(fc.features.every((f: { properties: Record<string, unknown> }) => !('status_sources' in f.properties) && !('sources' in f.properties))).toBe(true);
   });
 
   /** A minimal CSV reader (RFC 4180 quotes) to check the file the way a spreadsheet reads it. */
@@ -229,11 +246,12 @@ describe('data download', () => {
   it('CSV and GeoJSON carry the present status, its dates, confidence and first source', () => {
     const ids = ['rail-beijing-huhehaote-hsr', 'rail-baotou-yinchuan-hsr', 'ind-graphite-base-baotou'];
     const projects = ids.map((id) => cat.project(id)!);
-    const rows = readCsv(projectsCsv(cat, projects));
+    const rows = readCsv(projectsCsv(cat, details, projects));
     for (const c of ['status', 'started', 'opened', 'as_of', 'confidence', 'source_url']) expect(CSV_COLUMNS).toContain(c);
-    const fc = JSON.parse(projectsGeoJson(cat, projects, { title: 'x', link: '', date: new Date(0) }));
+    const fc = JSON.parse(projectsGeoJson(cat, details, projects, { title: 'x', link: '', date: new Date(0) }));
     ids.forEach((id, i) => {
       const e = cat.statuses.entry(id);
+      const sources = details.byProject[id]?.status?.sources;
       const row = rows[i]!;
       const props = fc.features[i].properties;
       expect(row.id).toBe(id);
@@ -243,8 +261,9 @@ describe('data download', () => {
       expect(row.opened).toBe(e?.opened ?? '');
       expect(row.as_of).toBe(e?.as_of ?? '');
       expect(row.confidence).toBe(e?.confidence ?? '');
-      expect(row.source_url).toBe(e?.sources[0]?.url ?? '');
-      expect(props.source_url).toBe(e?.sources[0]?.url ?? null);
+      expect(row.source_url).toBe(sources?.[0]?.url ?? '');
+      expect(props.source_url).toBe(sources?.[0]?.url ?? null);
+      expect(props.source_url == null).toBe(e == null);
       expect(props.opened).toBe(e?.opened ?? null);
     });
     // 京呼 is researched and open since 2019-12-30; the graphite base was not researched: unknown, nothing else.

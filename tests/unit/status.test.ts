@@ -24,13 +24,14 @@ import {
   statusAt,
   statusColumns,
 } from '../../src/domain/status.ts';
-import type { ProjectStatus, RegionCollection, StatusFile } from '../../src/domain/types.ts';
+import type { DetailsFile, ProjectStatus, RegionCollection, StatusEvidence, StatusFile } from '../../src/domain/types.ts';
 import { STATUSES } from '../../src/domain/vocabulary.ts';
 
 const schema = projectStatusSchema(() => '2026-12-07');
 
 const source = (url = 'https://example.org/a') => ({ title: 'T', publisher: 'P', url, read: '2026-12-07' });
-const entry = (over: Partial<ProjectStatus> = {}): ProjectStatus => ({
+/** A researched entry as data/status/*.yaml holds it: the map's status with its evidence. */
+const entry = (over: Partial<ProjectStatus & StatusEvidence> = {}): ProjectStatus & StatusEvidence => ({
   project: 'rail-x',
   status: 'in_operation',
   as_of: '2026-12-07',
@@ -148,6 +149,25 @@ describe('status files', () => {
     // The plan's words and the research stay apart.
     const projects = readFileSync(join(repoRoot, 'public/data/projects.geojson'), 'utf8');
     expect(projects).not.toContain('"as_of"');
+  });
+
+  it("details.json holds every entry's sources, note and disagreement, which status.json and projects.geojson leave out", () => {
+    const status = JSON.parse(readFileSync(join(repoRoot, 'public/data/status.json'), 'utf8')) as StatusFile;
+    const projects = JSON.parse(readFileSync(join(repoRoot, 'public/data/projects.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+    const details = JSON.parse(readFileSync(join(repoRoot, 'public/data/details.json'), 'utf8')) as DetailsFile;
+    // Sections keep their indices into the sources.
+    expect(Object.values(status.byProject).filter((e) => ['sources', 'note', 'disagreement'].some((k) => k in e))).toEqual([]);
+    expect(JSON.stringify(status)).not.toContain('"url"');
+    expect(projects.features.filter((f) => 'note' in f.properties || 'alignment_sources' in f.properties)).toEqual([]);
+    for (const { value: e } of sources.statuses) {
+      const evidence = details.byProject[e.project]?.status;
+      expect(evidence?.sources, e.project).toEqual(JSON.parse(JSON.stringify(e.sources)));
+      expect(evidence?.note, e.project).toBe(e.note);
+      expect(evidence?.disagreement, e.project).toBe(e.disagreement);
+    }
+    const noted = sources.projects.filter((p) => p.value.note);
+    expect(noted.length).toBeGreaterThan(0);
+    for (const { value: p } of noted) expect(details.byProject[p.id]?.note, p.id).toBe(p.note);
   });
 
   it('names file, project and field when an entry is wrong, a project is unknown or researched twice', () => {
@@ -296,8 +316,11 @@ describe('StatusIndex, progress, display', () => {
     expect([displayClass('preparatory'), displayClass('not_yet'), displayClass('cancelled'), displayClass('unknown')]).toEqual(['planned', 'planned', 'cancelled', 'unknown']);
   });
 
-  it('table columns: status, dates, confidence and the first source', () => {
-    expect(statusColumns(file.byProject.a)).toEqual({
+  it('table columns: status, dates, confidence and the first source of its evidence', () => {
+    const evidence = { sources: [source(), source('https://example.org/b')], note: 'n' };
+    expect(statusColumns(file.byProject.a, undefined).source_url).toBeNull();
+    expect(statusColumns(undefined, evidence).source_url).toBeNull();
+    expect(statusColumns(file.byProject.a, evidence)).toEqual({
       status: 'in_operation',
       started: '2014',
       opened: '2019-12-30',
@@ -305,7 +328,7 @@ describe('StatusIndex, progress, display', () => {
       confidence: 'medium',
       source_url: 'https://example.org/a',
     });
-    expect(statusColumns(undefined)).toEqual({ status: 'unknown', started: null, opened: null, as_of: null, confidence: null, source_url: null });
+    expect(statusColumns(undefined, undefined)).toEqual({ status: 'unknown', started: null, opened: null, as_of: null, confidence: null, source_url: null });
   });
 });
 

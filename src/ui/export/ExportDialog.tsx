@@ -4,7 +4,7 @@
  * leagues, the progress deck: the 12 leagues by present status), a live preview of the composition, the browser's size limit said before exporting (with
  * the largest size that works), and the selection's data as GeoJSON or CSV.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../domain/url-state.ts';
 import { projectsCsv, projectsGeoJson } from '../../export/data.ts';
@@ -17,6 +17,8 @@ import type { PlanTextFile } from '../../domain/plan-text.ts';
 import { loadReaderText } from '../reader/reader-data.ts';
 import { projectPasses } from '../../domain/filters.ts';
 import { useAtlas } from '../app-context.ts';
+import { DetailsContext } from '../details-context.ts';
+import type { DetailsFile } from '../../domain/types.ts';
 import { currentState, exportEnv, insetData, tFor } from './env.ts';
 import { docTitleKey, scenesFor, type Scope } from './scenes.ts';
 import { useModal } from './use-modal.ts';
@@ -52,6 +54,7 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
   const [check, setCheck] = useState<{ ok: boolean; largest?: SizePreset; maxSide?: number } | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const detailsSource = useContext(DetailsContext);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [previewBusy, setPreviewBusy] = useState(false);
   const preview = useRef<HTMLCanvasElement>(null);
@@ -148,14 +151,21 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
     return catalogue.allProjects().filter((p) => projectPasses(p, frozen.state.filters));
   }, [catalogue, frozen]);
 
-  const downloadData = (kind: 'geojson' | 'csv') => {
-    if (!catalogue) return;
+  const downloadData = async (kind: 'geojson' | 'csv') => {
+    if (!catalogue || !detailsSource) return;
     const base = (title.trim() || defaults?.title || 'plan-atlas').replace(/[\\/:*?"<>|]+/g, ' ').trim();
+    let details: DetailsFile;
+    try {
+      details = detailsSource.loaded ?? (await detailsSource.load());
+    } catch (e) {
+      setStatus({ kind: 'error', message: t('details.failed', { message: e instanceof Error ? e.message : String(e) }) });
+      return;
+    }
     if (kind === 'geojson') {
-      const text = projectsGeoJson(catalogue, dataProjects, { title: base, link: window.location.href, date: new Date() });
+      const text = projectsGeoJson(catalogue, details, dataProjects, { title: base, link: window.location.href, date: new Date() });
       download(new Blob([text], { type: 'application/geo+json' }), `${base}.geojson`);
     } else {
-      download(new Blob([projectsCsv(catalogue, dataProjects)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`);
+      download(new Blob([projectsCsv(catalogue, details, dataProjects)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`);
     }
   };
 
@@ -311,10 +321,10 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
               <legend>{t('export.data')}</legend>
               <p className="muted">{frozen.state.selection ? t('export.dataSelection', { count: dataProjects.length }) : t('export.dataAll', { count: dataProjects.length })}</p>
               <div className="export-actions">
-                <button type="button" className="button-quiet" onClick={() => downloadData('geojson')} disabled={dataProjects.length === 0} data-testid="data-geojson">
+                <button type="button" className="button-quiet" onClick={() => void downloadData('geojson')} disabled={dataProjects.length === 0} data-testid="data-geojson">
                   GeoJSON
                 </button>
-                <button type="button" className="button-quiet" onClick={() => downloadData('csv')} disabled={dataProjects.length === 0} data-testid="data-csv">
+                <button type="button" className="button-quiet" onClick={() => void downloadData('csv')} disabled={dataProjects.length === 0} data-testid="data-csv">
                   CSV
                 </button>
               </div>
