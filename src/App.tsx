@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStateOf, atlasReducer, initialAtlasState } from './domain/atlas-state.ts';
+import { loadCorridorBuffer, wantsCorridor, type CorridorBufferOf } from './domain/atlas-view.ts';
 import type { Filters } from './domain/filters.ts';
 import { projectBbox } from './domain/selection.ts';
 import type { SearchHit } from './domain/search.ts';
@@ -270,8 +271,23 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
   /** The shareable state (what a link or a saved view carries; the view is MapLibre's). */
   const appState: AppState = useMemo(() => appStateOf(atlas), [atlas]);
 
+  // The corridor's buffer code (turf's buffer), loaded the first time a state asks for a corridor.
+  const [bufferOf, setBufferOf] = useState<CorridorBufferOf | null>(null);
+  const corridorWanted = wantsCorridor(appState);
+  useEffect(() => {
+    if (!corridorWanted || bufferOf) return;
+    let live = true;
+    loadCorridorBuffer().then(
+      (f) => live && setBufferOf(() => f),
+      (e: unknown) => live && setThemesFailed(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [corridorWanted, bufferOf]);
+
   // What the state draws, derived once (src/domain/atlas-view.ts): the map, the legend and the exports read it.
-  const view = useMemo(() => (catalogue ? viewOf(appState, catalogue) : null), [appState, catalogue]);
+  const view = useMemo(() => (catalogue ? viewOf(appState, catalogue, bufferOf) : null), [appState, catalogue, bufferOf]);
   const timeline = useMemo(() => (catalogue ? planTimeline(catalogue.data.measures.measures, catalogue.statuses.asOf) : null), [catalogue]);
   const choroPaint = useMemo<ChoroplethPaint | null>(
     () => (view?.choropleth ? { colours: choroplethColours([view.choropleth.leagues, view.choropleth.counties]) } : null),

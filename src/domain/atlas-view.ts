@@ -5,7 +5,8 @@
  */
 import type { Catalogue } from './catalogue.ts';
 import { choropleth as computeChoropleth, type Choropleth } from './choropleth.ts';
-import { CORRIDOR_KM, corridorBufferOf } from './corridor.ts';
+import { CORRIDOR_KM } from './corridor.ts';
+import type { corridorBufferOf } from './corridor-buffer.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { projectPasses, type Filters } from './filters.ts';
 import { lensOf, type Lens } from './lens.ts';
@@ -93,22 +94,36 @@ export function corridorRegion(cat: Catalogue, code: string): boolean {
   return level === 'county' || level === 'prefecture' || (level === 'province' && cat.regions.children(code).length === 0);
 }
 
+/** The corridor's buffer polygon per shape and distance (./corridor-buffer.ts), handed in once loaded. */
+export type CorridorBufferOf = typeof corridorBufferOf;
+
+/** Loads the buffer's module (turf's buffer): the app asks when a corridor is set, an export before it draws one. */
+export function loadCorridorBuffer(): Promise<CorridorBufferOf> {
+  return import('./corridor-buffer.ts').then((m) => m.corridorBufferOf);
+}
+
+/** Whether a state asks for a corridor (a distance in range), so its buffer's module must be loaded to draw it. */
+export function wantsCorridor(state: Pick<AppState, 'corridor'>): boolean {
+  return state.corridor != null && state.corridor >= CORRIDOR_KM.min && state.corridor <= CORRIDOR_KM.max;
+}
+
 /**
  * The corridor a state draws: with a distance set and a line project or a region selected (a point
- * or an area project has no corridor). The buffer is memoised per shape and distance.
+ * or an area project has no corridor). The buffer is memoised per shape and distance; without
+ * `bufferOf` (its module still loading) there is none to draw yet.
  */
-export function corridorView(selection: Selection | null, km: number | null | undefined, cat: Catalogue): CorridorView | null {
-  if (km == null || !selection || km < CORRIDOR_KM.min || km > CORRIDOR_KM.max) return null;
+export function corridorView(selection: Selection | null, km: number | null | undefined, cat: Catalogue, bufferOf: CorridorBufferOf | null): CorridorView | null {
+  if (km == null || !selection || km < CORRIDOR_KM.min || km > CORRIDOR_KM.max || !bufferOf) return null;
   if (selection.kind === 'project') {
     const g = cat.project(selection.id)?.geometry;
     if (g?.type !== 'LineString') return null;
-    const buffer = corridorBufferOf(g, km);
+    const buffer = bufferOf(g, km);
     return buffer ? { km, target: { kind: 'project', id: selection.id }, buffer } : null;
   }
   if (selection.kind === 'region') {
     const r = cat.regions.get(selection.code);
     if (!r || !corridorRegion(cat, selection.code)) return null;
-    const buffer = corridorBufferOf(r.geometry, km);
+    const buffer = bufferOf(r.geometry, km);
     return buffer ? { km, target: { kind: 'region', code: selection.code }, buffer } : null;
   }
   return null;
@@ -123,8 +138,11 @@ export function choroplethView(of: string | null, filters: Filters, cat: Catalog
   return { of, leagues: computeChoropleth(cat, shaded.leagues, keep), counties: computeChoropleth(cat, shaded.counties, keep) };
 }
 
-/** What `state` draws. The state's layers and choropleth are assumed valid (validLayers / validChoropleth). */
-export function atlasView(state: AppState, cat: Catalogue, registry: LayerRegistry): AtlasView {
+/**
+ * What `state` draws. The state's layers and choropleth are assumed valid (validLayers / validChoropleth).
+ * A state that wants a corridor draws it only with `bufferOf` (loadCorridorBuffer).
+ */
+export function atlasView(state: AppState, cat: Catalogue, registry: LayerRegistry, bufferOf: CorridorBufferOf | null): AtlasView {
   return {
     lang: state.lang ?? 'zh',
     selection: state.selection,
@@ -133,6 +151,6 @@ export function atlasView(state: AppState, cat: Catalogue, registry: LayerRegist
     emphasis: emphasisOf(cat, state.selection, state.filters),
     choropleth: choroplethView(state.choropleth, state.filters, cat, registry),
     lens: lensOf(state.mode, state.date),
-    corridor: corridorView(state.selection, state.corridor, cat),
+    corridor: corridorView(state.selection, state.corridor, cat, bufferOf),
   };
 }

@@ -14,7 +14,7 @@ import { mapRenderSize, settledLayout } from './frame.ts';
 import { canvasMeasure, canvasToBlob, drawComposition } from './render-canvas.ts';
 import { PdfWriter } from './render-pdf.ts';
 import { PptxWriter } from './render-pptx.ts';
-import { buildScene, fitBounds, type Scene, type SceneEnv, type SceneSpec } from './scene.ts';
+import { buildScene, fitBounds, withCorridorBuffer, type Scene, type SceneEnv, type SceneSpec } from './scene.ts';
 
 /** 2D canvas limits of Chromium (per side and area). */
 const MAX_2D_SIDE = 32767;
@@ -131,7 +131,8 @@ export async function runExport(req: ExportRequest): Promise<ExportResult> {
   if (req.scenes.length === 0) throw new Error('nothing to export');
   if (isSinglePage(req.format) && req.scenes.length > 1) throw new Error(`${req.format.toUpperCase()} exports one page; use PDF or PPTX for several`);
 
-  const scenes = req.scenes.map((spec) => buildScene(spec, { ...req.env, t: req.env.tFor(spec.state.lang ?? 'zh') }));
+  const env = await withCorridorBuffer(req.env, req.scenes);
+  const scenes = req.scenes.map((spec) => buildScene(spec, { ...env, t: env.tFor(spec.state.lang ?? 'zh') }));
   if (isVectorFormat(req.format)) return (await import('./vector-run.ts')).runVectorExport(req, scenes, size, fonts, t0);
   const check = await checkSize(req.format, preset, scenes[0]!.style, scenes[0]!.content);
   if (!check.ok) throw new ExportTooLargeError(preset, check.largest, check.limits);
@@ -221,7 +222,7 @@ export async function renderPreview(
   const s = cssScale * dpr;
   const size: ResolvedSize = { ...full, width: Math.round(full.designWidth * s), height: Math.round(full.designHeight * s), scale: s };
   const t = env.tFor(spec.state.lang ?? 'zh');
-  const scene = buildScene(spec, { ...env, t });
+  const scene = buildScene(spec, { ...(await withCorridorBuffer(env, [spec])), t });
   const page = await renderPage(scene, size, t, inset, format);
   canvas.width = size.width;
   canvas.height = size.height;

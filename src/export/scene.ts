@@ -17,7 +17,7 @@ import { layerBbox, type UserLayer } from '../domain/user-layers.ts';
 import type { Layer } from '@deck.gl/core';
 import type { TFunction } from 'i18next';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { AtlasView } from '../domain/atlas-view.ts';
+import { loadCorridorBuffer, wantsCorridor, type AtlasView, type CorridorBufferOf } from '../domain/atlas-view.ts';
 import type { Catalogue } from '../domain/catalogue.ts';
 import { isFiltering, projectPasses, type Filters } from '../domain/filters.ts';
 import { DISPLAY_CLASSES, displayClass as displayClassOf, type TimelineStatus } from '../domain/status.ts';
@@ -70,6 +70,14 @@ export interface SceneEnv {
   date: Date;
   /** The user's imported layers (src/map/imported-layers.ts), drawn and listed above the themes. */
   userLayers?: readonly UserLayer[];
+  /** The corridor's buffer code, for a state that wants a corridor (withCorridorBuffer). */
+  corridorBuffer?: CorridorBufferOf | null;
+}
+
+/** The env with the corridor's buffer code loaded if one of the scenes wants a corridor. */
+export async function withCorridorBuffer<E extends object>(env: E & Pick<SceneEnv, 'corridorBuffer'>, specs: readonly SceneSpec[]): Promise<E & Pick<SceneEnv, 'corridorBuffer'>> {
+  if (env.corridorBuffer || !specs.some((s) => wantsCorridor(s.state))) return env;
+  return { ...env, corridorBuffer: await loadCorridorBuffer() };
 }
 
 export interface Scene {
@@ -268,7 +276,9 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const { state } = spec;
   const lang: Lang = state.lang ?? 'zh';
   const { catalogue: cat, geo, t } = env;
-  const view = viewOf({ ...state, lang }, cat);
+  // A corridor not drawn for want of its code would be a silent loss: the callers load it first (withCorridorBuffer).
+  if (wantsCorridor(state) && !env.corridorBuffer) throw new Error('a corridor needs its buffer code: withCorridorBuffer(env, specs) first');
+  const view = viewOf({ ...state, lang }, cat, env.corridorBuffer ?? null);
   const style = sceneStyle(env.baseStyle, view, lang, env);
   const userOn = new Set(spec.userVisible ?? []);
   const userLayers = (env.userLayers ?? []).filter((l) => userOn.has(l.id));

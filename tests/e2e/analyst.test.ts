@@ -68,6 +68,25 @@ describe('corridor analysis', () => {
   });
 });
 
+describe('a link with a corridor', () => {
+  it("draws it from the first load (the buffer's code loaded on demand) and exports it: the SVG's legend names it", async () => {
+    const { page, rec } = await openPage(session(), baseUrl, `?project=${UHV}&corridor=30`);
+    await atlasDrawn(page);
+    await expect.poll(() => layerOrder(page), { timeout: 60_000 }).toContain('corridor-fill');
+    await page.waitForFunction(() => Boolean(window.__planExport), undefined, { timeout: 90_000 });
+    const r = await page.evaluate(() => window.__planExport!.run({ format: 'svg', size: '1920x1080' }));
+    const svg = Buffer.from(r.base64, 'base64').toString('utf8');
+    const legend = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return [...(doc.getElementById('legend')?.getElementsByTagName('text') ?? [])].map((t) => t.textContent);
+    }, svg);
+    // The legend has a corridor group only when the scene draws a corridor.
+    expect(legend).toContain('走廊分析');
+    assertClean(rec);
+    await page.close();
+  });
+});
+
 describe('the project table', () => {
   it('opens from the side panel; a row click selects on the map, a map selection moves the table', async () => {
     const { page, rec } = await openPage(session(), baseUrl);

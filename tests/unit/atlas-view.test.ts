@@ -3,6 +3,7 @@
  * export of the same state (buildScene) get the same layers, emphasis and legend rows. Also the
  * state's reducer and the link validation that feed it.
  */
+import { corridorBufferOf } from '../../src/domain/corridor-buffer.ts';
 import type { Layer } from '@deck.gl/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/cli/load.ts';
@@ -56,7 +57,7 @@ const STATES: [string, AppState][] = [
 describe('the map and an export of one state', () => {
   for (const [name, state] of STATES)
     it(`draw the same layers, emphasis and legend: ${name}`, () => {
-      const view = viewOf(state, cat);
+      const view = viewOf(state, cat, corridorBufferOf);
       const onMap = layerContext(view, cat, 6, { beforeId: THEMATIC_BEFORE_ID });
       const { drawn, legend } = exported(state, 6);
       expect(drawn.ids).toEqual([...view.layers]);
@@ -80,7 +81,7 @@ describe('the map and an export of one state', () => {
 
 describe('what a state draws', () => {
   it('dims everything for a selection that emphasises nothing', () => {
-    const view = viewOf(STATES[4]![1], cat);
+    const view = viewOf(STATES[4]![1], cat, corridorBufferOf);
     expect(view.emphasis).toEqual({ kind: 'selection', projects: new Set(), places: new Set(), highlight: null });
   });
 

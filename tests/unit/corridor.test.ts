@@ -4,12 +4,13 @@
  * province 1.5° to the north), the reverse query, the buffer, and one real case checked against
  * turf's buffer, an independent method.
  */
+import { corridorBuffer } from '../../src/domain/corridor-buffer.ts';
 import { area, booleanIntersects, booleanPointInPolygon, point, pointToPolygonDistance } from '@turf/turf';
 import type { LineString } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
-import { corridorBuffer, densifyMercator, lineCorridor, linesNearRegion, parseCorridorKm, polygonLineKm } from '../../src/domain/corridor.ts';
+import { densifyMercator, lineCorridor, linesNearRegion, parseCorridorKm, polygonLineKm } from '../../src/domain/corridor.ts';
 import { RegionIndex } from '../../src/domain/regions.ts';
 import type { RegionFeature, RegionLevel } from '../../src/domain/types.ts';
 

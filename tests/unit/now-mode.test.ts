@@ -2,6 +2,7 @@
  * Now mode: the map styles projects by their present status (or at a timeline date), and the
  * legend lists exactly the status classes it draws.
  */
+import { corridorBufferOf } from '../../src/domain/corridor-buffer.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/cli/load.ts';
 import type { Catalogue } from '../../src/domain/catalogue.ts';
@@ -20,7 +21,7 @@ const HOHHOT = 'rail-beijing-huhehaote-hsr';
 const state = (over: Partial<AppState>): AppState => ({ ...EMPTY_STATE, lang: 'en', layers: ['railways'], ...over });
 
 function lineOf(s: AppState, id: string) {
-  const view = viewOf(s, cat);
+  const view = viewOf(s, cat, corridorBufferOf);
   return visibleDraw({ catalogue: cat, filters: view.filters, lens: view.lens }, view.layers).lines.find((l) => l.id === id)!;
 }
 
@@ -59,7 +60,7 @@ describe('now mode', () => {
 
   it('lists in the legend exactly the status classes drawn', () => {
     for (const date of [null, '2016', '2018', '2023-06']) {
-      const view = viewOf(state({ mode: 'now', date }), cat);
+      const view = viewOf(state({ mode: 'now', date }), cat, corridorBufferOf);
       const draw = visibleDraw({ catalogue: cat, filters: view.filters, lens: view.lens }, view.layers);
       const ids = [...draw.lines.map((l) => l.id), ...draw.icons.filter((i) => i.placeId == null).flatMap((i) => i.ids)];
       const drawn = new Set(ids.map((id) => projectClass(cat.project(id)!, view.lens, cat).cls));

@@ -6,7 +6,7 @@
  * after the basemap's first frame.
  */
 import TEXT from '../../i18n/themes.json';
-import { atlasView, type AtlasView, type LayerRegistry } from '../../domain/atlas-view.ts';
+import { atlasView, type AtlasView, type CorridorBufferOf, type LayerRegistry } from '../../domain/atlas-view.ts';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import { PLAN_LENS } from '../../domain/lens.ts';
 import { projectPasses, type Filters } from '../../domain/filters.ts';
@@ -64,8 +64,8 @@ export function layerRegistry(cat: Catalogue): LayerRegistry {
 }
 
 /** What a state draws, with these layers: the one derivation the live map and every export use. */
-export function viewOf(state: AppState, cat: Catalogue): AtlasView {
-  return atlasView(state, cat, layerRegistry(cat));
+export function viewOf(state: AppState, cat: Catalogue, bufferOf: CorridorBufferOf | null): AtlasView {
+  return atlasView(state, cat, layerRegistry(cat), bufferOf);
 }
 
 /** Layers as the link validation needs them before the catalogue has loaded (ids only). */

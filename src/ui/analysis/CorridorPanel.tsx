@@ -7,9 +7,10 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Catalogue } from '../../domain/catalogue.ts';
-import { CORRIDOR_KM, corridorBuffer, lineCorridor, linesNearRegion, parseCorridorKm, type CorridorLine, type CorridorRegion, type LineCorridor, type NearbyLine } from '../../domain/corridor.ts';
+import { CORRIDOR_KM, lineCorridor, linesNearRegion, parseCorridorKm, type CorridorLine, type CorridorRegion, type LineCorridor, type NearbyLine } from '../../domain/corridor.ts';
 import type { RegionProps } from '../../domain/types.ts';
 import type { Lang } from '../../domain/url-state.ts';
+import { loadCorridorBuffer } from '../../domain/atlas-view.ts';
 import { download } from '../../export/download.ts';
 import { CSV_MIME, lineCorridorSheet, nearbyLinesSheet, sheetCsv, sheetXlsx, tableFileName, type Sheet } from '../../export/table.ts';
 import { themeOf } from '../../map/themes/index.ts';
@@ -90,8 +91,12 @@ export function CorridorPanel({ catalogue, lang, target, initialKm, onKmChange, 
       onBufferRef.current?.(null);
       return;
     }
-    const timer = setTimeout(() => onBufferRef.current?.(corridorBuffer(shape, km)), BUFFER_DELAY_MS);
-    return () => clearTimeout(timer);
+    let live = true;
+    const timer = setTimeout(() => void loadCorridorBuffer().then((bufferOf) => live && onBufferRef.current?.(bufferOf(shape, km))), BUFFER_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [shape, km, wantsBuffer]);
   useEffect(() => () => onBufferRef.current?.(null), []);
 

@@ -7,7 +7,7 @@ import type { Lang } from '../../domain/url-state.ts';
 import { checkSize, ExportTooLargeError, runExport, type ExportResult, type ExportTimings } from '../../export/export.ts';
 import { sizeFromSpec, type ExportFormat } from '../../export/presets.ts';
 import type { SavedView } from '../../export/saved-views.ts';
-import { buildScene } from '../../export/scene.ts';
+import { buildScene, withCorridorBuffer } from '../../export/scene.ts';
 import type { AtlasContextValue } from '../app-context.ts';
 import { withQuotes } from '../../export/quote.ts';
 import { loadReaderText } from '../reader/reader-data.ts';
@@ -106,7 +106,7 @@ export function createScriptingApi(getAtlas: () => AtlasContextValue, getViews: 
       const lang = atlas.state.lang ?? 'zh';
       const [spec] = scenesFor('view', atlas.state, lang, atlas.geo, [], {}, [], atlas.map);
       if (!spec) throw new Error('the map is not ready yet');
-      const scene = buildScene(spec, { ...env, t: env.tFor(lang) });
+      const scene = buildScene(spec, { ...(await withCorridorBuffer(env, [spec])), t: env.tFor(lang) });
       try {
         const c = await checkSize(format, sizeOf(size), scene.style, scene.content);
         return c.ok ? { ok: true, maxSide: c.limits.maxSide } : { ok: false, maxSide: c.limits.maxSide, largest: { width: c.largest.width, height: c.largest.height } };

@@ -34,6 +34,8 @@ export interface ExportEnv {
   tFor: (lang: Lang) => TFunction;
   date: Date;
   userLayers: readonly UserLayer[];
+  /** Loaded by the export when a scene wants a corridor (withCorridorBuffer). */
+  corridorBuffer?: SceneEnv['corridorBuffer'];
 }
 
 /** What an export needs from the live atlas; fails with a clear message while the map is not ready. */
