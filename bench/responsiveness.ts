@@ -68,7 +68,8 @@ async function main(): Promise<void> {
           for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
         }).observe({ type: 'longtask', buffered: true });
       });
-      await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+      // The page's test hooks (src/hooks.ts) are installed only on request: atlasDrawn reads them.
+      await context.addInitScript('globalThis.__ATLAS_HOOKS__ = true; globalThis.__name = globalThis.__name || ((fn) => fn);');
       const page = await context.newPage();
       await page.goto(`${site.origin}/`);
       await atlasDrawn(page);

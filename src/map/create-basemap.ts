@@ -73,6 +73,8 @@ export function createBasemap(container: HTMLElement, o: BasemapOptions): Basema
     dragRotate: false,
     locale: { 'NavigationControl.ZoomIn': o.zoomIn, 'NavigationControl.ZoomOut': o.zoomOut },
     pitchWithRotate: false,
+    // Labels appear at once: a fade repaints for 300 ms, a few hundred ms a frame under software WebGL.
+    fadeDuration: 0,
     // The export renders its own map; this one may keep the default buffer.
   });
   // Nothing is drawn until every source has loaded (AtlasMap lifts the hold on 'load').
