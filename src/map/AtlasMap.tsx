@@ -18,6 +18,7 @@ import { maplibreFontStacks } from '../styles/fonts.ts';
 import { choroplethData } from './basemap/choropleth.ts';
 import { highlightData, regionHitTest, type RegionHitTest } from './basemap/interaction.ts';
 import { LABEL_LAYERS, labelLayers } from './basemap/labels.ts';
+import { holdUntilTilesLoaded } from './basemap/load-hold.ts';
 import { THEMATIC_BEFORE_ID } from './basemap/style.ts';
 import { PALETTE } from './basemap/palette.ts';
 import { SOURCE } from './basemap/sources.ts';
@@ -440,10 +441,14 @@ export function AtlasMap(props: AtlasMapProps) {
   }, [props.focusRequest]);
 
   // Language: swap the label text and typography.
+  const labelsLang = useRef<Lang | null>(null);
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
     const apply = () => {
+      // A new language on a drawn map: one frame once the names are laid out again, not one per tile.
+      if (labelsLang.current != null && labelsLang.current !== props.lang) holdUntilTilesLoaded(map);
+      labelsLang.current = props.lang;
       const stacks = maplibreFontStacks(latest.current.fonts);
       for (const layer of labelLayers(props.lang, stacks)) {
         if (!map.getLayer(layer.id) || layer.type !== 'symbol') continue;

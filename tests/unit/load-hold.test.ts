@@ -4,10 +4,10 @@
  * (nothing in the style changes, so nothing else would). The e2e suite checks the same against the
  * real MapLibre (tests/e2e/atlas.test.ts: no draw call before `load`).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { basemapStyle } from '../../src/map/basemap/style.ts';
-import { holdFrames } from '../../src/map/basemap/load-hold.ts';
+import { holdFrames, holdUntilTilesLoaded } from '../../src/map/basemap/load-hold.ts';
 
 const EMPTY = { type: 'FeatureCollection', features: [] };
 
@@ -67,5 +67,70 @@ describe('held first load', () => {
   it('the style changes paint at once (no animated transitions)', () => {
     const style = basemapStyle({ data: { labels: EMPTY, tiles: 'http://x/tiles/{z}/{x}/{y}.pbf' } as never, lang: 'zh', fontFaces: {}, fonts: { regular: ['R'], semibold: ['S'] } });
     expect(style.transition).toEqual({ duration: 0, delay: 0 });
+  });
+});
+
+describe('held re-layout (a new language)', () => {
+  /** A map whose tiles are loaded or not as the test says, firing `render` for each of MapLibre's frames. */
+  function relayoutMap() {
+    const painter = new Painter();
+    const listeners = new Map<string, Set<() => void>>();
+    let tilesLoaded = true;
+    let repaints = 0;
+    const on = (type: string, f: () => void) => void (listeners.get(type) ?? listeners.set(type, new Set()).get(type)!).add(f);
+    const map = {
+      painter,
+      triggerRepaint: () => void repaints++,
+      areTilesLoaded: () => tilesLoaded,
+      on,
+      once: on,
+      off: (type: string, f: () => void) => void listeners.get(type)?.delete(f),
+    } as unknown as MapLibreMap;
+    /** One of MapLibre's frames: the painter asked to draw, then `render`. */
+    const frame = (what: string, loaded: boolean) => {
+      tilesLoaded = loaded;
+      painter.render(what);
+      for (const f of [...(listeners.get('render') ?? [])]) f();
+    };
+    return { map, painter, frame, repaints: () => repaints, fire: (type: string) => [...(listeners.get(type) ?? [])].forEach((f) => f()) };
+  }
+
+  it('draws nothing while the tiles come back, then once when every tile is back', () => {
+    const m = relayoutMap();
+    holdUntilTilesLoaded(m.map);
+    // The frame that starts the reload may still see every tile loaded: not the end of the hold.
+    m.frame('change applied', true);
+    m.frame('tile 1 of 3 back', false);
+    m.frame('tile 2 of 3 back', false);
+    expect(m.painter.draws).toEqual([]);
+    expect(m.repaints()).toBe(0);
+    m.frame('all back', true);
+    expect(m.repaints(), 'lifted, and asked for the frame').toBe(1);
+    m.frame('drawn', true);
+    expect(m.painter.draws).toEqual(['drawn']);
+  });
+
+  it('lifts after maxMs if the tiles never settle, does not hold twice, and asks nothing of a removed map', () => {
+    vi.useFakeTimers();
+    try {
+      const m = relayoutMap();
+      holdUntilTilesLoaded(m.map, 1000);
+      const second = holdUntilTilesLoaded(m.map, 1000);
+      second();
+      m.frame('still loading', false);
+      expect(m.painter.draws, 'the second call neither held again nor lifted the first').toEqual([]);
+      vi.advanceTimersByTime(1000);
+      expect(m.repaints()).toBe(1);
+      m.frame('drawn', false);
+      expect(m.painter.draws).toEqual(['drawn']);
+
+      const r = relayoutMap();
+      holdUntilTilesLoaded(r.map, 1000);
+      r.fire('remove');
+      vi.advanceTimersByTime(1000);
+      expect(r.repaints()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -49,3 +49,37 @@ export function holdFrames(map: MapLibreMap): LoadHold {
     },
   };
 }
+
+/**
+ * Holds the frames after a change that makes the worker lay the tiles out again (the names of a new
+ * language), until every tile has come back, then draws once: otherwise MapLibre draws a frame as
+ * each tile returns, a few hundred ms each under software WebGL. `maxMs` lifts it regardless.
+ * Returns the lift (a no-op when nothing is held); a hold already running is not held twice.
+ */
+export function holdUntilTilesLoaded(map: MapLibreMap, maxMs = 3000): () => void {
+  const state = map as unknown as { __atlasRelayoutHold?: boolean };
+  if (state.__atlasRelayoutHold) return () => undefined;
+  const hold = holdFrames(map);
+  if (!hold.held) return () => undefined;
+  state.__atlasRelayoutHold = true;
+  let seenReload = false;
+  const lift = () => {
+    map.off('render', check);
+    clearTimeout(timer);
+    state.__atlasRelayoutHold = false;
+    hold.lift();
+  };
+  // The first frames after the change start the reload; the hold ends on the first one after it with every tile back.
+  function check() {
+    if (!map.areTilesLoaded()) seenReload = true;
+    else if (seenReload) lift();
+  }
+  map.on('render', check);
+  const timer = setTimeout(lift, maxMs);
+  // A map removed meanwhile is not asked for a frame.
+  map.once('remove', () => {
+    map.off('render', check);
+    clearTimeout(timer);
+  });
+  return lift;
+}
