@@ -201,6 +201,8 @@ describe('thematic layers that do not load', () => {
     await screenshot(page, 'h-faults-themes-failed-zh.png');
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => notice.textContent()).toContain('The thematic layers could not be loaded');
+    // The map draws the new names once the worker has laid them all out (basemap/load-hold.ts).
+    await waitForMapIdle(page);
     await screenshot(page, 'h-faults-themes-failed.png');
     // The browser reports the failed request itself as a console error; nothing else may be.
     expect(rec.pageErrors, 'page errors').toEqual([]);
