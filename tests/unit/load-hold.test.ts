@@ -110,7 +110,25 @@ describe('held re-layout (a new language)', () => {
     expect(m.painter.draws).toEqual(['drawn']);
   });
 
-  it('lifts after maxMs if the tiles never settle, does not hold twice, and asks nothing of a removed map', () => {
+  it('nests with the load’s hold: a switch during the load draws nothing until both are lifted, whichever first', () => {
+    for (const loadFirst of [true, false]) {
+      const m = relayoutMap();
+      const load = holdFrames(m.map);
+      const lift = holdUntilTilesLoaded(m.map);
+      if (loadFirst) load.lift();
+      else lift();
+      m.frame('one lifted', true);
+      expect(m.painter.draws, `load lifted first: ${loadFirst}`).toEqual([]);
+      if (loadFirst) lift();
+      else load.lift();
+      expect(m.repaints()).toBe(1);
+      m.frame('drawn', true);
+      expect(m.painter.draws).toEqual(['drawn']);
+      expect(Object.prototype.hasOwnProperty.call(m.painter, 'render'), 'the prototype method is back').toBe(false);
+    }
+  });
+
+  it('lifts after maxMs if the tiles never settle, a second switch’s lift keeps the first’s hold, and asks nothing of a removed map', () => {
     vi.useFakeTimers();
     try {
       const m = relayoutMap();
@@ -118,7 +136,7 @@ describe('held re-layout (a new language)', () => {
       const second = holdUntilTilesLoaded(m.map, 1000);
       second();
       m.frame('still loading', false);
-      expect(m.painter.draws, 'the second call neither held again nor lifted the first').toEqual([]);
+      expect(m.painter.draws, 'lifting the second hold did not lift the first').toEqual([]);
       vi.advanceTimersByTime(1000);
       expect(m.repaints()).toBe(1);
       m.frame('drawn', false);

@@ -29,20 +29,33 @@ interface WithPainter {
   painter?: { render?: (...args: unknown[]) => unknown };
 }
 
-/** Holds the map's frames until `lift` (call right after creating the map). */
+/** Held painters: how many holds each has, and the render to put back when the last is lifted. */
+const heldPainters = new WeakMap<object, { holds: number; own: boolean; render: (...args: unknown[]) => unknown }>();
+
+/**
+ * Holds the map's frames until `lift` (call right after creating the map). Holds nest: the load's and
+ * a language switch's may overlap, and the painter draws again only when the last is lifted.
+ */
 export function holdFrames(map: MapLibreMap): LoadHold {
   const painter = (map as unknown as WithPainter).painter;
   if (!painter || typeof painter.render !== 'function') return { held: false, lift: () => undefined };
-  const own = Object.prototype.hasOwnProperty.call(painter, 'render');
-  const render = painter.render;
-  painter.render = () => undefined;
+  let entry = heldPainters.get(painter);
+  if (!entry) {
+    entry = { holds: 0, own: Object.prototype.hasOwnProperty.call(painter, 'render'), render: painter.render };
+    heldPainters.set(painter, entry);
+    painter.render = () => undefined;
+  }
+  const held = entry;
+  held.holds++;
   let lifted = false;
   return {
     held: true,
     lift: () => {
       if (lifted) return;
       lifted = true;
-      if (own) painter.render = render;
+      if (--held.holds > 0) return;
+      heldPainters.delete(painter);
+      if (held.own) painter.render = held.render;
       else delete painter.render;
       // Nothing in the style changed: ask for the frame the held ones did not draw.
       map.triggerRepaint();
@@ -54,19 +67,15 @@ export function holdFrames(map: MapLibreMap): LoadHold {
  * Holds the frames after a change that makes the worker lay the tiles out again (the names of a new
  * language), until every tile has come back, then draws once: otherwise MapLibre draws a frame as
  * each tile returns, a few hundred ms each under software WebGL. `maxMs` lifts it regardless.
- * Returns the lift (a no-op when nothing is held); a hold already running is not held twice.
+ * Returns the lift (a no-op when nothing is held); it nests with any other hold (holdFrames).
  */
 export function holdUntilTilesLoaded(map: MapLibreMap, maxMs = 3000): () => void {
-  const state = map as unknown as { __atlasRelayoutHold?: boolean };
-  if (state.__atlasRelayoutHold) return () => undefined;
   const hold = holdFrames(map);
   if (!hold.held) return () => undefined;
-  state.__atlasRelayoutHold = true;
   let seenReload = false;
   const lift = () => {
     map.off('render', check);
     clearTimeout(timer);
-    state.__atlasRelayoutHold = false;
     hold.lift();
   };
   // The first frames after the change start the reload; the hold ends on the first one after it with every tile back.

@@ -156,7 +156,7 @@ export function ExportDialog({ onClose, views, initialScope = 'view' }: ExportDi
     const base = (title.trim() || defaults?.title || 'plan-atlas').replace(/[\\/:*?"<>|]+/g, ' ').trim();
     let details: DetailsFile;
     try {
-      details = detailsSource.loaded ?? (await detailsSource.load());
+      details = await detailsSource.load();
     } catch (e) {
       setStatus({ kind: 'error', message: t('details.failed', { message: e instanceof Error ? e.message : String(e) }) });
       return;
