@@ -10,7 +10,6 @@
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapController } from './map/controller.ts';
-import type { MotionWatch } from './map/motion-detail.ts';
 import type { PickTarget } from './map/themes/index.ts';
 import type { PlanExportApi } from './ui/export/api.ts';
 
@@ -26,7 +25,6 @@ export interface AtlasHandle {
   atlasIdleAt?: number;
   pick?: (x: number, y: number) => PickTarget | null;
   regionAt?: (x: number, y: number) => string | null;
-  motion?: MotionWatch | null;
 }
 
 declare global {
@@ -83,9 +81,6 @@ export function installHooks(): Hooks {
         },
         get atlasIdleAt() {
           return controller.marks.atlasIdleAt;
-        },
-        get motion() {
-          return controller.motion;
         },
         pick: (x, y) => controller.probes?.pick(x, y) ?? null,
         regionAt: (x, y) => controller.probes?.regionAt(x, y) ?? null,

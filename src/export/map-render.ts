@@ -15,6 +15,7 @@ import type { Layer } from '@deck.gl/core';
 import type { Deck } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { loadDeck, type DeckDrawing } from '../map/load-deck.ts';
+import { applyThemeLines, type ThemeLines } from '../map/themes/line-layers.ts';
 import { Map as MapLibreMap, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 
 /** SwiftShader's canvas limit; GPUs often allow 16384, but 8192 is safe everywhere. */
@@ -30,6 +31,8 @@ export interface MapShot {
   style: StyleSpecification;
   /** deck.gl layers for the final zoom (labels depend on it), built with deck.gl's drawing code. */
   layers: (deck: DeckDrawing, zoom: number) => Layer[];
+  /** The plan's lines (MapLibre layers of the style) at the final zoom. */
+  lines: (zoom: number) => ThemeLines;
   /** Map frame in CSS px. */
   cssWidth: number;
   cssHeight: number;
@@ -249,7 +252,9 @@ export class ExportMap {
     } else if (shot.view) {
       map.jumpTo({ center: shot.view.center, zoom: shot.view.zoom, bearing: shot.view.bearing ?? 0, pitch: 0 });
     }
+    // deck.gl first: it places its layers only while the style is loaded, which new line data ends.
     overlay.setProps({ layers: shot.layers(deck, map.getZoom()) });
+    applyThemeLines(map, shot.lines(map.getZoom()));
     await settle(map, overlay);
 
     const canvas = map.getCanvas();

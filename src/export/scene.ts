@@ -35,6 +35,7 @@ import { THEMATIC_BEFORE_ID } from '../map/basemap/style.ts';
 import { choroplethColour, choroplethColours } from '../map/choropleth-style.ts';
 import type { GeoData } from '../map/geodata.ts';
 import { CORRIDOR_SYMBOL, DEFAULT_VISIBLE, layerContext, legendOf, viewOf, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
+import { themeLines, type ThemeLines } from '../map/themes/line-layers.ts';
 import type { RGB } from '../map/themes/types.ts';
 import type { ExportContent, LegendGroup } from './layout.ts';
 import { quoteCaption, quoteNotes, type ExportQuote } from './quote.ts';
@@ -90,6 +91,8 @@ export interface Scene {
   userLayers: readonly UserLayer[];
   /** deck.gl layers for the final zoom (labels depend on it), built with deck.gl's drawing code (src/map/deck.ts). */
   layers: (deck: DeckDrawing, zoom: number) => Layer[];
+  /** The plan's lines for the final zoom, as the style's line layers draw them (src/map/themes/line-layers.ts). */
+  lines: (zoom: number) => ThemeLines;
   /** Page texts and legend (the legend of everything the state draws, wherever it is). */
   content: ExportContent;
   /** The legend of only what the state draws inside `extent` (the page's actual frame). */
@@ -283,6 +286,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const userOn = new Set(spec.userVisible ?? []);
   const userLayers = (env.userLayers ?? []).filter((l) => userOn.has(l.id));
   const layers = (deck: DeckDrawing, zoom: number) => [...deck.buildThemeLayers(layerContext(view, cat, zoom, { beforeId: THEMATIC_BEFORE_ID }), view.layers), ...deck.buildUserLayers(userLayers, userOn, { scale: 1 })];
+  const lines = (zoom: number) => themeLines(layerContext(view, cat, zoom), view.layers);
   const name = selectionName(state.selection, lang, cat, geo);
   const planTitle = t('export.planTitle');
   // Now mode: statuses at the timeline's date (or the latest known); a progress slide lists by status.
@@ -379,7 +383,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const userLegend = (extent?: Bounds) => userLegendGroups(extent ? userLayers.filter((l) => bboxMeets(layerBbox(l), extent)) : userLayers, userOn, lang);
   content.legend = [...content.legend, ...userLegend()];
   const legendWithin = (extent: Bounds) => [...sceneLegend(view, cat, t, extent), ...userLegend(extent)];
-  return { lang, bounds: spec.bounds, style, view, userLayers, layers, content, legendWithin, projects, notes, defaultTitle, defaultSubtitle };
+  return { lang, bounds: spec.bounds, style, view, userLayers, layers, lines, content, legendWithin, projects, notes, defaultTitle, defaultSubtitle };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import { SOURCE } from '../map/basemap/sources.ts';
 import type { GeoData } from '../map/geodata.ts';
 import { userLayerDef } from '../map/imported-layers.ts';
 import { areaAlpha, DIM, DIM_AREA, themeDraw, tint, type LabelD, type LineD } from '../map/themes/draw-data.ts';
+import { CASING_ALPHA, CASING_EXTRA } from '../map/themes/line-style.ts';
 import { iconKey } from '../map/themes/icons.ts';
 import { cacheFor, layerContext, THEMES, type ThemeDef } from '../map/themes/index.ts';
 import type { LayerContext, RGB } from '../map/themes/types.ts';
@@ -40,7 +41,7 @@ import type { Scene } from './scene.ts';
 import { group, rectPath, rgbPaint, shapeNodes, shapePath, type Paint, type Seg, type VGroup, type VNode, type VPath, type VText } from './surface.ts';
 import { wrap, type Measure } from './text.ts';
 import { clipLine, clipRing, FrameProjection, linesPath, offsetLine, ringsPath, simplify, type Pt, type Rect } from './vector-geom.ts';
-import { tileFeatures, tileZoom, type TileData, type TileFeature, type TileLinePiece, type TileLoader } from './vector-tiles.ts';
+import { tileFeatures, tileZoom, type TileData, type TileLinePiece, type TileLoader } from './vector-tiles.ts';
 
 /** Geometry the vector map is drawn from (the live atlas has it loaded; tests read public/). */
 export interface VectorMapData {
@@ -627,8 +628,6 @@ const LABEL_HALO: Paint = { r: 253, g: 251, b: 246, a: 235 / 255 };
 const LABEL_COLOUR_MINOR_ALPHA = 0.7;
 /** Icons are drawn in 64-px atlas cells with a half-size of 26 px (icons.ts: CELL / 2 − PAD − 2). */
 const ICON_HALF = 26 / 64;
-const CASING_EXTRA = 2.5;
-const CASING_ALPHA = 0.85;
 const HALO_FILL: RGB = [255, 214, 10];
 const HALO_EDGE: RGB = [120, 60, 0];
 
@@ -642,8 +641,8 @@ interface ThemeParts {
 }
 
 /**
- * How deck-layers.ts draws a line in a context (CSS px of the map): colour and width, dashes,
- * sideways offset, and the white casing under it.
+ * How the map draws a line (src/map/themes/line-style.ts) in a context (CSS px of the map): colour
+ * and width, dashes, sideways offset, and the white casing under it.
  */
 export function lineLook(l: LineD, ctx: Pick<LayerContext, 'emphasis'>): { stroke: Paint; width: number; dash: [number, number] | null; offset: number; casing: { stroke: Paint; width: number } | null } {
   const dim = ctx.emphasis.kind === 'selection' && !selects(ctx.emphasis, [l.id]);
@@ -729,7 +728,7 @@ function themeParts(theme: ThemeDef, scene: Scene, cat: Catalogue, dr: Drawer, z
       d,
       stroke: look.stroke,
       strokeWidth: look.width * k,
-      // Round caps and joints, the dashes' ends too (deck.gl's capRounded rounds each dash into its gap).
+      // Round caps and joints, the dashes' ends too (MapLibre's round caps reach into the gaps).
       cap: 'round',
       join: 'round',
       ...(look.dash ? { dash: look.dash.map((v) => v * k) } : {}),

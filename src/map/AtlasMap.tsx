@@ -1,6 +1,6 @@
 /**
- * The map: MapLibre with the offline basemap, the thematic layers of deck.gl interleaved in the same
- * canvas, the choropleth, hover and click.
+ * The map: MapLibre with the offline basemap and the plan's lines, the thematic areas, symbols and
+ * labels of deck.gl interleaved in the same canvas, the choropleth, hover and click.
  * The map is usually created at the page's start and taken over here (create-basemap.ts).
  * React owns the props; the map is driven imperatively (filters, layout properties, overlay props),
  * re-created only after a lost WebGL context. Clicks go to the thematic symbol under the pointer first (a project, or a
@@ -29,9 +29,9 @@ import { MapController } from './controller.ts';
 import { createBasemap, takeEarlyBasemap, type Basemap } from './create-basemap.ts';
 import type { GeoData, RegionInfo } from './geodata.ts';
 import { loadDeck, type DeckDrawing } from './load-deck.ts';
-import { MOTION_LINE_BUDGET, watchMotionDetail, type MotionDetail, type MotionWatch } from './motion-detail.ts';
 import { panelInset } from './panel-inset.ts';
-import { layerContext, pickAt, preparePicking, visibleDraw, type PickTarget, type Projector } from './themes/index.ts';
+import { layerContext, pickAt, preparePicking, type PickTarget, type Projector } from './themes/index.ts';
+import { applyThemeLines, themeLines } from './themes/line-layers.ts';
 import { whenIdleAfterFrames } from './when-idle.ts';
 import type { UserLayer } from '../domain/user-layers.ts';
 
@@ -138,9 +138,6 @@ export function AtlasMap(props: AtlasMapProps) {
   const highlighted = useRef<{ selection: string | null; hover: string | null }>({ selection: null, hover: null });
   /** Whether the choropleth source of the current map holds shaded regions. */
   const choroplethShown = useRef(false);
-  /** Fewer lines while moving on a slow renderer (motion-detail.ts), and what it redraws with. */
-  const motion = useRef<MotionWatch | null>(null);
-  const themesState = useRef<{ lineCount: () => number; draw: (() => void) | null }>({ lineCount: () => 0, draw: null });
 
   // Create the map (once, and again only when the user rebuilds it after a lost context).
   useEffect(() => {
@@ -204,12 +201,6 @@ export function AtlasMap(props: AtlasMapProps) {
     };
     const controller = new MapController(map, { heldLoad: hold.held, early: early !== null });
     controllerRef.current = controller;
-    const watch = watchMotionDetail(map, {
-      lineCount: () => themesState.current.lineCount(),
-      onChange: () => themesState.current.draw?.(),
-    });
-    motion.current = watch;
-    controller.motion = watch;
     const stopWatchingContext = watchContextLoss(map, {
       onLost: () => {
         contextLost.current = true;
@@ -344,8 +335,6 @@ export function AtlasMap(props: AtlasMapProps) {
       const c = map.getCenter();
       resumeView.current = { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
       removed = true;
-      watch.stop();
-      motion.current = null;
       overlay?.finalize();
       map.remove();
       earlyContainer?.remove();
@@ -356,7 +345,8 @@ export function AtlasMap(props: AtlasMapProps) {
     };
   }, [build]);
 
-  // Thematic layers: rebuilt from the state (deck.gl diffs them by id; data is memoised).
+  // Thematic layers: rebuilt from the state (deck.gl diffs them by id; data is memoised; the lines'
+  // data is sent to MapLibre only when it changes).
   const { catalogue, view, userLayers } = props;
   // Applied after the next paint: a click first shows its answer in the panel, and the map (whose
   // frame costs more, above all under software WebGL) follows in the frame after. At start they wait
@@ -370,16 +360,14 @@ export function AtlasMap(props: AtlasMapProps) {
     const controller = controllerRef.current;
     if (!overlay || !deck || !map || !controller || !catalogue || !view || !styleReady || !basemapShown || contextLost.current) return;
     controller.scene = view;
-    // Also called while the map moves, when the lines are thinned or drawn in full again.
     const draw = () => {
       if (overlayRef.current !== overlay || contextLost.current) return;
-      const moving: MotionDetail = { thinned: motion.current?.thinned ?? false, budget: MOTION_LINE_BUDGET };
-      const ctx = layerContext(view, catalogue, zoom, { beforeId: THEMATIC_BEFORE_ID, motion: moving });
+      const ctx = layerContext(view, catalogue, zoom, { beforeId: THEMATIC_BEFORE_ID });
       const user = userLayers ? deck.buildUserLayers(userLayers.layers, userLayers.visible, { scale: 1, beforeId: THEMATIC_BEFORE_ID }) : [];
+      // deck.gl first: it places its layers only while the style is loaded, which new line data ends.
       overlay.setProps({ layers: [...deck.buildThemeLayers(ctx, view.layers), ...user] });
+      applyThemeLines(map, themeLines(ctx, view.layers));
     };
-    // Counted when a move asks, not on every click.
-    themesState.current = { lineCount: () => visibleDraw({ catalogue, filters: view.filters, lens: view.lens }, view.layers).lines.length, draw };
     return afterPaint(() => {
       draw();
       const marks = controller.marks;

@@ -11,7 +11,6 @@ import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { AtlasView } from '../domain/atlas-view.ts';
 import type { MapView } from '../domain/url-state.ts';
-import type { MotionWatch } from './motion-detail.ts';
 import { LEGEND_INSET, panelInset } from './panel-inset.ts';
 import type { PickTarget } from './themes/index.ts';
 
@@ -45,8 +44,6 @@ export class MapController {
   readonly marks: MapMarks;
   /** What the map draws now (null until the catalogue has loaded). */
   scene: AtlasView | null = null;
-  /** Whether the lines are thinned while moving on a slow renderer (motion-detail.ts). */
-  motion: MotionWatch | null = null;
   probes: MapProbes | null = null;
   /**
    * A tool that takes the map's clicks instead of the selection (the measure tool), with the clicked

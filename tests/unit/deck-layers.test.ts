@@ -1,7 +1,7 @@
 /**
- * The thematic deck.gl layers keep their data arrays while only the selection changes: deck.gl
- * compares data by reference, and a new array makes it compute every attribute again (a path
- * layer tessellates all its lines) on each click.
+ * The thematic layers keep their data while only the selection changes: deck.gl compares data by
+ * reference, and a new array makes it compute every attribute again (a polygon layer tessellates
+ * all its shapes) on each click; new line data would make MapLibre's worker tile every line again.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Layer } from '@deck.gl/core';
@@ -13,6 +13,7 @@ import { NO_EMPHASIS, type Emphasis } from '../../src/domain/selection.ts';
 import { cacheFor, THEMES } from '../../src/map/themes/index.ts';
 import { mergedDraw } from '../../src/map/themes/draw-data.ts';
 import { makeLayers } from '../../src/map/themes/deck-layers.ts';
+import { themeLines } from '../../src/map/themes/line-layers.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
 
 let cat: Catalogue;
@@ -35,8 +36,7 @@ describe('thematic layers across selections', () => {
     const a = makeLayers('themes', draw, ctx({ emphasis: baotou }));
     const b = makeLayers('themes', draw, ctx({ emphasis: chifeng }));
     expect(a.map((l) => l.id)).toEqual(b.map((l) => l.id));
-    const casing = dataOf(a, 'themes-line-casing');
-    expect(Array.isArray(casing) && casing.length).toBeGreaterThan(0);
+    expect(dataOf(a, 'themes-area-fill-0')).toBeDefined();
     for (const l of a) {
       if (l.id === 'themes-label') continue;
       expect(dataOf(b, l.id), l.id).toBe(l.props.data);
@@ -46,5 +46,25 @@ describe('thematic layers across selections', () => {
     expect(dataOf(again, 'themes-label')).toBe(dataOf(b, 'themes-label'));
     const zoomed = makeLayers('themes', draw, ctx({ emphasis: chifeng, zoom: 7.5 }));
     expect(dataOf(zoomed, 'themes-label')).not.toBe(dataOf(b, 'themes-label'));
+  });
+
+  it("keep the lines' data when only the emphasis changes; the emphasis dims through feature state", () => {
+    const ids = THEMES.map((t) => t.id);
+    const baotou = selecting(new Set(cat.projectsTouching('150200').map((t) => t.project.properties.id)));
+    const chifeng = selecting(new Set(cat.projectsTouching('150400').map((t) => t.project.properties.id)));
+    const none = themeLines(ctx(), ids);
+    const a = themeLines(ctx({ emphasis: baotou }), ids);
+    const b = themeLines(ctx({ emphasis: chifeng }), ids);
+    expect(a.data).toBe(none.data);
+    expect(b.data).toBe(none.data);
+    expect(none.dimmed).toEqual([]);
+    expect(a.dimmed).not.toEqual(b.dimmed);
+    // Dimmed: exactly the lines of projects the selection does not hold.
+    const held = a.data.features.filter((f) => !a.dimmed.includes(f.id as number)).map((f) => f.properties.project);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((id) => baotou.kind === 'selection' && baotou.projects.has(id))).toBe(true);
+    expect(a.dimmed.every((i) => baotou.kind === 'selection' && !baotou.projects.has(a.data.features[i]!.properties.project))).toBe(true);
+    // Another scale is new data (widths in pixels).
+    expect(themeLines(ctx({ scale: 2 }), ids).data).not.toBe(none.data);
   });
 });

@@ -27,6 +27,9 @@ import { vectorPage, type VectorPage } from '../../src/export/vector-page.ts';
 import { makeLayers } from '../../src/map/themes/deck-layers.ts';
 import { mergedDraw } from '../../src/map/themes/draw-data.ts';
 import { cacheFor, layerContext, THEMES } from '../../src/map/themes/index.ts';
+import { THEME_LINES, themeLineLayers } from '../../src/map/themes/line-style.ts';
+import { createExpression, featureFilter, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { Feature } from 'geojson';
 import { vectorEnv, type VectorEnv } from './support/vector-export.ts';
 
 let v: VectorEnv;
@@ -282,8 +285,24 @@ describe('vector PDF', () => {
   });
 });
 
-describe('thematic layers as deck-layers.ts draws them', () => {
-  it('shows the same labels and gives lines the same colours, widths, dashes and offsets', () => {
+describe('thematic layers as the map draws them', () => {
+  // The style's own expressions, evaluated for each feature with its feature state (dimmed or not).
+  const lineLayers = themeLineLayers();
+  const layerById = (id: string) => lineLayers.find((l) => l.id === id)!;
+  const paint = (id: string, prop: string, f: Feature, dim: boolean): unknown => {
+    const layer = layerById(id);
+    const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>).paint_line![prop]!;
+    const e = createExpression((layer.paint as Record<string, unknown>)[prop], `layers[${lineLayers.indexOf(layer)}].paint.${prop}`, spec);
+    if (e.result !== 'success') throw new Error(`${id} ${prop}: ${JSON.stringify(e.value)}`);
+    return e.value.evaluate({ zoom: 6 }, { type: 2, id: f.id as number, properties: f.properties ?? {}, geometry: [] } as never, { dim });
+  };
+  const drawnBy = (id: string, f: Feature) => {
+    const layer = layerById(id);
+    const filter = featureFilter(layer.filter, `layers[${lineLayers.indexOf(layer)}].filter`);
+    return filter.filter({ zoom: 6 }, { type: 2, id: f.id as number, properties: f.properties ?? {}, geometry: [] } as never);
+  };
+
+  it('shows the same labels as deck-layers.ts and gives lines the same colours, widths, dashes and offsets as the map', () => {
     const state = regionState('150200', 'zh');
     const scene = buildScene({ state, bounds: paddedBounds(v.geo.byCode.get('150200')!.bbox) }, v.env('zh'));
     for (const zoom of [5, 7.5]) {
@@ -292,21 +311,38 @@ describe('thematic layers as deck-layers.ts draws them', () => {
       const deck = makeLayers('t', draw, ctx);
       const byId = (id: string) => deck.find((l) => l.id === id)! as Layer<Record<string, unknown>>;
       expect(new Set((byId('t-label').props.data as typeof draw.labels).map((d) => d.ids.join()))).toEqual(new Set(shownLabels(draw.labels, ctx).map((d) => d.ids.join())));
-      const line = byId('t-line').props as unknown as Record<string, (d: unknown) => number[] | number>;
-      const casing = byId('t-line-casing').props as unknown as Record<string, (d: unknown) => number[] | number>;
-      for (const d of draw.lines) {
+      // The scene's lines are those of the visible themes; look each up by its project.
+      const lines = scene.lines(zoom);
+      const dimmed = new Set(lines.dimmed);
+      expect(dimmed.size).toBeGreaterThan(0);
+      expect(dimmed.size).toBeLessThan(lines.data.features.length);
+      const visibleLines = mergedDraw(THEMES.filter((t) => scene.view.layers.includes(t.id)), cacheFor(v.catalogue), NO_FILTERS, scene.view.lens).lines;
+      expect(lines.data.features.map((f) => f.properties.project)).toEqual(visibleLines.map((d) => d.id));
+      let dashed = 0;
+      visibleLines.forEach((d, i) => {
+        const f = lines.data.features[i]!;
+        const dim = dimmed.has(f.id as number);
         const look = lineLook(d, ctx);
-        const c = line.getColor!(d) as number[];
-        expect([look.stroke.r, look.stroke.g, look.stroke.b, Math.round(look.stroke.a * 255)]).toEqual(c);
-        expect(look.width).toBe(line.getWidth!(d));
-        expect(look.dash ?? [0, 0]).toEqual(line.getDashArray!(d));
-        expect(look.offset / look.width).toBe(line.getOffset!(d));
-        if (look.casing) {
-          const cc = casing.getColor!(d) as number[];
-          expect(Math.round(look.casing.stroke.a * 255)).toBe(cc[3]);
-          expect(look.casing.width).toBe(casing.getWidth!(d));
+        expect(dim).toBe(look.stroke.a < d.alpha);
+        const layer = look.dash ? THEME_LINES.dashed : THEME_LINES.solid;
+        expect([drawnBy(THEME_LINES.solid, f), drawnBy(THEME_LINES.dashed, f)]).toEqual([!look.dash, Boolean(look.dash)]);
+        const c = paint(layer, 'line-color', f, dim) as { r: number; g: number; b: number };
+        expect([Math.round(c.r * 255), Math.round(c.g * 255), Math.round(c.b * 255)]).toEqual([look.stroke.r, look.stroke.g, look.stroke.b]);
+        expect(paint(layer, 'line-opacity', f, dim)).toBeCloseTo(look.stroke.a, 6);
+        expect(paint(layer, 'line-width', f, dim)).toBe(look.width);
+        expect(paint(layer, 'line-offset', f, dim)).toBeCloseTo(look.offset, 9);
+        if (look.dash) {
+          dashed++;
+          const widths = (paint(layer, 'line-dasharray', f, dim) as { from: number[] }).from ?? paint(layer, 'line-dasharray', f, dim);
+          expect((widths as number[]).map((x) => x * look.width)).toEqual(look.dash.map((x) => expect.closeTo(x, 9)));
         }
-      }
+        expect(drawnBy(THEME_LINES.casing, f)).toBe(look.casing != null);
+        if (look.casing) {
+          expect(paint(THEME_LINES.casing, 'line-opacity', f, dim)).toBeCloseTo(look.casing.stroke.a, 6);
+          expect(paint(THEME_LINES.casing, 'line-width', f, dim)).toBe(look.casing.width);
+        }
+      });
+      expect(dashed).toBeGreaterThan(0);
     }
   });
 });

@@ -5,7 +5,7 @@
  * files (built by `npm run geo`) are checked for the regions, codes, names, nesting,
  * winding, rounding and size the app relies on.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

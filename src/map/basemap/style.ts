@@ -17,6 +17,7 @@ import { riverLayers } from './rivers.ts';
 import { seaLayers } from './sea.ts';
 import { basemapSources, type BasemapData } from './sources.ts';
 import { townLayers } from './towns.ts';
+import { THEME_LINES, themeLineLayers, themeLineSource } from '../themes/line-style.ts';
 
 export interface BasemapInput {
   data: BasemapData;
@@ -26,12 +27,16 @@ export interface BasemapInput {
 }
 
 /**
- * Layer id before which thematic (deck.gl) layers are inserted: above the borders and the railways'
- * lines and names, under every other label.
+ * Layer id before which the thematic layers are drawn: above the borders and the railways' lines and
+ * names, under every other label. The plan's lines are MapLibre layers just under it
+ * (themes/line-style.ts); deck.gl's symbols are inserted between them and it, its areas under them.
  */
 export const THEMATIC_BEFORE_ID = 'labels-sea';
 
 export function basemapStyle(input: BasemapInput): StyleSpecification {
+  const labels = labelLayers(input.lang, input.fonts);
+  const thematicAt = labels.findIndex((l) => l.id === THEMATIC_BEFORE_ID);
+  if (thematicAt < 0) throw new Error(`no label layer ${THEMATIC_BEFORE_ID} to draw the themes under`);
   return {
     version: 8,
     name: 'Plan Atlas basemap',
@@ -39,7 +44,7 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
     // hundred milliseconds, and the atlas changes paint only to show something at once.
     transition: { duration: 0, delay: 0 },
     'font-faces': input.fontFaces,
-    sources: basemapSources(input.data),
+    sources: { ...basemapSources(input.data), [THEME_LINES.source]: themeLineSource() },
     layers: [
       ...seaLayers(),
       ...countryFillLayers(),
@@ -57,7 +62,9 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
       ...highlightLayers().filter((l) => l.type === 'line'),
       // Town dots under the plan's layers (inserted before the first label layer); their names are labels.
       ...townLayers(),
-      ...labelLayers(input.lang, input.fonts),
+      ...labels.slice(0, thematicAt),
+      ...themeLineLayers(),
+      ...labels.slice(thematicAt),
     ],
   };
 }

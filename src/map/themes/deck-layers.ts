@@ -10,33 +10,33 @@ import { IconLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } 
 import type { Position } from 'geojson';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import type { ProjectFeature } from '../../domain/types.ts';
-import { emphasisedPlaces, emphasisedProjects, selects } from '../../domain/selection.ts';
+import { emphasisedPlaces, selects } from '../../domain/selection.ts';
 import { areaCells, cellChunks, chunkEmphasisKey, strongestTint, type CellD } from './area-cells.ts';
-import { areaAlpha, DIM, DIM_AREA, emphasisKey, rgba, tint, type DrawData, type FillD, type IconD, type LabelD, type LineD } from './draw-data.ts';
-import { linesWhileMoving } from '../motion-detail.ts';
+import { areaAlpha, DIM, DIM_AREA, emphasisKey, rgba, tint, type DrawData, type FillD, type IconD, type LabelD } from './draw-data.ts';
 import { iconAtlas } from './icons.ts';
 import { CORRIDOR_STYLE } from './style.ts';
 import { cacheFor, visibleDraw } from './index.ts';
+import { THEME_LINES_BOTTOM_ID } from './line-style.ts';
 import type { LayerContext } from './types.ts';
 
 /**
- * deck.gl layers of the visible themes: all themes' areas in one layer, their lines in one, their
- * symbols in one, their labels in one (a handful of layers however many themes are on: software
- * WebGL pays per layer and per vertex), drawn areas → line casings → lines → symbols → labels, with
- * the highlight of `ctx.highlight` over the areas and under the lines and symbols. Within a layer,
- * themes keep their THEMES order. Data arrays are memoised per catalogue, themes and filters, so a
- * new selection only re-evaluates colours.
+ * deck.gl layers of the visible themes: all themes' areas in one layer, their symbols in one, their
+ * labels in one (a handful of layers however many themes are on: software WebGL pays per layer and
+ * per vertex); their lines are MapLibre's (line-layers.ts). Interleaved (`ctx.beforeId`), the
+ * corridor, the areas and the highlight go under the lines, the symbols over them and under the
+ * basemap's labels, the labels on top. Within a layer, themes keep their THEMES order. Data arrays
+ * are memoised per catalogue, themes and filters, so a new selection only re-evaluates colours.
  */
 export function buildThemeLayers(ctx: LayerContext, visibleIds: Iterable<string>): Layer[] {
   const layers = makeLayers('themes', visibleDraw(ctx, visibleIds), ctx);
-  const hl = highlightLayers(ctx);
   const isArea = (l: Layer) => l.id.startsWith('themes-area-');
-  const ordered = [...corridorLayers(ctx), ...layers.filter(isArea), ...hl, ...layers.filter((l) => !isArea(l))];
+  const under = [...corridorLayers(ctx), ...layers.filter(isArea), ...highlightLayers(ctx)];
+  const over = layers.filter((l) => !isArea(l));
   const before = ctx.beforeId;
-  // Labels stay on top of the basemap's labels' layer order; the rest goes under them.
-  return before ? ordered.map((l) => (l.id.endsWith('-label') ? l : l.clone({ beforeId: before } as never))) : ordered;
+  if (!before) return [...under, ...over];
+  const place = (l: Layer, beforeId: string) => (l.id.endsWith('-label') ? l : l.clone({ beforeId } as never));
+  return [...under.map((l) => place(l, THEME_LINES_BOTTOM_ID)), ...over.map((l) => place(l, before))];
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Corridor analysis: the buffer as a quiet translucent fill with a thin dashed edge, under the
@@ -212,27 +212,8 @@ function emphasised(ctx: LayerContext, ids: readonly string[]): boolean {
 }
 
 // deck.gl compares a layer's data by reference: a new array, even of the same objects, makes it
-// compute every attribute again (a path layer tessellates all its lines). Arrays derived here are
+// compute every attribute again (a polygon layer tessellates all its shapes). Arrays derived here are
 // kept as long as what they are derived from is the same.
-
-const casedCache = new WeakMap<readonly LineD[], LineD[]>();
-/** The lines drawn with a white casing under them (the same array for the same lines). */
-function casedLines(lines: readonly LineD[]): LineD[] {
-  let hit = casedCache.get(lines);
-  if (!hit) casedCache.set(lines, (hit = lines.filter((d) => d.casing)));
-  return hit;
-}
-
-const sampleCache = new WeakMap<readonly LineD[], { key: string; sample: LineD[] }>();
-/** The lines drawn while moving: the same array while the lines, the budget and the emphasis are. */
-function movingSample(lines: readonly LineD[], budget: number, ctx: LayerContext, emph: string): LineD[] {
-  const key = `${budget}|${emph}`;
-  const hit = sampleCache.get(lines);
-  if (hit?.key === key) return hit.sample;
-  const sample = linesWhileMoving(lines, budget, (d) => emphasisedProjects(ctx.emphasis).has(d.id));
-  sampleCache.set(lines, { key, sample });
-  return sample;
-}
 
 const shownCache = new WeakMap<readonly LabelD[], { key: string; shown: LabelD[] }>();
 /** The labels shown for a zoom and an emphasis (`key`): the same array while the key is. */
@@ -245,8 +226,8 @@ function shownLabels(labels: readonly LabelD[], key: string, pick: () => LabelD[
 }
 
 /**
- * deck.gl layers for draw data: area fills (and hatches), line casings, lines, symbols, labels.
- * Ids are `${prefix}-area-fill-<chunk>`, `-area-fill-shapes`, `-area-hatch`, `-line-casing`, `-line`, `-line-moving`, `-point`, `-label`.
+ * deck.gl layers for draw data: area fills (and hatches), symbols, labels (the lines are MapLibre's,
+ * line-layers.ts). Ids are `${prefix}-area-fill-<chunk>`, `-area-fill-shapes`, `-area-hatch`, `-point`, `-label`.
  */
 export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): Layer[] {
   const s = ctx.scale;
@@ -315,54 +296,6 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
         updateTriggers: { getFillColor: emph },
       }),
     );
-
-  if (data.lines.length) {
-    const lineAlpha = (d: LineD) => (on && !emphasised(ctx, [d.id]) ? d.alpha * DIM : d.alpha);
-    // More lines than a slow renderer draws while moving: a sample of them is kept ready (its own
-    // layer, hidden while still) and shown instead of the lines and their casings while the map
-    // moves (../motion-detail.ts).
-    const motion = ctx.motion && data.lines.length > ctx.motion.budget ? ctx.motion : null;
-    const thinned = motion?.thinned ?? false;
-    const lineLayer = (id: string, lines: LineD[], visible: boolean) =>
-      new PathLayer<LineD, PathStyleExtensionProps<LineD>>({
-        id,
-        data: lines,
-        visible,
-        getPath: (d) => d.path,
-        getColor: (d) => rgba(d.color, lineAlpha(d)),
-        getWidth: (d) => d.width * s,
-        widthUnits: 'pixels',
-        capRounded: true,
-        jointRounded: true,
-        pickable: false,
-        extensions: [new PathStyleExtension({ dash: true, offset: true })],
-        getDashArray: (d) => (d.dash ? [d.dash[0] * s, d.dash[1] * s] : [0, 0]),
-        dashUnits: 'pixels',
-        getOffset: (d) => d.offset,
-        updateTriggers: { getColor: emph, getWidth: s, getDashArray: s },
-      });
-    const cased = casedLines(data.lines);
-    if (cased.length)
-      layers.push(
-        new PathLayer<LineD, PathStyleExtensionProps<LineD>>({
-          id: `${prefix}-line-casing`,
-          data: cased,
-          visible: !thinned,
-          getPath: (d) => d.path,
-          getColor: (d) => [255, 255, 255, Math.round((on && !emphasised(ctx, [d.id]) ? 0.85 * DIM : 0.85) * 255)],
-          getWidth: (d) => (d.width + 2.5) * s,
-          widthUnits: 'pixels',
-          capRounded: true,
-          jointRounded: true,
-          pickable: false,
-          extensions: [new PathStyleExtension({ offset: true })],
-          getOffset: (d) => d.offset * (d.width / (d.width + 2.5)),
-          updateTriggers: { getColor: emph, getWidth: s },
-        }),
-      );
-    layers.push(lineLayer(`${prefix}-line`, data.lines, !thinned));
-    if (motion) layers.push(lineLayer(`${prefix}-line-moving`, movingSample(data.lines, motion.budget, ctx, emph), thinned));
-  }
 
   if (data.icons.length) {
     const atlas = iconAtlas();

@@ -13,8 +13,7 @@ import { stageDash, STATUS_STYLE, UNKNOWN_GREY } from './style.ts';
 import type { ProjectFeature } from '../../domain/types.ts';
 import { filtersKey, type LayerContext, type RGB, type ThemeSpec } from './types.ts';
 
-/** Dimmed lines and symbols keep this share of their opacity. */
-export const DIM = 0.22;
+export { DIM } from './line-style.ts';
 /** Areas stand back further when dimmed: their fills add up where zones overlap. */
 export const DIM_AREA = 0.1;
 /** Emphasised areas get a stronger tint. */

@@ -72,7 +72,7 @@ export function viewOf(state: AppState, cat: Catalogue, bufferOf: CorridorBuffer
 export const LAYER_IDS: LayerRegistry = { ids: DEFAULT_VISIBLE, layerOf: () => '' };
 
 /** What the themes draw for a view, at a zoom: the one LayerContext the map and every export build. */
-export function layerContext(view: AtlasView, cat: Catalogue, zoom: number, extra: Partial<Pick<LayerContext, 'scale' | 'beforeId' | 'labels' | 'fontFamily' | 'motion' | 'extent'>> = {}): LayerContext {
+export function layerContext(view: AtlasView, cat: Catalogue, zoom: number, extra: Partial<Pick<LayerContext, 'scale' | 'beforeId' | 'labels' | 'fontFamily' | 'extent'>> = {}): LayerContext {
   return { catalogue: cat, filters: view.filters, lang: view.lang, emphasis: view.emphasis, lens: view.lens, corridor: view.corridor, scale: 1, zoom, ...extra };
 }
 

@@ -9,7 +9,6 @@ import type { Filters } from '../../domain/filters.ts';
 import type { Lens } from '../../domain/lens.ts';
 import type { Emphasis } from '../../domain/selection.ts';
 import type { PlaceKind, ProjectFeature } from '../../domain/types.ts';
-import type { MotionDetail } from '../motion-detail.ts';
 
 export type LayerGroupId = 'transport' | 'energy' | 'ecology' | 'industry_services' | 'opening' | 'regions';
 
@@ -85,8 +84,6 @@ export interface LayerContext {
    * fixed rectangle, so its legend lists only what falls inside it. Unset: the whole catalogue.
    */
   extent?: [[number, number], [number, number]];
-  /** The live map only: fewer lines while it moves on a slow renderer (../motion-detail.ts). */
-  motion?: MotionDetail;
   /** Corridor analysis: the area within a distance of the selection, drawn quietly under everything thematic. */
   corridor?: CorridorView | null;
 }
