@@ -13,6 +13,7 @@ import type { AtlasView } from '../domain/atlas-view.ts';
 import type { MapView } from '../domain/url-state.ts';
 import { LEGEND_INSET, panelInset } from './panel-inset.ts';
 import type { PickTarget } from './themes/index.ts';
+import { THEME_LINES, themeLineSource } from './themes/line-style.ts';
 
 export type Bounds = [[number, number], [number, number]];
 
@@ -147,9 +148,17 @@ export class MapController {
 
   /** The live style (sources, fonts, colours, choropleth) for an export; null until it is complete. */
   styleSnapshot(): StyleSpecification | null {
-    // `ready` comes with the first quiet frame, after the load's hold is lifted: before it, sources may still be loading.
-    if (!this.ready || !this.map.isStyleLoaded()) return null;
-    return this.map.getStyle();
+    // `ready` comes with the first quiet frame, after the load's hold is lifted. Tiles or the lines'
+    // data may load at any time after it; only a style still loading (getStyle throws) says not ready.
+    if (!this.ready) return null;
+    let style: StyleSpecification;
+    try {
+      style = this.map.getStyle();
+    } catch {
+      return null;
+    }
+    // The lines' data is the live state's; a scene sets its own (themes/line-layers.ts).
+    return { ...style, sources: { ...style.sources, [THEME_LINES.source]: themeLineSource() } };
   }
 
   /** The size of the map's canvas in CSS px. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { applyThemeLines, type ThemeLines } from '../../src/map/themes/line-layers.ts';
 import { THEME_LINES } from '../../src/map/themes/line-style.ts';
+import { MapController } from '../../src/map/controller.ts';
 
 function fakeMap(withSource = true) {
   const calls: string[] = [];
@@ -50,5 +51,22 @@ describe('applyThemeLines', () => {
   it('says so when the style has no source for the lines', () => {
     const { map } = fakeMap(false);
     expect(() => applyThemeLines(map, { data: data(1), dimmed: [] })).toThrow(/theme-lines/);
+  });
+});
+
+describe("the live map's style as exports take it", () => {
+  const style = (lines: number) => ({ version: 8, sources: { [THEME_LINES.source]: { type: 'geojson', data: data(lines) }, other: { type: 'geojson', data: data(1) } }, layers: [] });
+
+  it('leaves out the live lines (a scene sets its own) and waits only for a style still loading', () => {
+    let loading = false;
+    const map = { getStyle: () => { if (loading) throw new Error('Style is not done loading'); return style(3); } } as unknown as MapLibreMap;
+    const c = new MapController(map, { heldLoad: false, early: false });
+    expect(c.styleSnapshot()).toBeNull();
+    c.ready = true;
+    const snap = c.styleSnapshot()!;
+    expect((snap.sources[THEME_LINES.source] as unknown as { data: ThemeLines['data'] }).data.features).toEqual([]);
+    expect((snap.sources.other as unknown as { data: ThemeLines['data'] }).data.features).toHaveLength(1);
+    loading = true;
+    expect(c.styleSnapshot()).toBeNull();
   });
 });
