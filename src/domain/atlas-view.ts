@@ -113,7 +113,7 @@ export function wantsCorridor(state: Pick<AppState, 'corridor'>): boolean {
  * `bufferOf` (its module still loading) there is none to draw yet.
  */
 export function corridorView(selection: Selection | null, km: number | null | undefined, cat: Catalogue, bufferOf: CorridorBufferOf | null): CorridorView | null {
-  if (km == null || !selection || km < CORRIDOR_KM.min || km > CORRIDOR_KM.max || !bufferOf) return null;
+  if (km == null || !selection || !wantsCorridor({ corridor: km }) || !bufferOf) return null;
   if (selection.kind === 'project') {
     const g = cat.project(selection.id)?.geometry;
     if (g?.type !== 'LineString') return null;

@@ -36,6 +36,7 @@ import { choroplethColour, choroplethColours } from '../map/choropleth-style.ts'
 import type { GeoData } from '../map/geodata.ts';
 import { CORRIDOR_SYMBOL, DEFAULT_VISIBLE, layerContext, legendOf, viewOf, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
 import { themeLines, type ThemeLines } from '../map/themes/line-layers.ts';
+import { THEME_LINES, themeLineSource } from '../map/themes/line-style.ts';
 import type { RGB } from '../map/themes/types.ts';
 import type { ExportContent, LegendGroup } from './layout.ts';
 import { quoteCaption, quoteNotes, type ExportQuote } from './quote.ts';
@@ -117,9 +118,11 @@ export function sceneStyle(base: StyleSpecification, view: AtlasView, lang: Lang
     }
     return l;
   });
-  // The selection outlined, nothing hovered; the choropleth's shaded regions (src/map/basemap/*.ts).
+  // The selection outlined, nothing hovered; the choropleth's shaded regions (src/map/basemap/*.ts);
+  // no lines yet: the live map's are its state's, the export map gets the scene's (Scene.lines).
   const sources = {
     ...base.sources,
+    [THEME_LINES.source]: themeLineSource(),
     [SOURCE.highlight]: { ...base.sources[SOURCE.highlight], type: 'geojson', data: highlightData(sel, null, env.geo.shapes) },
     [SOURCE.choropleth]: { ...base.sources[SOURCE.choropleth], type: 'geojson', data: choroplethData(env.geo.regions, colours) },
   } as StyleSpecification['sources'];

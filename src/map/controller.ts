@@ -13,7 +13,6 @@ import type { AtlasView } from '../domain/atlas-view.ts';
 import type { MapView } from '../domain/url-state.ts';
 import { LEGEND_INSET, panelInset } from './panel-inset.ts';
 import type { PickTarget } from './themes/index.ts';
-import { THEME_LINES, themeLineSource } from './themes/line-style.ts';
 
 export type Bounds = [[number, number], [number, number]];
 
@@ -151,14 +150,11 @@ export class MapController {
     // `ready` comes with the first quiet frame, after the load's hold is lifted. Tiles or the lines'
     // data may load at any time after it; only a style still loading (getStyle throws) says not ready.
     if (!this.ready) return null;
-    let style: StyleSpecification;
     try {
-      style = this.map.getStyle();
+      return this.map.getStyle();
     } catch {
       return null;
     }
-    // The lines' data is the live state's; a scene sets its own (themes/line-layers.ts).
-    return { ...style, sources: { ...style.sources, [THEME_LINES.source]: themeLineSource() } };
   }
 
   /** The size of the map's canvas in CSS px. */

@@ -26,8 +26,10 @@ import { lineLook, shownLabels } from '../../src/export/vector-map.ts';
 import { vectorPage, type VectorPage } from '../../src/export/vector-page.ts';
 import { makeLayers } from '../../src/map/themes/deck-layers.ts';
 import { mergedDraw } from '../../src/map/themes/draw-data.ts';
-import { cacheFor, layerContext, THEMES } from '../../src/map/themes/index.ts';
+import { cacheFor, layerContext, THEMES, visibleDraw } from '../../src/map/themes/index.ts';
 import { THEME_LINES, themeLineLayers } from '../../src/map/themes/line-style.ts';
+import { themeLineFeature } from '../../src/map/themes/line-layers.ts';
+import { SOURCE } from '../../src/map/basemap/sources.ts';
 import { createExpression, featureFilter, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature } from 'geojson';
 import { vectorEnv, type VectorEnv } from './support/vector-export.ts';
@@ -344,6 +346,15 @@ describe('thematic layers as the map draws them', () => {
       });
       expect(dashed).toBeGreaterThan(0);
     }
+  });
+
+  it("starts the export map without the live map's lines (it gets the scene's own), the other sources kept", () => {
+    const env = v.env('zh');
+    const live = { type: 'FeatureCollection', features: [themeLineFeature(visibleDraw(layerContext(buildScene({ state: regionState('150200', 'zh'), bounds: paddedBounds(v.geo.byCode.get('150200')!.bbox) }, env).view, v.catalogue, 6), THEMES.map((t) => t.id)).lines[0]!, 0, 1)] };
+    const baseStyle = { ...env.baseStyle, sources: { ...env.baseStyle.sources, [THEME_LINES.source]: { type: 'geojson' as const, data: live } } };
+    const scene = buildScene({ state: regionState('150200', 'zh'), bounds: paddedBounds(v.geo.byCode.get('150200')!.bbox) }, { ...env, baseStyle: baseStyle as typeof env.baseStyle });
+    expect((scene.style.sources[THEME_LINES.source] as unknown as { data: { features: unknown[] } }).data.features).toEqual([]);
+    expect(scene.style.sources[SOURCE.basemap]).toEqual(env.baseStyle.sources[SOURCE.basemap]);
   });
 });
 

@@ -57,14 +57,14 @@ describe('applyThemeLines', () => {
 describe("the live map's style as exports take it", () => {
   const style = (lines: number) => ({ version: 8, sources: { [THEME_LINES.source]: { type: 'geojson', data: data(lines) }, other: { type: 'geojson', data: data(1) } }, layers: [] });
 
-  it('leaves out the live lines (a scene sets its own) and waits only for a style still loading', () => {
+  it('is taken with the live lines (a scene replaces them: export-vector.test.ts) and waits only for a style still loading', () => {
     let loading = false;
     const map = { getStyle: () => { if (loading) throw new Error('Style is not done loading'); return style(3); } } as unknown as MapLibreMap;
     const c = new MapController(map, { heldLoad: false, early: false });
     expect(c.styleSnapshot()).toBeNull();
     c.ready = true;
     const snap = c.styleSnapshot()!;
-    expect((snap.sources[THEME_LINES.source] as unknown as { data: ThemeLines['data'] }).data.features).toEqual([]);
+    expect((snap.sources[THEME_LINES.source] as unknown as { data: ThemeLines['data'] }).data.features).toHaveLength(3);
     expect((snap.sources.other as unknown as { data: ThemeLines['data'] }).data.features).toHaveLength(1);
     loading = true;
     expect(c.styleSnapshot()).toBeNull();

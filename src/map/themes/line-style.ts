@@ -2,7 +2,7 @@
  * The plan's lines are drawn by MapLibre, not deck.gl: a GeoJSON source and three line layers in
  * the basemap's style (so the live map and the export map both have them, under the thematic
  * symbols and over the areas). Under software WebGL deck.gl's path layers cost ~130 ms a frame at
- * the home view and MapLibre's line layers ~15 ms for the same lines (bench/README, session 19).
+ * the home view and MapLibre's line layers ~15 ms for the same lines (bench/SCALE.md).
  * Their data and emphasis are set by line-layers.ts; this module stays small because the basemap's
  * style, in the page's first chunk, imports it.
  */

@@ -92,7 +92,8 @@ export function CorridorPanel({ catalogue, lang, target, initialKm, onKmChange, 
       return;
     }
     let live = true;
-    const timer = setTimeout(() => void loadCorridorBuffer().then((bufferOf) => live && onBufferRef.current?.(bufferOf(shape, km))), BUFFER_DELAY_MS);
+    // A chunk that fails to load is reported by App, which loads the same module for the state's corridor.
+    const timer = setTimeout(() => void loadCorridorBuffer().then((bufferOf) => live && onBufferRef.current?.(bufferOf(shape, km)), () => live && onBufferRef.current?.(null)), BUFFER_DELAY_MS);
     return () => {
       live = false;
       clearTimeout(timer);

@@ -1,7 +1,8 @@
 /**
  * The export without clicking, for the command line (scripts/export-cli.ts), the end-to-end tests
- * and the benchmark; the hooks module (src/hooks.ts) exposes it as `window.__planExport` on request. It exports what the page shows (its state and view), the
- * saved views, the 12 leagues or the progress deck, exactly as the dialog does, and hands the file back as base64.
+ * and the benchmark, which get it from the hooks module (src/hooks.ts) on request. It exports what
+ * the page shows (its state and view), the saved views, the 12 leagues or the progress deck,
+ * exactly as the dialog does, and hands the file back as base64.
  */
 import type { Lang } from '../../domain/url-state.ts';
 import { checkSize, ExportTooLargeError, runExport, type ExportResult, type ExportTimings } from '../../export/export.ts';
