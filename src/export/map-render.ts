@@ -15,7 +15,7 @@ import type { Layer } from '@deck.gl/core';
 import type { Deck } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { loadDeck, type DeckDrawing } from '../map/load-deck.ts';
-import { applyThemeLines, type ThemeLines } from '../map/themes/line-layers.ts';
+import { applyThemeLines, forgetThemeLines, type ThemeLines } from '../map/themes/line-layers.ts';
 import { Map as MapLibreMap, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 
 /** SwiftShader's canvas limit; GPUs often allow 16384, but 8192 is safe everywhere. */
@@ -238,6 +238,7 @@ export class ExportMap {
     if (this.styleKey !== shot.style) {
       // A diff when it can (labels' language, selection outline, choropleth), a full reload otherwise.
       map.setStyle(shot.style, { diff: true });
+      forgetThemeLines(map);
       this.styleKey = shot.style;
     }
     // A diff applies at once; a reload loads the new style first (no event covers both: poll).

@@ -72,6 +72,17 @@ function inkIn(png: PNG, box: { x: number; y: number; w: number; h: number }): {
   return { ink: 1 - top / total, colours: counts.size };
 }
 
+/** Pixels of the map's frame drawn near black (the plan's railways; the basemap's lines are grey, its names brown). */
+function darkPixels(png: PNG): number {
+  let n = 0;
+  for (let y = 150; y < 960; y++)
+    for (let x = 50; x < 1350; x++) {
+      const i = (y * png.width + x) * 4;
+      if (png.data[i]! < 45 && png.data[i + 1]! < 45 && png.data[i + 2]! < 45) n++;
+    }
+  return n;
+}
+
 describe('export files', () => {
   it('PNG at 1920×1080: exactly that size, a real map, a legend', async () => {
     const { r, bytes } = await run(page, { format: 'png', size: '1920x1080' }, 'baotou-1920.png');
@@ -132,6 +143,12 @@ describe('export files', () => {
     expect(text).toContain('Baotou · Plan projects');
     expect(text).toContain('Legend');
     expect(text).not.toContain('图例');
+    // The export map is reused with a new style (the names' language): it still draws the plan's
+    // lines, as many near-black railway pixels as the Chinese PNG of the same frame.
+    const { bytes } = await run(page, { format: 'png', size: '1920x1080', lang: 'en' }, 'baotou-1920-en.png');
+    const zh = darkPixels(PNG.sync.read(readFileSync(join(OUT, 'baotou-1920.png'))));
+    expect(zh).toBeGreaterThan(2000);
+    expect(darkPixels(PNG.sync.read(bytes))).toBeGreaterThan(zh * 0.8);
   }, 180_000);
 
   it('the atlas: one slide per league, all 12, each titled with its league', async () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { applyThemeLines, type ThemeLines } from '../../src/map/themes/line-layers.ts';
+import { applyThemeLines, forgetThemeLines, type ThemeLines } from '../../src/map/themes/line-layers.ts';
 import { THEME_LINES } from '../../src/map/themes/line-style.ts';
 import { MapController } from '../../src/map/controller.ts';
 
@@ -46,6 +46,16 @@ describe('applyThemeLines', () => {
     calls.splice(0);
     applyThemeLines(map, { data: data(2), dimmed: [1] });
     expect(calls).toEqual(['data 2', `clear ${THEME_LINES.source}`, 'dim 1 true']);
+  });
+
+  it('sends the same lines again once told the style was replaced under them', () => {
+    const { map, calls } = fakeMap();
+    const lines = { data: data(2), dimmed: [] };
+    applyThemeLines(map, lines);
+    calls.splice(0);
+    forgetThemeLines(map);
+    applyThemeLines(map, lines);
+    expect(calls).toEqual(['data 2', `clear ${THEME_LINES.source}`]);
   });
 
   it('says so when the style has no source for the lines', () => {

@@ -71,6 +71,15 @@ export function applyThemeLines(map: MapLibreMap, lines: ThemeLines): void {
   applied.set(source, lines);
 }
 
+/**
+ * Forgets what a map was given: after a new style (even a diff, which empties the lines' source
+ * to the style's own data), the next applyThemeLines sends the lines again.
+ */
+export function forgetThemeLines(map: MapLibreMap): void {
+  const source = map.getSource<GeoJSONSource>(THEME_LINES.source);
+  if (source) applied.delete(source);
+}
+
 function sameIds(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
