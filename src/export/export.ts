@@ -86,7 +86,7 @@ async function renderPage(scene: Scene, size: ResolvedSize, t: TFunction, inset:
   const comp = settledLayout(scene, size, measure);
   const r = mapRenderSize(comp);
   const view = fitBounds(scene.bounds, r.cssWidth, r.cssHeight);
-  const img = await exportMap().render({ style: scene.style, layers: scene.layers, lines: scene.lines, cssWidth: r.cssWidth, cssHeight: r.cssHeight, pixelRatio: r.pixelRatio, view: { center: view.center, zoom: view.zoom } });
+  const img = await exportMap().render({ style: scene.style, layers: scene.layers, styleThemes: scene.styleThemes, cssWidth: r.cssWidth, cssHeight: r.cssHeight, pixelRatio: r.pixelRatio, view: { center: view.center, zoom: view.zoom } });
   const canvas = document.createElement('canvas');
   canvas.width = r.frame.w;
   canvas.height = r.frame.h;

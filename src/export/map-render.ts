@@ -15,7 +15,7 @@ import type { Layer } from '@deck.gl/core';
 import type { Deck } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { loadDeck, type DeckDrawing } from '../map/load-deck.ts';
-import { applyThemeLines, forgetThemeLines, type ThemeLines } from '../map/themes/line-layers.ts';
+import { applyStyleThemes, forgetStyleThemes, type StyleThemes } from '../map/themes/style-themes.ts';
 import { Map as MapLibreMap, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 
 /** SwiftShader's canvas limit; GPUs often allow 16384, but 8192 is safe everywhere. */
@@ -31,8 +31,8 @@ export interface MapShot {
   style: StyleSpecification;
   /** deck.gl layers for the final zoom (labels depend on it), built with deck.gl's drawing code. */
   layers: (deck: DeckDrawing, zoom: number) => Layer[];
-  /** The plan's lines (MapLibre layers of the style) at the final zoom. */
-  lines: (zoom: number) => ThemeLines;
+  /** The area tints and the plan's lines (MapLibre layers of the style) at the final zoom. */
+  styleThemes: (zoom: number) => StyleThemes;
   /** Map frame in CSS px. */
   cssWidth: number;
   cssHeight: number;
@@ -238,7 +238,7 @@ export class ExportMap {
     if (this.styleKey !== shot.style) {
       // A diff when it can (labels' language, selection outline, choropleth), a full reload otherwise.
       map.setStyle(shot.style, { diff: true });
-      forgetThemeLines(map);
+      forgetStyleThemes(map);
       this.styleKey = shot.style;
     }
     // A diff applies at once; a reload loads the new style first (no event covers both: poll).
@@ -253,9 +253,9 @@ export class ExportMap {
     } else if (shot.view) {
       map.jumpTo({ center: shot.view.center, zoom: shot.view.zoom, bearing: shot.view.bearing ?? 0, pitch: 0 });
     }
-    // deck.gl first: it places its layers only while the style is loaded, which new line data ends.
+    // deck.gl first: it places its layers only while the style is loaded, which new tint or line data ends.
     overlay.setProps({ layers: shot.layers(deck, map.getZoom()) });
-    applyThemeLines(map, shot.lines(map.getZoom()));
+    applyStyleThemes(map, shot.styleThemes(map.getZoom()));
     await settle(map, overlay);
 
     const canvas = map.getCanvas();

@@ -35,7 +35,8 @@ import { THEMATIC_BEFORE_ID } from '../map/basemap/style.ts';
 import { choroplethColour, choroplethColours } from '../map/choropleth-style.ts';
 import type { GeoData } from '../map/geodata.ts';
 import { CORRIDOR_SYMBOL, DEFAULT_VISIBLE, layerContext, legendOf, viewOf, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
-import { themeLines, type ThemeLines } from '../map/themes/line-layers.ts';
+import { styleThemes, type StyleThemes } from '../map/themes/style-themes.ts';
+import { THEME_AREAS, themeAreaSource } from '../map/themes/area-style.ts';
 import { THEME_LINES, themeLineSource } from '../map/themes/line-style.ts';
 import type { RGB } from '../map/themes/types.ts';
 import type { ExportContent, LegendGroup } from './layout.ts';
@@ -92,8 +93,8 @@ export interface Scene {
   userLayers: readonly UserLayer[];
   /** deck.gl layers for the final zoom (labels depend on it), built with deck.gl's drawing code (src/map/deck.ts). */
   layers: (deck: DeckDrawing, zoom: number) => Layer[];
-  /** The plan's lines for the final zoom, as the style's line layers draw them (src/map/themes/line-layers.ts). */
-  lines: (zoom: number) => ThemeLines;
+  /** The area tints and the plan's lines for the final zoom, as the style's own layers draw them (src/map/themes/style-themes.ts). */
+  styleThemes: (zoom: number) => StyleThemes;
   /** Page texts and legend (the legend of everything the state draws, wherever it is). */
   content: ExportContent;
   /** The legend of only what the state draws inside `extent` (the page's actual frame). */
@@ -119,9 +120,10 @@ export function sceneStyle(base: StyleSpecification, view: AtlasView, lang: Lang
     return l;
   });
   // The selection outlined, nothing hovered; the choropleth's shaded regions (src/map/basemap/*.ts);
-  // no lines yet: the live map's are its state's, the export map gets the scene's (Scene.lines).
+  // no tints or lines yet: the live map's are its state's, the export map gets the scene's (Scene.styleThemes).
   const sources = {
     ...base.sources,
+    [THEME_AREAS.source]: themeAreaSource(),
     [THEME_LINES.source]: themeLineSource(),
     [SOURCE.highlight]: { ...base.sources[SOURCE.highlight], type: 'geojson', data: highlightData(sel, null, env.geo.shapes) },
     [SOURCE.choropleth]: { ...base.sources[SOURCE.choropleth], type: 'geojson', data: choroplethData(env.geo.regions, colours) },
@@ -289,7 +291,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const userOn = new Set(spec.userVisible ?? []);
   const userLayers = (env.userLayers ?? []).filter((l) => userOn.has(l.id));
   const layers = (deck: DeckDrawing, zoom: number) => [...deck.buildThemeLayers(layerContext(view, cat, zoom, { beforeId: THEMATIC_BEFORE_ID }), view.layers), ...deck.buildUserLayers(userLayers, userOn, { scale: 1 })];
-  const lines = (zoom: number) => themeLines(layerContext(view, cat, zoom), view.layers);
+  const themes = (zoom: number) => styleThemes(layerContext(view, cat, zoom), view.layers);
   const name = selectionName(state.selection, lang, cat, geo);
   const planTitle = t('export.planTitle');
   // Now mode: statuses at the timeline's date (or the latest known); a progress slide lists by status.
@@ -386,7 +388,7 @@ export function buildScene(spec: SceneSpec, env: SceneEnv): Scene {
   const userLegend = (extent?: Bounds) => userLegendGroups(extent ? userLayers.filter((l) => bboxMeets(layerBbox(l), extent)) : userLayers, userOn, lang);
   content.legend = [...content.legend, ...userLegend()];
   const legendWithin = (extent: Bounds) => [...sceneLegend(view, cat, t, extent), ...userLegend(extent)];
-  return { lang, bounds: spec.bounds, style, view, userLayers, layers, lines, content, legendWithin, projects, notes, defaultTitle, defaultSubtitle };
+  return { lang, bounds: spec.bounds, style, view, userLayers, layers, styleThemes: themes, content, legendWithin, projects, notes, defaultTitle, defaultSubtitle };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,8 +14,9 @@
  * - Thematic layers: each visible theme's draw data (src/map/themes/draw-data.ts themeDraw), drawn
  *   as src/map/themes/deck-layers.ts draws it with deck.gl (colours, dimming of what the selection
  *   does not emphasise, casings, dashes, offsets, symbols, labels, the highlighted project's halo);
- *   tests/unit/export-vector.test.ts checks the two agree. Area tints combine as the map's `min`
- *   blending does (the darker colour wins: blend mode darken).
+ *   tests/unit/export-vector.test.ts checks the two agree. Area tints combine by blend mode
+ *   darken (the darker colour wins), which gives the colours the map's cells have: the strongest
+ *   tint over each leaf region, no lighter than the land (src/map/themes/area-layers.ts).
  * - Imported layers as src/map/imported-deck-layers.ts draws them.
  *
  * Everything is clipped to the frame. Pure: no DOM.

@@ -1,6 +1,6 @@
 /**
- * The map: MapLibre with the offline basemap and the plan's lines, the thematic areas, symbols and
- * labels of deck.gl interleaved in the same canvas, the choropleth, hover and click.
+ * The map: MapLibre with the offline basemap and the plan's area tints and lines, the thematic
+ * symbols and labels of deck.gl interleaved in the same canvas, the choropleth, hover and click.
  * The map is usually created at the page's start and taken over here (create-basemap.ts).
  * React owns the props; the map is driven imperatively (filters, layout properties, overlay props),
  * re-created only after a lost WebGL context. Clicks go to the thematic symbol under the pointer first (a project, or a
@@ -31,7 +31,7 @@ import type { GeoData, RegionInfo } from './geodata.ts';
 import { loadDeck, type DeckDrawing } from './load-deck.ts';
 import { panelInset } from './panel-inset.ts';
 import { layerContext, pickAt, preparePicking, type PickTarget, type Projector } from './themes/index.ts';
-import { applyThemeLines, themeLines } from './themes/line-layers.ts';
+import { applyStyleThemes, styleThemes } from './themes/style-themes.ts';
 import { whenIdleAfterFrames } from './when-idle.ts';
 import type { UserLayer } from '../domain/user-layers.ts';
 
@@ -364,9 +364,9 @@ export function AtlasMap(props: AtlasMapProps) {
       if (overlayRef.current !== overlay || contextLost.current) return;
       const ctx = layerContext(view, catalogue, zoom, { beforeId: THEMATIC_BEFORE_ID });
       const user = userLayers ? deck.buildUserLayers(userLayers.layers, userLayers.visible, { scale: 1, beforeId: THEMATIC_BEFORE_ID }) : [];
-      // deck.gl first: it places its layers only while the style is loaded, which new line data ends.
+      // deck.gl first: it places its layers only while the style is loaded, which new tint or line data ends.
       overlay.setProps({ layers: [...deck.buildThemeLayers(ctx, view.layers), ...user] });
-      applyThemeLines(map, themeLines(ctx, view.layers));
+      applyStyleThemes(map, styleThemes(ctx, view.layers));
     };
     return afterPaint(() => {
       draw();

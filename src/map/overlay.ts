@@ -4,20 +4,18 @@
  *
  * The overlay starts empty; AtlasMap sets the thematic layers (src/map/themes/deck-layers.ts: buildThemeLayers)
  * with `beforeId: THEMATIC_BEFORE_ID`, so they draw above borders and under the basemap's labels
- * (their own labels stay on top); the areas go under the plan's lines, which are MapLibre layers
-(themes/line-style.ts). Hover and selection outlines and the choropleth stay MapLibre
+ * (their own labels stay on top); the hatches go under the plan's lines. The area tints and the
+ * lines are MapLibre layers (themes/style-themes.ts). Hover and selection outlines and the choropleth stay MapLibre
  * layers (see basemap/interaction.ts, AtlasMap): they reuse the basemap's sources and layer order
  * and need no second copy of the geometry. Picking is done on the CPU (themes/index.ts pickAt), not
- * by deck.gl, whose GPU picking pass costs seconds under software WebGL. Layers whose data lies
- * outside the view are not drawn (`layerInView`, src/map/cull.ts).
+ * by deck.gl, whose GPU picking pass costs seconds under software WebGL.
  */
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { LayersList } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { layerInView } from './cull.ts';
 
 export function mountOverlay(map: MapLibreMap, layers: LayersList = []): MapLibreOverlay {
-  const overlay = new MapLibreOverlay({ interleaved: true, layers, layerFilter: layerInView });
+  const overlay = new MapLibreOverlay({ interleaved: true, layers });
   map.addControl(overlay);
   return overlay;
 }

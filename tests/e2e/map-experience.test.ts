@@ -233,37 +233,50 @@ describe('layers and legend', () => {
   });
 });
 
-describe('area tints at county zoom', () => {
-  // The tints are drawn in spatial chunks; the overlay's layerFilter skips chunks out of view
-  // (src/map/cull.ts). Skipping must save drawing, never pixels.
-  it('draws only the chunks in view, and the same pixels as drawing them all', async () => {
+describe('area tints', () => {
+  // MapLibre draws them (src/map/themes/area-layers.ts): one fill of leaf-region cells under the
+  // borders and the water, recoloured through feature state when a selection emphasises some areas.
+  const tintedShare = (png: PNG) => {
+    let tinted = 0;
+    for (let i = 0; i < png.data.length; i += 4) if (png.data[i + 1]! > png.data[i]! + 8 && png.data[i + 1]! > 200) tinted++;
+    return tinted / (png.data.length / 4);
+  };
+
+  it('tint the land at county zoom, under the borders; hiding their layer takes the tint away', async () => {
     const { page, rec } = await openPage(session, baseUrl, '#map=6.8/37.7/111.5');
-    await waitForMapIdle(page);
     await page.waitForFunction(() => (window.__atlas?.atlasIdleAt ?? 0) > 0, undefined, { timeout: 120_000 });
     await waitForMapIdle(page);
-    const counts = await page.evaluate(() => {
-      type Deck = { props: { layerFilter: ((c: { layer: unknown; viewport: unknown }) => boolean) | null }; layerManager: { getLayers: () => { id: string }[] }; getViewports: () => unknown[] };
-      const deck = (window.__atlas!.overlay as unknown as { _deck: Deck })._deck;
-      const viewport = deck.getViewports()[0];
-      const areas = deck.layerManager.getLayers().filter((l) => /^themes-area-fill-\d+$/.test(l.id));
-      const filter = deck.props.layerFilter;
-      return { areas: areas.length, drawn: filter ? areas.filter((layer) => filter({ layer, viewport })).length : areas.length };
-    });
-    expect(counts.areas).toBeGreaterThan(4);
-    expect(counts.drawn).toBeGreaterThan(0);
-    expect(counts.drawn).toBeLessThan(counts.areas / 2);
-    const culled = PNG.sync.read(await page.locator('.maplibregl-canvas').screenshot());
-    await page.evaluate(() => (window.__atlas!.overlay as unknown as { setProps: (p: object) => void }).setProps({ layerFilter: null }));
+    const order = await page.evaluate(() => window.__atlas!.map.getLayersOrder());
+    expect(order.indexOf('theme-areas-fill')).toBeGreaterThan(order.indexOf('provinces-fill'));
+    expect(order.indexOf('theme-areas-fill')).toBeLessThan(order.indexOf('provinces-border'));
+    // The land here is tinted by the ecology and energy areas.
+    const shown = PNG.sync.read(await page.locator('.maplibregl-canvas').screenshot());
+    expect(tintedShare(shown)).toBeGreaterThan(0.05);
+    await page.evaluate(() => window.__atlas!.map.setLayoutProperty('theme-areas-fill', 'visibility', 'none'));
     await waitForMapIdle(page);
-    const whole = PNG.sync.read(await page.locator('.maplibregl-canvas').screenshot());
-    expect(culled.width).toBe(whole.width);
-    let differing = 0;
-    for (let i = 0; i < culled.data.length; i++) if (culled.data[i] !== whole.data[i]) differing++;
-    expect(differing).toBe(0);
-    // And the tints are on screen at all (the land here is tinted by the ecology and energy areas).
-    let tinted = 0;
-    for (let i = 0; i < culled.data.length; i += 4) if (culled.data[i + 1]! > culled.data[i]! + 8 && culled.data[i + 1]! > 200) tinted++;
-    expect(tinted / (culled.data.length / 4)).toBeGreaterThan(0.05);
+    const hidden = PNG.sync.read(await page.locator('.maplibregl-canvas').screenshot());
+    expect(tintedShare(hidden)).toBeLessThan(0.01);
+    assertClean(rec);
+    await page.close();
+  });
+
+  it('take the colours of a selection as feature state, and lose them when it is cleared', async () => {
+    const { page, rec } = await openPage(session, baseUrl, '?region=150200');
+    await page.waitForFunction(() => (window.__atlas?.atlasIdleAt ?? 0) > 0, undefined, { timeout: 120_000 });
+    await waitForMapIdle(page);
+    const coloured = () =>
+      page.evaluate(() => {
+        const map = window.__atlas!.map;
+        const n = map.querySourceFeatures('theme-areas').length;
+        let k = 0;
+        for (let id = 0; id < 400; id++) if (map.getFeatureState({ source: 'theme-areas', id }).color) k++;
+        return { n, k };
+      });
+    const selected = await coloured();
+    expect(selected.n).toBeGreaterThan(0);
+    expect(selected.k).toBeGreaterThan(100);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await coloured()).k).toBe(0);
     assertClean(rec);
     await page.close();
   });

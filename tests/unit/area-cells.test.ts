@@ -11,7 +11,11 @@ import { NO_FILTERS } from '../../src/domain/filters.ts';
 import { PLAN_LENS } from '../../src/domain/lens.ts';
 import { NO_EMPHASIS, type Emphasis } from '../../src/domain/selection.ts';
 import { cacheFor, THEMES } from '../../src/map/themes/index.ts';
-import { areaCells, cellChunks, chunkEmphasisKey, strongestTint, type CellD } from '../../src/map/themes/area-cells.ts';
+import { areaCells, strongestTint } from '../../src/map/themes/area-cells.ts';
+import { landUnder, themeAreas } from '../../src/map/themes/area-layers.ts';
+import { themeAreaLayers, type ThemeAreaProps } from '../../src/map/themes/area-style.ts';
+import type { Feature, Polygon } from 'geojson';
+import { createExpression, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import { areaAlpha, mergedDraw, tint, type FillD } from '../../src/map/themes/draw-data.ts';
 import { makeLayers } from '../../src/map/themes/deck-layers.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
@@ -53,8 +57,6 @@ describe('leaf cells of regions', () => {
 
 describe('areas drawn as cells', () => {
   const fills = () => mergedDraw(THEMES, cacheFor(cat), NO_FILTERS, PLAN_LENS).fills;
-  // The area layers only (the symbol layers need a DOM canvas for their icon atlas).
-  const areaLayers = (c: LayerContext) => makeLayers('themes', { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS, PLAN_LENS), icons: [], labels: [], lines: [] }, c).filter((l) => /^themes-area-fill-\d+$/.test(l.id));
 
   /** What the per-area drawing gave at a point: the least tint, channel by channel, of the areas over it. */
   function perAreaColour(all: readonly FillD[], alpha: (d: FillD) => number, pt: [number, number]): [number, number, number] {
@@ -92,44 +94,61 @@ describe('areas drawn as cells', () => {
     checkEveryCell(ctx({ emphasis: some }));
   });
 
-  it('draws each cell once, and keeps its shapes when only the emphasis changes', () => {
-    const firsts = areaLayers(ctx());
+  it('gives MapLibre each cell once, keeps the cells when only the emphasis changes, and colours them through feature state', () => {
+    const ids = THEMES.map((t) => t.id);
+    const rest = themeAreas(ctx(), ids);
     const some = selecting(new Set(cat.allProjects().filter((p) => p.properties.cells?.includes('150203')).map((p) => p.properties.id)));
-    const seconds = areaLayers(ctx({ emphasis: some }));
-    expect(seconds.length).toBe(firsts.length);
-    seconds.forEach((l, i) => expect(l.props.data).toBe(firsts[i]!.props.data));
-    const data = firsts.flatMap((l) => l.props.data as CellD[]);
-    expect(new Set(data)).toEqual(new Set(areaCells(fills(), cat).cells));
-    expect(data).toHaveLength(areaCells(fills(), cat).cells.length);
-    const parts = new Set(data.map((d) => d.polygon));
-    expect(parts.size).toBe(data.length);
-    // Fewer shapes than the overlapping areas had parts, and far fewer than their sum of cells.
-    const drawnBefore = fills().length;
-    expect(new Set(data.map((d) => d.code)).size).toBeLessThan(fills().reduce((s, f) => s + (f.cells?.length ?? 0), 0));
-    expect(drawnBefore).toBeGreaterThan(0);
-    const getColor = (l: (typeof firsts)[number]) => (l.props as unknown as { getFillColor: (d: CellD) => number[] }).getFillColor;
-    const cell = data.find((d) => d.code === '150203')!;
-    const at = firsts.findIndex((l) => (l.props.data as CellD[]).includes(cell));
-    expect(getColor(seconds[at]!)(cell)).not.toEqual(getColor(firsts[at]!)(cell));
+    const selected = themeAreas(ctx({ emphasis: some }), ids);
+    expect(selected.data).toBe(rest.data);
+    expect(rest.colours).toBeNull();
+    const { cells } = areaCells(fills(), cat);
+    expect(rest.data.features).toHaveLength(cells.length);
+    expect(new Set(rest.data.features.map((f) => f.geometry.coordinates)).size).toBe(cells.length);
+    expect(rest.data.features.map((f) => f.id)).toEqual(cells.map((_, i) => i));
+    // Fewer shapes than the overlapping areas' cells put together.
+    expect(cells.length).toBeLessThan(fills().reduce((s, f) => s + (f.cells?.length ?? 0), 0));
+    expect(selected.colours).toHaveLength(cells.length);
+    const at = cells.findIndex((c) => c.code === '150203');
+    expect(selected.colours![at]).not.toBe(rest.data.features[at]!.properties.color);
+    // Far from the selection, a cell's colour is the dimmed one, lighter than at rest.
+    const far = cells.findIndex((c) => c.code === '150702');
+    expect(far).toBeGreaterThanOrEqual(0);
+    expect(selected.colours![far]).not.toBe(rest.data.features[far]!.properties.color);
   });
 
-  it('colours a chunk again on a new selection only when its colours change', () => {
-    const chunks = cellChunks(areaCells(fills(), cat).cells);
-    const touching = (code: string) => selecting(new Set(cat.allProjects().filter((p) => p.properties.cells?.includes(code)).map((p) => p.properties.id)));
-    const selections = [NO_EMPHASIS, touching('150203'), touching('150402'), touching('152921'), touching('140100')];
-    const colours = (chunk: CellD[], emphasis: Emphasis) => chunk.map((c) => strongestTint(c.fills, areaAlpha({ emphasis })).join(',')).join(' ');
-    let kept = 0;
-    for (const chunk of chunks)
-      for (const a of selections)
-        for (const b of selections) {
-          const same = chunkEmphasisKey(chunk, a) === chunkEmphasisKey(chunk, b);
-          // Same key → same colours (skipping the update is safe); different colours → different keys.
-          if (same) expect(colours(chunk, a)).toBe(colours(chunk, b));
-          if (colours(chunk, a) !== colours(chunk, b)) expect(same).toBe(false);
-          if (same && a !== b && a.kind === 'selection' && b.kind === 'selection') kept++;
-        }
-    // Between two selections far apart, most chunks keep their colours.
-    expect(kept).toBeGreaterThan(chunks.length);
+  // The style's own expression, evaluated for every cell with the feature state a selection sets: the
+  // colour MapLibre draws is what `min` blending of every area's tint over the land drew.
+  function styleColour(f: Feature<Polygon, ThemeAreaProps>, state: { color?: string }): number[] {
+    const layer = themeAreaLayers()[0]!;
+    const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>).paint_fill!['fill-color']!;
+    const e = createExpression(layer.paint!['fill-color'], 'fill-color', spec);
+    if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+    const c = e.value.evaluate({ zoom: 5 }, { type: 3, id: f.id as number, properties: f.properties, geometry: [] } as never, state) as { r: number; g: number; b: number };
+    return [c.r, c.g, c.b].map((x) => Math.round(x * 255));
+  }
+
+  it('draws with the style every cell in the colour the per-area tints gave over the land, at rest and with a selection', () => {
+    const ids = THEMES.map((t) => t.id);
+    const all = fills();
+    const some = selecting(new Set(cat.allProjects().filter((p) => p.properties.cells?.includes('150402')).map((p) => p.properties.id)));
+    for (const emphasis of [NO_EMPHASIS, some]) {
+      const areas = themeAreas(ctx({ emphasis }), ids);
+      const alpha = areaAlpha({ emphasis });
+      let darkened = 0;
+      areas.data.features.forEach((f, i) => {
+        const pt = pointOnFeature(turfPolygon(f.geometry.coordinates)).geometry.coordinates as [number, number];
+        const land = landUnder(cat, f.properties.code);
+        const want = perAreaColour(all, alpha, pt).map((v, k) => Math.min(v, land[k]!));
+        const got = styleColour(f, areas.colours ? { color: areas.colours[i]! } : {});
+        expect(got, f.properties.code).toEqual(want);
+        if (want.some((v, k) => v < land[k]!)) darkened++;
+      });
+      // The tints show: most cells are darker than their land in some channel.
+      expect(darkened).toBeGreaterThan(areas.data.features.length / 2);
+    }
+    // Inner Mongolia's land is its own colour, the Bohai provinces' theirs (as provinces-fill draws them).
+    expect(landUnder(cat, '150203')).toEqual([0xe6, 0xd6, 0xad]);
+    expect(landUnder(cat, '130100')).not.toEqual(landUnder(cat, '150203'));
   });
 
   it('draws areas with an authored outline as they are', () => {

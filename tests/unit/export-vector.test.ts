@@ -28,6 +28,7 @@ import { makeLayers } from '../../src/map/themes/deck-layers.ts';
 import { mergedDraw } from '../../src/map/themes/draw-data.ts';
 import { cacheFor, layerContext, THEMES, visibleDraw } from '../../src/map/themes/index.ts';
 import { THEME_LINES, themeLineLayers } from '../../src/map/themes/line-style.ts';
+import { THEME_AREAS } from '../../src/map/themes/area-style.ts';
 import { themeLineFeature } from '../../src/map/themes/line-layers.ts';
 import { SOURCE } from '../../src/map/basemap/sources.ts';
 import { createExpression, featureFilter, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
@@ -314,7 +315,7 @@ describe('thematic layers as the map draws them', () => {
       const byId = (id: string) => deck.find((l) => l.id === id)! as Layer<Record<string, unknown>>;
       expect(new Set((byId('t-label').props.data as typeof draw.labels).map((d) => d.ids.join()))).toEqual(new Set(shownLabels(draw.labels, ctx).map((d) => d.ids.join())));
       // The scene's lines are those of the visible themes; look each up by its project.
-      const lines = scene.lines(zoom);
+      const lines = scene.styleThemes(zoom).lines;
       const dimmed = new Set(lines.dimmed);
       expect(dimmed.size).toBeGreaterThan(0);
       expect(dimmed.size).toBeLessThan(lines.data.features.length);
@@ -348,12 +349,15 @@ describe('thematic layers as the map draws them', () => {
     }
   });
 
-  it("starts the export map without the live map's lines (it gets the scene's own), the other sources kept", () => {
+  it("starts the export map without the live map's tints and lines (it gets the scene's own), the other sources kept", () => {
     const env = v.env('zh');
     const live = { type: 'FeatureCollection', features: [themeLineFeature(visibleDraw(layerContext(buildScene({ state: regionState('150200', 'zh'), bounds: paddedBounds(v.geo.byCode.get('150200')!.bbox) }, env).view, v.catalogue, 6), THEMES.map((t) => t.id)).lines[0]!, 0, 1)] };
-    const baseStyle = { ...env.baseStyle, sources: { ...env.baseStyle.sources, [THEME_LINES.source]: { type: 'geojson' as const, data: live } } };
+    const baseStyle = { ...env.baseStyle, sources: { ...env.baseStyle.sources, [THEME_LINES.source]: { type: 'geojson' as const, data: live }, [THEME_AREAS.source]: { type: 'geojson' as const, data: live } } };
     const scene = buildScene({ state: regionState('150200', 'zh'), bounds: paddedBounds(v.geo.byCode.get('150200')!.bbox) }, { ...env, baseStyle: baseStyle as typeof env.baseStyle });
     expect((scene.style.sources[THEME_LINES.source] as unknown as { data: { features: unknown[] } }).data.features).toEqual([]);
+    expect((scene.style.sources[THEME_AREAS.source] as unknown as { data: { features: unknown[] } }).data.features).toEqual([]);
+    // And the scene's own: the tints of the visible themes' cells.
+    expect(scene.styleThemes(6).areas.data.features.length).toBeGreaterThan(100);
     expect(scene.style.sources[SOURCE.basemap]).toEqual(env.baseStyle.sources[SOURCE.basemap]);
   });
 });

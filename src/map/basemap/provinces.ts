@@ -8,6 +8,12 @@ import { isBorder } from './filters.ts';
 import { PALETTE } from './palette.ts';
 import { tileLayer } from './sources.ts';
 
+/** A province's land colour (its code), as `provinces-fill` draws it (the same rule as the expression below). */
+export function provinceLand(code: string): string {
+  if (code === INNER_MONGOLIA) return PALETTE.innerMongolia;
+  return (BOHAI_PROVINCES as readonly string[]).includes(code) ? PALETTE.bohaiProvince : PALETTE.otherProvince;
+}
+
 const provinceColour: ExpressionSpecification = [
   'match',
   ['get', 'code'],

@@ -17,6 +17,7 @@ import { riverLayers } from './rivers.ts';
 import { seaLayers } from './sea.ts';
 import { basemapSources, type BasemapData } from './sources.ts';
 import { townLayers } from './towns.ts';
+import { THEME_AREAS, themeAreaLayers, themeAreaSource } from '../themes/area-style.ts';
 import { THEME_LINES, themeLineLayers, themeLineSource } from '../themes/line-style.ts';
 
 export interface BasemapInput {
@@ -44,11 +45,13 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
     // hundred milliseconds, and the atlas changes paint only to show something at once.
     transition: { duration: 0, delay: 0 },
     'font-faces': input.fontFaces,
-    sources: { ...basemapSources(input.data), [THEME_LINES.source]: themeLineSource() },
+    sources: { ...basemapSources(input.data), [THEME_AREAS.source]: themeAreaSource(), [THEME_LINES.source]: themeLineSource() },
     layers: [
       ...seaLayers(),
       ...countryFillLayers(),
       ...provinceFillLayers(),
+      // The plan's area tints: ground, under the choropleth, the water, the borders and every line.
+      ...themeAreaLayers(),
       ...choroplethLayers(),
       ...highlightLayers().filter((l) => l.type === 'fill'),
       // Water under every border and under the plan's layers.

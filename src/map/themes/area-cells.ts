@@ -1,12 +1,9 @@
 /**
  * Area tints split into leaf-region cells: where region-made areas overlap, each leaf region is
- * tinted once with the strongest tint over it (as `min` blending would draw them), in spatial chunks
- * that the map culls to the view.
+ * tinted once with the strongest tint over it (as `min` blending would draw them): MapLibre draws
+ * each cell once (area-layers.ts), not every area over it.
  */
-import { bbox as turfBbox } from '@turf/turf';
 import type { Catalogue } from '../../domain/catalogue.ts';
-import type { Emphasis } from '../../domain/selection.ts';
-import { chunkByExtent, type Extent } from '../cull.ts';
 import { tint, type FillD } from './draw-data.ts';
 import type { XY } from './prepare.ts';
 
@@ -65,38 +62,6 @@ export function areaCells(fills: readonly FillD[], cat: Catalogue): { cells: Cel
   const out = { cells, rest };
   cellsCache.set(fills, out);
   return out;
-}
-
-/**
- * Most vertices of one chunk of area cells. The tints have ~29 k vertices; at county zoom a view
- * holds a fifth to a half of them, and each chunk is one more (cheap) draw call.
- */
-export const CELL_CHUNK_VERTICES = 2500;
-
-const chunksCache = new WeakMap<readonly CellD[], CellD[][]>();
-/** The cells in spatial chunks, each with its extent; memoised per cells array (stable shapes). */
-export function cellChunks(cells: readonly CellD[]): CellD[][] {
-  let chunks = chunksCache.get(cells);
-  if (!chunks) {
-    chunks = chunkByExtent(cells, (c) => turfBbox({ type: 'Polygon', coordinates: c.polygon }) as Extent, (c) => c.polygon.reduce((n, ring) => n + ring.length, 0), CELL_CHUNK_VERTICES);
-    chunksCache.set(cells, chunks);
-  }
-  return chunks;
-}
-
-const chunkFillIds = new WeakMap<readonly CellD[], string[]>();
-/**
- * What the colours of a chunk's cells depend on: whether anything is emphasised and which of the
- * chunk's own areas are (`areaAlpha`). Two selections with the same key colour the chunk alike.
- */
-export function chunkEmphasisKey(chunk: readonly CellD[], emphasis: Emphasis): string {
-  if (emphasis.kind === 'none') return '';
-  let ids = chunkFillIds.get(chunk);
-  if (!ids) {
-    ids = [...new Set(chunk.flatMap((c) => c.fills.map((f) => f.id)))].sort();
-    chunkFillIds.set(chunk, ids);
-  }
-  return `on:${ids.filter((id) => emphasis.projects.has(id)).join(',')}`;
 }
 
 /** The strongest tint of `fills` (channel by channel the least, as `min` blending would draw them). */

@@ -11,7 +11,7 @@ import type { Position } from 'geojson';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import type { ProjectFeature } from '../../domain/types.ts';
 import { emphasisedPlaces, selects } from '../../domain/selection.ts';
-import { areaCells, cellChunks, chunkEmphasisKey, strongestTint, type CellD } from './area-cells.ts';
+import { areaCells } from './area-cells.ts';
 import { areaAlpha, DIM, DIM_AREA, emphasisKey, rgba, tint, type DrawData, type FillD, type IconD, type LabelD } from './draw-data.ts';
 import { iconAtlas } from './icons.ts';
 import { CORRIDOR_STYLE } from './style.ts';
@@ -20,11 +20,11 @@ import { THEME_LINES_BOTTOM_ID } from './line-style.ts';
 import type { LayerContext } from './types.ts';
 
 /**
- * deck.gl layers of the visible themes: all themes' areas in one layer, their symbols in one, their
+ * deck.gl layers of the visible themes: all themes' hatches in one layer, their symbols in one, their
  * labels in one (a handful of layers however many themes are on: software WebGL pays per layer and
- * per vertex); their lines are MapLibre's (line-layers.ts). Interleaved (`ctx.beforeId`), the
- * corridor, the areas and the highlight go under the lines, the symbols over them and under the
- * basemap's labels, the labels on top. Within a layer, themes keep their THEMES order. Data arrays
+ * per vertex); their area tints and lines are MapLibre's (style-themes.ts). Interleaved
+ * (`ctx.beforeId`), the corridor, the hatches and the highlight go under the lines, the symbols over
+ * them and under the basemap's labels, the labels on top. Within a layer, themes keep their THEMES order. Data arrays
  * are memoised per catalogue, themes and filters, so a new selection only re-evaluates colours.
  */
 export function buildThemeLayers(ctx: LayerContext, visibleIds: Iterable<string>): Layer[] {
@@ -226,8 +226,9 @@ function shownLabels(labels: readonly LabelD[], key: string, pick: () => LabelD[
 }
 
 /**
- * deck.gl layers for draw data: area fills (and hatches), symbols, labels (the lines are MapLibre's,
- * line-layers.ts). Ids are `${prefix}-area-fill-<chunk>`, `-area-fill-shapes`, `-area-hatch`, `-point`, `-label`.
+ * deck.gl layers for draw data: areas with an authored outline, hatches, symbols, labels (the tints of
+ * region-made areas and the lines are MapLibre's: style-themes.ts). Ids are `${prefix}-area-fill-shapes`,
+ * `-area-hatch`, `-point`, `-label`.
  */
 export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): Layer[] {
   const s = ctx.scale;
@@ -237,48 +238,23 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
   const on = ctx.emphasis.kind === 'selection';
   const layers: Layer[] = [];
 
-  const fillAlpha = areaAlpha(ctx);
-  // Areas overlap a great deal (a league can lie in a dozen of them). Drawn with ordinary alpha
-  // blending their tints add up to mud; drawn as colours lightened towards white and combined with
-  // the `min` operation, each pixel takes the strongest tint of the areas over it, whatever their
-  // number: a soft fill that never piles up.
-  //
-  // Most areas are unions of regions, and they pile up (on average nine deep over Inner Mongolia):
-  // under software WebGL every covered pixel costs, so those are drawn as their leaf regions, each
-  // once, in the strongest (min) tint of the areas over it — the same pixels the per-area drawing
-  // gives, as `min` does not care how the tints are grouped. Areas of authored outlines are drawn as
-  // they are. The cell shapes stay the same object while only the emphasis changes (no new
-  // triangulation on a click), only their colours are recomputed.
-  if (data.fills.length) {
-    const blendMin = { blend: true, blendColorOperation: 'min', blendAlphaOperation: 'max', depthWriteEnabled: false, depthCompare: 'always' } as const;
-    const { cells, rest } = areaCells(data.fills, ctx.catalogue);
-    // In spatial chunks, so a zoomed-in view draws only the chunks in it (src/map/cull.ts).
-    cellChunks(cells).forEach((chunk, i) =>
-      layers.push(
-        new SolidPolygonLayer<CellD>({
-          id: `${prefix}-area-fill-${i}`,
-          data: chunk,
-          getPolygon: (d) => d.polygon,
-          getFillColor: (d) => strongestTint(d.fills, fillAlpha),
-          pickable: false,
-          parameters: blendMin,
-          // Only the chunks whose colours change are coloured again on a new selection.
-          updateTriggers: { getFillColor: chunkEmphasisKey(chunk, ctx.emphasis) },
-        }),
-      ),
+  // Areas that are unions of regions (all of the plan's) are MapLibre's tints (area-layers.ts); those
+  // with an authored outline may overlap one another, so they are drawn here with the `min` operation:
+  // each pixel takes the strongest tint over it, lightened towards white, however many overlap.
+  const { rest } = areaCells(data.fills, ctx.catalogue);
+  if (rest.length) {
+    const fillAlpha = areaAlpha(ctx);
+    layers.push(
+      new SolidPolygonLayer<FillD>({
+        id: `${prefix}-area-fill-shapes`,
+        data: rest,
+        getPolygon: (d) => d.polygon,
+        getFillColor: (d) => tint(d.color, fillAlpha(d)),
+        pickable: false,
+        parameters: { blend: true, blendColorOperation: 'min', blendAlphaOperation: 'max', depthWriteEnabled: false, depthCompare: 'always' },
+        updateTriggers: { getFillColor: emph },
+      }),
     );
-    if (rest.length)
-      layers.push(
-        new SolidPolygonLayer<FillD>({
-          id: `${prefix}-area-fill-shapes`,
-          data: rest,
-          getPolygon: (d) => d.polygon,
-          getFillColor: (d) => tint(d.color, fillAlpha(d)),
-          pickable: false,
-          parameters: blendMin,
-          updateTriggers: { getFillColor: emph },
-        }),
-      );
   }
   if (data.hatches.length)
     layers.push(

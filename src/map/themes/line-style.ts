@@ -22,7 +22,7 @@ export const THEME_LINES = {
   dashed: 'theme-lines-dashed',
 } as const;
 
-/** The lowest of the line layers: deck.gl's areas, corridor and halo are drawn under it. */
+/** The lowest of the line layers: deck.gl's hatches, corridor and halo are drawn under it. */
 export const THEME_LINES_BOTTOM_ID = THEME_LINES.casing;
 
 /** A line feature's properties: its look when nothing is emphasised (feature state `dim` dims it). */
