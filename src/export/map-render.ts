@@ -16,6 +16,7 @@ import type { Deck } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { loadDeck, type DeckDrawing } from '../map/load-deck.ts';
 import { applyStyleThemes, forgetStyleThemes, type StyleThemes } from '../map/themes/style-themes.ts';
+import { provideThemeIcons } from '../map/themes/symbol-layers.ts';
 import { Map as MapLibreMap, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 
 /** SwiftShader's canvas limit; GPUs often allow 16384, but 8192 is safe everywhere. */
@@ -191,6 +192,7 @@ export class ExportMap {
       zoom: 4,
     });
     map.on('error', (e) => console.warn('[export map]', e.error?.message ?? e));
+    provideThemeIcons(map); // for as long as the map lives
     map.getCanvas().addEventListener('webglcontextlost', () => console.warn('[export map] WebGL context lost'));
     const overlay = deck.mountOverlay(map);
     this.map = map;

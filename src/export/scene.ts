@@ -37,6 +37,7 @@ import type { GeoData } from '../map/geodata.ts';
 import { CORRIDOR_SYMBOL, DEFAULT_VISIBLE, layerContext, legendOf, viewOf, THEME_BY_ID, THEMES, themeIdOf } from '../map/themes/index.ts';
 import { styleThemes, type StyleThemes } from '../map/themes/style-themes.ts';
 import { THEME_AREAS, themeAreaSource } from '../map/themes/area-style.ts';
+import { themeSymbolSources } from '../map/themes/symbol-style.ts';
 import { THEME_LINES, themeLineSource } from '../map/themes/line-style.ts';
 import type { RGB } from '../map/themes/types.ts';
 import type { ExportContent, LegendGroup } from './layout.ts';
@@ -125,6 +126,7 @@ export function sceneStyle(base: StyleSpecification, view: AtlasView, lang: Lang
     ...base.sources,
     [THEME_AREAS.source]: themeAreaSource(),
     [THEME_LINES.source]: themeLineSource(),
+    ...themeSymbolSources(),
     [SOURCE.highlight]: { ...base.sources[SOURCE.highlight], type: 'geojson', data: highlightData(sel, null, env.geo.shapes) },
     [SOURCE.choropleth]: { ...base.sources[SOURCE.choropleth], type: 'geojson', data: choroplethData(env.geo.regions, colours) },
   } as StyleSpecification['sources'];

@@ -31,7 +31,7 @@ import { TILE_LAYER } from '../domain/vocabulary.ts';
 import { SOURCE } from '../map/basemap/sources.ts';
 import type { GeoData } from '../map/geodata.ts';
 import { userLayerDef } from '../map/imported-layers.ts';
-import { areaAlpha, DIM, DIM_AREA, themeDraw, tint, type LabelD, type LineD } from '../map/themes/draw-data.ts';
+import { areaAlpha, DIM, DIM_AREA, iconDimmedIn, labelShownIn, themeDraw, tint, type LabelD, type LineD } from '../map/themes/draw-data.ts';
 import { CASING_ALPHA, CASING_EXTRA } from '../map/themes/line-style.ts';
 import { iconKey } from '../map/themes/icons.ts';
 import { cacheFor, layerContext, THEMES, type ThemeDef } from '../map/themes/index.ts';
@@ -656,17 +656,9 @@ export function lineLook(l: LineD, ctx: Pick<LayerContext, 'emphasis'>): { strok
   };
 }
 
-/** The labels deck-layers.ts shows at a zoom for an emphasis (makeLayers' rule). */
+/** The labels the map shows at a zoom for an emphasis (draw-data.ts labelShownIn, as symbol-layers.ts applies it). */
 export function shownLabels(labels: readonly LabelD[], ctx: Pick<LayerContext, 'emphasis' | 'zoom'>): LabelD[] {
-  const on = ctx.emphasis.kind === 'selection';
-  const highlight = ctx.emphasis.kind === 'selection' ? ctx.emphasis.highlight : null;
-  const places = emphasisedPlaces(ctx.emphasis);
-  return labels.filter((d) => {
-    if (ctx.zoom < d.minZoom) return false;
-    if (!on) return !d.onlyEmphasised;
-    if (d.onlyEmphasised) return selects(ctx.emphasis, d.ids) && (d.ids[0] === highlight || (ctx.zoom >= 7.5 && d.offset[0] === 0 && d.offset[1] === 0));
-    return selects(ctx.emphasis, d.ids) || (d.placeId != null && places.has(d.placeId));
-  });
+  return labels.filter(labelShownIn(ctx));
 }
 
 function labelText(dr: Drawer, d: LabelD, lang: Lang, at: Pt): VText {
@@ -692,7 +684,6 @@ function themeParts(theme: ThemeDef, scene: Scene, cat: Catalogue, dr: Drawer, z
   const data = themeDraw(theme, cacheFor(cat), view.filters, view.lens);
   const k = dr.proj.k;
   const on = ctx.emphasis.kind === 'selection';
-  const places = emphasisedPlaces(ctx.emphasis);
   const parts: ThemeParts = { theme, areas: [], casings: [], lines: [], symbols: [], labels: [] };
   const fillAlpha = areaAlpha(ctx);
   // Area tints (the hatched themes' tints are in `fills` too).
@@ -737,11 +728,11 @@ function themeParts(theme: ThemeDef, scene: Scene, cat: Catalogue, dr: Drawer, z
     if (p) parts.lines.push(p);
   }
   const hollowKey = iconKey({ shape: theme.style.shape, color: theme.style.color, hollow: true });
+  const dimmedIcon = iconDimmedIn(ctx);
   for (const ic of data.icons) {
     const at = dr.proj.px(ic.position[0], ic.position[1]);
     if (!dr.inFrame(at)) continue;
-    const lit = !on || selects(ctx.emphasis, ic.ids) || (ic.placeId != null && places.has(ic.placeId));
-    const alpha = lit ? ic.alpha : ic.alpha * DIM;
+    const alpha = dimmedIcon(ic) ? ic.alpha * DIM : ic.alpha;
     const cx = at[0] + ic.offset[0] * k;
     const cy = at[1] + ic.offset[1] * k;
     for (const n of shapeNodes({ shape: theme.style.shape, color: theme.style.color, hollow: ic.icon === hollowKey }, cx, cy, ic.size * ICON_HALF * k, alpha)) {

@@ -32,6 +32,9 @@ import { loadDeck, type DeckDrawing } from './load-deck.ts';
 import { panelInset } from './panel-inset.ts';
 import { layerContext, pickAt, preparePicking, type PickTarget, type Projector } from './themes/index.ts';
 import { applyStyleThemes, styleThemes } from './themes/style-themes.ts';
+import { provideThemeIcons } from './themes/symbol-layers.ts';
+import { deckDraws } from './themes/deck-needs.ts';
+import { THEME_AREAS } from './themes/area-style.ts';
 import { whenIdleAfterFrames } from './when-idle.ts';
 import type { UserLayer } from '../domain/user-layers.ts';
 
@@ -124,6 +127,12 @@ export function AtlasMap(props: AtlasMapProps) {
   const [tooltip, setTooltip] = useState<HoverInfo | null>(null);
   const [zoom, setZoom] = useState(() => zoomStep(props.initialView?.zoom ?? 4));
   const [styleReady, setStyleReady] = useState(false);
+  // The style's sources exist (before they have loaded): the themes' data can be set.
+  const [styleSet, setStyleSet] = useState(false);
+  /** Loads deck.gl's code and mounts its overlay (once per map); set by the map's effect. */
+  const mountDeck = useRef<(() => void) | null>(null);
+  /** Stamps the whole atlas drawn once everything it needs is set; set by the map's effect. */
+  const checkAtlas = useRef<(() => void) | null>(null);
   // The basemap's first quiet frame: the thematic layers wait for it (see below).
   const [basemapShown, setBasemapShown] = useState(false);
   // WebGL context loss (context-loss.ts): `build` counts map rebuilds (the "reload map" button),
@@ -148,6 +157,7 @@ export function AtlasMap(props: AtlasMapProps) {
     contextLost.current = false;
     setGlLost(null);
     setStyleReady(false);
+    setStyleSet(false);
     setBasemapShown(false);
     let basemap: Basemap;
     const early = takeEarlyBasemap();
@@ -171,17 +181,20 @@ export function AtlasMap(props: AtlasMapProps) {
     mapRef.current = map;
     // A click's panel paints before the map redraws (see click-repaint.ts).
     const stopDeferringClickRepaints = deferEmptyGestureRepaints(map);
+    const stopProvidingIcons = provideThemeIcons(map);
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-    // deck.gl's overlay waits for the basemap's first quiet frame, as its layers do (below): set up
-    // at the map's creation, its device queried the WebGL context and its animation loop ran every
-    // frame, before the worker had even started on the basemap's sources.
-    // deck.gl's code itself is loaded then too (deck.ts): the page's entry chunk does without it.
+    // deck.gl's code and overlay come in idle time once the whole atlas is drawn (or at once for a
+    // state that needs them): the first view draws nothing with deck.gl, and set up at the map's
+    // creation its device queried the WebGL context and its animation loop ran every frame.
     let overlay: MapLibreOverlay | null = null;
     let removed = false;
+    let mounting = false;
     const mountThemes = () => {
+      if (mounting || overlay) return;
+      mounting = true;
       loadDeck().then(
         (deck) => {
           if (removed || overlay || contextLost.current) return;
@@ -195,6 +208,7 @@ export function AtlasMap(props: AtlasMapProps) {
         // The basemap, the panels and the search keep working; the notice offers a reload (the
         // link holds the view and the state).
         (e: unknown) => {
+          mounting = false;
           if (!removed) latest.current.onThemesUnavailable?.(e instanceof Error ? e.message : String(e));
         },
       );
@@ -243,9 +257,37 @@ export function AtlasMap(props: AtlasMapProps) {
       controller.ready = true;
       controller.marks.idleAt = performance.now();
       controller.changed();
-      if (!overlay && !contextLost.current) mountThemes();
+      if (deckNeeded()) mountThemes();
+      stampAtlas();
       setBasemapShown(true);
     };
+    const deckNeeded = () => {
+      const { catalogue, view, userLayers } = latest.current;
+      return !contextLost.current && catalogue != null && view != null && deckDraws(layerContext(view, catalogue, 5), view.layers, (userLayers?.visible.size ?? 0) > 0);
+    };
+    // The whole atlas is drawn at the first quiet frame after the style's themes and, when the state
+    // needs them, deck.gl's layers are set. deck.gl's code is then loaded in idle time, ready for the
+    // first selection.
+    let atlasPending = false;
+    const stampAtlas = () => {
+      const m = controller.marks;
+      if (m.atlasIdleAt != null || atlasPending || m.idleAt == null || m.layersAt == null) return;
+      if (m.deckLayersAt == null && deckNeeded()) return;
+      atlasPending = true;
+      const done = (at: number) => {
+        m.atlasIdleAt = at;
+        controller.changed();
+        whenIdleAfterFrames(1, mountThemes);
+      };
+      // Set before the first quiet frame, the themes were drawn in it: the held load waits for their sources.
+      if (m.layersAt < m.idleAt && m.deckLayersAt == null) done(m.idleAt);
+      else {
+        map.once('idle', () => done(performance.now()));
+        map.triggerRepaint();
+      }
+    };
+    mountDeck.current = mountThemes;
+    checkAtlas.current = stampAtlas;
     map.on('error', (e) => {
       const message = e.error?.message ?? 'unknown error';
       console.warn('[map]', message);
@@ -253,6 +295,8 @@ export function AtlasMap(props: AtlasMapProps) {
     const onStyle = () => setStyleReady(true);
     if (map.isStyleLoaded()) onStyle();
     else map.once('load', onStyle);
+    if (map.getSource(THEME_AREAS.source)) setStyleSet(true);
+    else map.once('style.load', () => setStyleSet(true));
     map.on('zoomend', () => setZoom(zoomStep(map.getZoom())));
 
     highlighted.current.hover = null;
@@ -332,6 +376,7 @@ export function AtlasMap(props: AtlasMapProps) {
       if (frame) cancelAnimationFrame(frame);
       stopWatchingContext();
       stopDeferringClickRepaints();
+      stopProvidingIcons();
       const c = map.getCenter();
       resumeView.current = { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
       removed = true;
@@ -345,42 +390,55 @@ export function AtlasMap(props: AtlasMapProps) {
     };
   }, [build]);
 
-  // Thematic layers: rebuilt from the state (deck.gl diffs them by id; data is memoised; the lines'
-  // data is sent to MapLibre only when it changes).
+  // Thematic layers, rebuilt from the state. A click first shows its answer in the panel, and the map
+  // (whose frame costs more, above all under software WebGL) follows in the frame after (afterPaint).
   const { catalogue, view, userLayers } = props;
-  // Applied after the next paint: a click first shows its answer in the panel, and the map (whose
-  // frame costs more, above all under software WebGL) follows in the frame after. At start they wait
-  // for the basemap's first quiet frame: deck.gl compiles its shaders and builds its buffers on the
-  // main thread (about 1.5 s under software WebGL), and the regions, their names and the search are
-  // usable without them; the themes follow in the next frames.
+  // deck.gl's layers (a selection's halo, the corridor, imported layers; deck.gl diffs them by id).
+  // Declared before the style's themes: in one frame deck.gl's layers are set first, as deck.gl
+  // places a new group of layers only while the style is loaded, which new source data ends.
   useEffect(() => {
-    const overlay = overlayRef.current;
-    const deck = deckRef.current;
     const map = mapRef.current;
     const controller = controllerRef.current;
-    if (!overlay || !deck || !map || !controller || !catalogue || !view || !styleReady || !basemapShown || contextLost.current) return;
-    controller.scene = view;
-    const draw = () => {
+    if (!map || !controller || !catalogue || !view || !basemapShown || contextLost.current) return;
+    const overlay = overlayRef.current;
+    const deck = deckRef.current;
+    if (!overlay || !deck) {
+      // deck.gl's code comes in idle time once the atlas is drawn; a state that needs it asks now.
+      if (deckDraws(layerContext(view, catalogue, zoom), view.layers, (userLayers?.visible.size ?? 0) > 0)) mountDeck.current?.();
+      return;
+    }
+    return afterPaint(() => {
       if (overlayRef.current !== overlay || contextLost.current) return;
       const ctx = layerContext(view, catalogue, zoom, { beforeId: THEMATIC_BEFORE_ID });
       const user = userLayers ? deck.buildUserLayers(userLayers.layers, userLayers.visible, { scale: 1, beforeId: THEMATIC_BEFORE_ID }) : [];
-      // deck.gl first: it places its layers only while the style is loaded, which new tint or line data ends.
       overlay.setProps({ layers: [...deck.buildThemeLayers(ctx, view.layers), ...user] });
-      applyStyleThemes(map, styleThemes(ctx, view.layers));
-    };
-    return afterPaint(() => {
-      draw();
-      const marks = controller.marks;
-      const first = !marks.layersAt;
-      marks.layersAt = performance.now();
-      if (first)
-        map.once('idle', () => {
-          marks.atlasIdleAt = performance.now();
-          controller.changed();
-        });
+      controller.marks.deckLayersAt ??= performance.now();
+      checkAtlas.current?.();
       controller.changed();
     });
-  }, [catalogue, view, zoom, styleReady, basemapShown, overlayBuild, userLayers]);
+  }, [catalogue, view, zoom, basemapShown, overlayBuild, userLayers]);
+
+  // The style's own thematic layers: area tints, lines, symbols, labels (style-themes.ts). Set as soon
+  // as the style's sources exist: before the basemap's first frame, the held load waits for them too,
+  // and that frame shows the whole atlas.
+  useEffect(() => {
+    const map = mapRef.current;
+    const controller = controllerRef.current;
+    if (!map || !controller || !catalogue || !view || !styleSet || contextLost.current) return;
+    controller.scene = view;
+    const apply = () => {
+      if (mapRef.current !== map || contextLost.current) return;
+      applyStyleThemes(map, styleThemes(layerContext(view, catalogue, zoom), view.layers));
+      controller.marks.layersAt ??= performance.now();
+      checkAtlas.current?.();
+      controller.changed();
+    };
+    if (!controller.ready) {
+      apply();
+      return;
+    }
+    return afterPaint(apply);
+  }, [catalogue, view, zoom, styleSet, build]);
 
   // What a click on the map looks up among the thematic symbols and lines (their pick grids), built
   // when the browser is idle after the basemap's first quiet frame, not by the first click.

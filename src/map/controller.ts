@@ -24,8 +24,10 @@ export interface MapMarks {
   early: boolean;
   /** The first quiet frame of the basemap. */
   idleAt?: number;
-  /** The thematic layers were first set. */
+  /** The thematic layers MapLibre draws were first set (the style's own: tints, lines, symbols, labels). */
   layersAt?: number;
+  /** deck.gl's layers were first set (loaded after the atlas is drawn unless a state needs them sooner). */
+  deckLayersAt?: number;
   /** The first quiet frame with the thematic layers drawn. */
   atlasIdleAt?: number;
 }

@@ -17,7 +17,6 @@ import { themeAreaLayers, type ThemeAreaProps } from '../../src/map/themes/area-
 import type { Feature, Polygon } from 'geojson';
 import { createExpression, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import { areaAlpha, mergedDraw, tint, type FillD } from '../../src/map/themes/draw-data.ts';
-import { makeLayers } from '../../src/map/themes/deck-layers.ts';
 import type { LayerContext } from '../../src/map/themes/types.ts';
 
 let cat: Catalogue;
@@ -156,23 +155,5 @@ describe('areas drawn as cells', () => {
     const { cells, rest } = areaCells([own, ...fills()], cat);
     expect(rest).toEqual([own]);
     expect(cells.length).toBe(areaCells(fills(), cat).cells.length);
-  });
-});
-
-describe('the label layer', () => {
-  // Its font atlas costs a few hundred ms to draw and upload under software WebGL; deck.gl keeps it
-  // with the layer's state, which lives as long as a layer of the same id is in the list.
-  it('is kept, empty, at zooms that show no labels, under the id it has when it shows some', () => {
-    // Without the symbols (their icon atlas needs a DOM canvas).
-    const draw = { ...mergedDraw(THEMES, cacheFor(cat), NO_FILTERS, PLAN_LENS), icons: [] };
-    expect(draw.labels.length).toBeGreaterThan(0);
-    const labelLayer = (zoom: number) => makeLayers('themes', draw, ctx({ zoom })).find((l) => l.id === 'themes-label');
-    const far = labelLayer(4);
-    const near = labelLayer(6.5);
-    expect(far).toBeDefined();
-    expect(far!.props.data).toEqual([]);
-    expect((near!.props.data as unknown[]).length).toBeGreaterThan(0);
-    // No labels asked for (exports without labels): no layer at all.
-    expect(makeLayers('themes', draw, ctx({ zoom: 6.5, labels: false })).some((l) => l.id === 'themes-label')).toBe(false);
   });
 });

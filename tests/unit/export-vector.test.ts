@@ -9,7 +9,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Layer } from '@deck.gl/core';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
 import { EMPTY_STATE, type AppState, type Lang } from '../../src/domain/url-state.ts';
 import type { UserLayer } from '../../src/domain/user-layers.ts';
@@ -24,8 +23,9 @@ import { approximateMeasure } from '../../src/export/text.ts';
 import { clipLine, clipRing, simplify, type Pt } from '../../src/export/vector-geom.ts';
 import { lineLook, shownLabels } from '../../src/export/vector-map.ts';
 import { vectorPage, type VectorPage } from '../../src/export/vector-page.ts';
-import { makeLayers } from '../../src/map/themes/deck-layers.ts';
-import { mergedDraw } from '../../src/map/themes/draw-data.ts';
+import { DIM, iconDimmedIn, mergedDraw } from '../../src/map/themes/draw-data.ts';
+import { ICON_CSS_SIZE } from '../../src/map/themes/icons.ts';
+import { themeLabelLayers, themeSymbolLayers } from '../../src/map/themes/symbol-style.ts';
 import { cacheFor, layerContext, THEMES, visibleDraw } from '../../src/map/themes/index.ts';
 import { THEME_LINES, themeLineLayers } from '../../src/map/themes/line-style.ts';
 import { THEME_AREAS } from '../../src/map/themes/area-style.ts';
@@ -305,15 +305,61 @@ describe('thematic layers as the map draws them', () => {
     return filter.filter({ zoom: 6 }, { type: 2, id: f.id as number, properties: f.properties ?? {}, geometry: [] } as never);
   };
 
-  it('shows the same labels as deck-layers.ts and gives lines the same colours, widths, dashes and offsets as the map', () => {
+  // A symbol layer's property for a feature with its feature state.
+  const symbolProp = (layer: ReturnType<typeof themeSymbolLayers>[number], kind: 'layout' | 'paint', prop: string, f: Feature, state: Record<string, unknown>): unknown => {
+    const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)[`${kind}_symbol`]![prop]!;
+    const e = createExpression((layer[kind] as Record<string, unknown>)[prop], `${layer.id}.${prop}`, spec);
+    if (e.result !== 'success') throw new Error(`${layer.id} ${prop}: ${JSON.stringify(e.value)}`);
+    return e.value.evaluate({ zoom: 6 }, { type: 1, id: f.id as number, properties: f.properties ?? {}, geometry: [] } as never, state);
+  };
+
+  it('places, sizes and dims symbols and labels as the vector export draws them, and shows the same labels', () => {
+    const state = regionState('150200', 'zh');
+    const scene = buildScene({ state, bounds: paddedBounds(v.geo.byCode.get('150200')!.bbox) }, v.env('zh'));
+    const iconLayer = themeSymbolLayers()[0]!;
+    const labelLayer = themeLabelLayers({ regular: ['Atlas Sans'], semibold: ['Atlas Sans SemiBold'] })[0]!;
+    let offsetIcons = 0;
+    for (const zoom of [5, 7.5]) {
+      const ctx = layerContext(scene.view, v.catalogue, zoom);
+      const draw = mergedDraw(THEMES.filter((t) => scene.view.layers.includes(t.id)), cacheFor(v.catalogue), NO_FILTERS, scene.view.lens);
+      const { symbols } = scene.styleThemes(zoom);
+      // The labels the map shows are those the vector export writes.
+      expect(symbols.shown.map((i) => draw.labels[i]!)).toEqual(shownLabels(draw.labels, ctx));
+      expect(symbols.shown.length).toBeGreaterThan(0);
+      draw.labels.forEach((d, i) => {
+        const f = symbols.labels.features[i]!;
+        const shown = { shown: symbols.shown.includes(i) };
+        const size = symbolProp(labelLayer, 'layout', 'text-size', f, shown) as number;
+        expect(size).toBe(d.minor ? 11 : 12);
+        const [ox, oy] = symbolProp(labelLayer, 'layout', 'text-offset', f, shown) as number[];
+        // vector-map.ts labelText: beside the symbol, (offset + half the symbol + 3) px to the right.
+        expect(ox! * size).toBeCloseTo(d.offset[0] + d.symbolSize / 2 + 3, 6);
+        expect(oy! * size).toBeCloseTo(d.offset[1], 6);
+        expect(symbolProp(labelLayer, 'paint', 'text-opacity', f, shown)).toBe(shown.shown ? 1 : 0);
+        expect(symbolProp(labelLayer, 'layout', 'text-field', f, shown)!.toString()).toBe(d.zh);
+      });
+      draw.icons.forEach((d, i) => {
+        const f = symbols.icons.features[i]!;
+        const dim = { dim: symbols.dimmed.includes(i) };
+        const size = symbolProp(iconLayer, 'layout', 'icon-size', f, dim) as number;
+        // The image's shape has the radius ICON_HALF of its side (vector-map.ts draws it so).
+        expect(size * ICON_CSS_SIZE).toBeCloseTo(d.size, 9);
+        const [ox, oy] = symbolProp(iconLayer, 'layout', 'icon-offset', f, dim) as number[];
+        expect([ox! * size, oy! * size]).toEqual([expect.closeTo(d.offset[0], 6), expect.closeTo(d.offset[1], 6)]);
+        if (d.offset[0] || d.offset[1]) offsetIcons++;
+        expect(symbolProp(iconLayer, 'paint', 'icon-opacity', f, dim)).toBeCloseTo(iconDimmedIn(ctx)(d) ? d.alpha * DIM : d.alpha, 9);
+        expect(f.properties.icon).toBe(d.icon);
+      });
+      expect(symbols.dimmed.length).toBeGreaterThan(0);
+    }
+    expect(offsetIcons).toBeGreaterThan(0);
+  });
+
+  it('gives lines the same colours, widths, dashes and offsets as the map', () => {
     const state = regionState('150200', 'zh');
     const scene = buildScene({ state, bounds: paddedBounds(v.geo.byCode.get('150200')!.bbox) }, v.env('zh'));
     for (const zoom of [5, 7.5]) {
       const ctx = layerContext(scene.view, v.catalogue, zoom);
-      const draw = { ...mergedDraw(THEMES, cacheFor(v.catalogue), NO_FILTERS, scene.view.lens), icons: [] };
-      const deck = makeLayers('t', draw, ctx);
-      const byId = (id: string) => deck.find((l) => l.id === id)! as Layer<Record<string, unknown>>;
-      expect(new Set((byId('t-label').props.data as typeof draw.labels).map((d) => d.ids.join()))).toEqual(new Set(shownLabels(draw.labels, ctx).map((d) => d.ids.join())));
       // The scene's lines are those of the visible themes; look each up by its project.
       const lines = scene.styleThemes(zoom).lines;
       const dimmed = new Set(lines.dimmed);

@@ -19,6 +19,7 @@ import { basemapSources, type BasemapData } from './sources.ts';
 import { townLayers } from './towns.ts';
 import { THEME_AREAS, themeAreaLayers, themeAreaSource } from '../themes/area-style.ts';
 import { THEME_LINES, themeLineLayers, themeLineSource } from '../themes/line-style.ts';
+import { themeLabelLayers, themeSymbolLayers, themeSymbolSources } from '../themes/symbol-style.ts';
 
 export interface BasemapInput {
   data: BasemapData;
@@ -29,8 +30,10 @@ export interface BasemapInput {
 
 /**
  * Layer id before which the thematic layers are drawn: above the borders and the railways' lines and
- * names, under every other label. The plan's lines are MapLibre layers just under it
- * (themes/line-style.ts); deck.gl's symbols are inserted between them and it, its areas under them.
+ * names, under every other label. The plan's lines and symbols are MapLibre layers just under it
+ * (themes/line-style.ts, symbol-style.ts), the area tints over the land (area-style.ts), the
+ * symbols' labels over everything; deck.gl's layers (the selection's halo, the corridor, imported
+ * layers) are inserted under the lines and before it.
  */
 export const THEMATIC_BEFORE_ID = 'labels-sea';
 
@@ -45,7 +48,7 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
     // hundred milliseconds, and the atlas changes paint only to show something at once.
     transition: { duration: 0, delay: 0 },
     'font-faces': input.fontFaces,
-    sources: { ...basemapSources(input.data), [THEME_AREAS.source]: themeAreaSource(), [THEME_LINES.source]: themeLineSource() },
+    sources: { ...basemapSources(input.data), [THEME_AREAS.source]: themeAreaSource(), [THEME_LINES.source]: themeLineSource(), ...themeSymbolSources() },
     layers: [
       ...seaLayers(),
       ...countryFillLayers(),
@@ -67,7 +70,9 @@ export function basemapStyle(input: BasemapInput): StyleSpecification {
       ...townLayers(),
       ...labels.slice(0, thematicAt),
       ...themeLineLayers(),
+      ...themeSymbolLayers(),
       ...labels.slice(thematicAt),
+      ...themeLabelLayers(input.fonts),
     ],
   };
 }

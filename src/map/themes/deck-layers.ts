@@ -6,14 +6,13 @@
  */
 import type { Layer } from '@deck.gl/core';
 import { FillStyleExtension, PathStyleExtension, type FillStyleExtensionProps, type PathStyleExtensionProps } from '@deck.gl/extensions';
-import { IconLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { Position } from 'geojson';
 import type { Catalogue } from '../../domain/catalogue.ts';
 import type { ProjectFeature } from '../../domain/types.ts';
 import { emphasisedPlaces, selects } from '../../domain/selection.ts';
 import { areaCells } from './area-cells.ts';
-import { areaAlpha, DIM, DIM_AREA, emphasisKey, rgba, tint, type DrawData, type FillD, type IconD, type LabelD } from './draw-data.ts';
-import { iconAtlas } from './icons.ts';
+import { areaAlpha, DIM_AREA, emphasisKey, rgba, tint, type DrawData, type FillD, type LabelD } from './draw-data.ts';
 import { CORRIDOR_STYLE } from './style.ts';
 import { cacheFor, visibleDraw } from './index.ts';
 import { THEME_LINES_BOTTOM_ID } from './line-style.ts';
@@ -35,7 +34,12 @@ export function buildThemeLayers(ctx: LayerContext, visibleIds: Iterable<string>
   const before = ctx.beforeId;
   if (!before) return [...under, ...over];
   const place = (l: Layer, beforeId: string) => (l.id.endsWith('-label') ? l : l.clone({ beforeId } as never));
-  return [...under.map((l) => place(l, THEME_LINES_BOTTOM_ID)), ...over.map((l) => place(l, before))];
+  // An empty layer in each place keeps its group of layers in MapLibre's style for good: deck.gl adds
+  // a new group only while the style is loaded, so a halo's group made on a click while tiles or
+  // source data load would wait for the style's next change. (It also compiles the halo's shader
+  // when the overlay is mounted, in idle time, not on the first click.)
+  const keep = (id: string, beforeId?: string) => new ScatterplotLayer<Position>({ id, data: [], getPosition: (d: Position) => d as [number, number], ...(beforeId ? { beforeId } : {}) } as never);
+  return [keep('group-under', THEME_LINES_BOTTOM_ID), ...under.map((l) => place(l, THEME_LINES_BOTTOM_ID)), keep('group-over', before), ...over.map((l) => place(l, before)), keep('group-top-label')];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,30 +215,13 @@ function emphasised(ctx: LayerContext, ids: readonly string[]): boolean {
   return selects(ctx.emphasis, ids);
 }
 
-// deck.gl compares a layer's data by reference: a new array, even of the same objects, makes it
-// compute every attribute again (a polygon layer tessellates all its shapes). Arrays derived here are
-// kept as long as what they are derived from is the same.
-
-const shownCache = new WeakMap<readonly LabelD[], { key: string; shown: LabelD[] }>();
-/** The labels shown for a zoom and an emphasis (`key`): the same array while the key is. */
-function shownLabels(labels: readonly LabelD[], key: string, pick: () => LabelD[]): LabelD[] {
-  const hit = shownCache.get(labels);
-  if (hit?.key === key) return hit.shown;
-  const shown = pick();
-  shownCache.set(labels, { key, shown });
-  return shown;
-}
-
 /**
- * deck.gl layers for draw data: areas with an authored outline, hatches, symbols, labels (the tints of
- * region-made areas and the lines are MapLibre's: style-themes.ts). Ids are `${prefix}-area-fill-shapes`,
- * `-area-hatch`, `-point`, `-label`.
+ * deck.gl layers for draw data: areas with an authored outline and hatches (the tints of region-made
+ * areas, the lines, the symbols and their labels are MapLibre's: style-themes.ts). Ids are
+ * `${prefix}-area-fill-shapes`, `-area-hatch`.
  */
 export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): Layer[] {
-  const s = ctx.scale;
   const emph = emphasisKey(ctx.emphasis);
-  const places = emphasisedPlaces(ctx.emphasis);
-  const highlight = ctx.emphasis.kind === 'selection' ? ctx.emphasis.highlight : null;
   const on = ctx.emphasis.kind === 'selection';
   const layers: Layer[] = [];
 
@@ -273,49 +260,6 @@ export function makeLayers(prefix: string, data: DrawData, ctx: LayerContext): L
       }),
     );
 
-  if (data.icons.length) {
-    const atlas = iconAtlas();
-    const iconAlpha = (d: IconD) => {
-      if (!on) return d.alpha;
-      const lit = emphasised(ctx, d.ids) || (d.placeId != null && places.has(d.placeId));
-      return lit ? d.alpha : d.alpha * DIM;
-    };
-    layers.push(
-      new IconLayer<IconD>({
-        id: `${prefix}-point`,
-        data: data.icons,
-        iconAtlas: atlas.url,
-        iconMapping: atlas.mapping,
-        getIcon: (d) => d.icon,
-        getPosition: (d) => d.position,
-        getPixelOffset: (d) => [d.offset[0] * s, d.offset[1] * s],
-        getSize: (d) => d.size * s,
-        sizeUnits: 'pixels',
-        getColor: (d) => [255, 255, 255, Math.round(iconAlpha(d) * 255)],
-        pickable: false,
-        updateTriggers: { getColor: emph, getSize: s, getPixelOffset: s },
-      }),
-    );
-  }
-
-  // Labels: places of the place layers from zoom 5 (those without a project from 6.5), other
-  // symbols from 7.5; while something is selected, only what it emphasises.
-  if (ctx.labels !== false && data.labels.length) {
-    const shown = shownLabels(data.labels, `${ctx.zoom}|${emph}`, () =>
-      data.labels.filter((d) => {
-        if (ctx.zoom < d.minZoom) return false;
-        if (!on) return !d.onlyEmphasised;
-        // The selected project is labelled at any zoom; the projects of a region or a measure from 7.5.
-        // Symbols spread on a ring around a shared spot would get labels on top of each other: only
-        // the selected one of them is labelled.
-        if (d.onlyEmphasised) return emphasised(ctx, d.ids) && (d.ids[0] === highlight || (ctx.zoom >= 7.5 && d.offset[0] === 0 && d.offset[1] === 0));
-        return emphasised(ctx, d.ids) || (d.placeId != null && places.has(d.placeId));
-      }),
-    );
-    // Kept while empty (below zoom 5): the layer keeps its font atlas texture, which costs a few
-    // hundred ms under software WebGL to draw and upload, so the first zoom-in does not stall on it.
-    layers.push(textLayer(`${prefix}-label`, shown, ctx));
-  }
   return layers;
 }
 

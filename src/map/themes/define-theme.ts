@@ -18,7 +18,6 @@ import type { Lens } from '../../domain/lens.ts';
 import { stageClass, type StageClass } from '../../domain/stages.ts';
 import type { PlaceFeature, ProjectFeature } from '../../domain/types.ts';
 import { CORRIDOR_OPACITY, SCHEMATIC_WIDTH, themeDraw, type DrawData } from './draw-data.ts';
-import { registerIcon } from './icons.ts';
 import { legendRows, withinExtent, type ThemeSymbols } from './legend.ts';
 import { buildPickIndex, pickInTheme, type PickHit, type Projector, type Unprojector } from './picking.ts';
 import { selected, visible, type ThemeCache } from './prepare.ts';
@@ -48,9 +47,6 @@ export function defineTheme(spec: ThemeSpec): ThemeDef {
   const size = st.pointSize ?? 15;
   const fill = st.fill ?? st.color;
   const fillOpacity = st.fillOpacity ?? 0.15;
-  registerIcon({ shape: st.shape, color: st.color, hollow: false });
-  registerIcon({ shape: st.shape, color: st.color, hollow: true });
-  registerIcon({ shape: st.shape, color: UNKNOWN_GREY, hollow: false });
 
   const symbols: ThemeSymbols = {
     line(cls: StageClass) {

@@ -5,7 +5,7 @@
  * and update triggers (emphasisKey).
  */
 import { lensKey, projectClass, type Lens } from '../../domain/lens.ts';
-import { emphasisedPlaces, emphasisedProjects, type Emphasis } from '../../domain/selection.ts';
+import { emphasisedPlaces, emphasisedProjects, selects, type Emphasis } from '../../domain/selection.ts';
 import type { Filters } from '../../domain/filters.ts';
 import { iconKey } from './icons.ts';
 import { visible, type ThemeCache, type XY } from './prepare.ts';
@@ -181,4 +181,32 @@ export function areaAlpha(ctx: Pick<LayerContext, 'emphasis'>): (d: FillD) => nu
   const e = ctx.emphasis;
   if (e.kind === 'none') return (d) => d.alpha;
   return (d) => (e.projects.has(d.id) ? Math.min(1, d.alpha * EMPHASISED_AREA) : d.alpha * DIM_AREA);
+}
+
+/**
+ * Which labels a context shows: places of the place layers from zoom 5 (those without a project from
+ * 6.5), other symbols from 7.5; while something is selected, only what it emphasises. The selected
+ * project is labelled at any zoom, the projects of a region or a measure from 7.5; symbols spread
+ * on a ring around a shared spot would get labels on top of each other, so only the selected one
+ * of them is labelled.
+ */
+export function labelShownIn(ctx: Pick<LayerContext, 'emphasis' | 'zoom'>): (d: LabelD) => boolean {
+  const e = ctx.emphasis;
+  const on = e.kind === 'selection';
+  const highlight = on ? e.highlight : null;
+  const places = emphasisedPlaces(e);
+  return (d) => {
+    if (ctx.zoom < d.minZoom) return false;
+    if (!on) return !d.onlyEmphasised;
+    if (d.onlyEmphasised) return selects(e, d.ids) && (d.ids[0] === highlight || (ctx.zoom >= 7.5 && d.offset[0] === 0 && d.offset[1] === 0));
+    return selects(e, d.ids) || (d.placeId != null && places.has(d.placeId));
+  };
+}
+
+/** Whether a context dims a symbol: something is selected and the symbol is neither of it nor at a place of it. */
+export function iconDimmedIn(ctx: Pick<LayerContext, 'emphasis'>): (d: IconD) => boolean {
+  const e = ctx.emphasis;
+  if (e.kind !== 'selection') return () => false;
+  const places = emphasisedPlaces(e);
+  return (d) => !(selects(e, d.ids) || (d.placeId != null && places.has(d.placeId)));
 }

@@ -1,15 +1,12 @@
 /**
- * The icon atlas of the point symbols, drawn once on a canvas from SHAPE_PATHS and handed to
- * deck.gl as a data URL (no request leaves the page). Every icon a theme can use is registered
- * when the theme module loads, so the atlas is complete before the first frame.
+ * The point symbols' icons, drawn in the page from SHAPE_PATHS and handed to MapLibre as images when
+ * its style first asks for one (symbol-layers.ts provideThemeIcons; no request leaves the page).
  */
-import type { IconLayerProps } from '@deck.gl/layers';
-
-type IconMapping = Exclude<IconLayerProps['iconMapping'], string | undefined>;
 import { rgbCss, SHAPE_PATHS } from './style.ts';
+import { ICON_PIXEL_RATIO } from './symbol-style.ts';
 import type { PointShape, RGB } from './types.ts';
 
-/** Pixels per icon cell (drawn at 2× the largest on-screen size for crisp edges). */
+/** Device pixels per icon image (ICON_PIXEL_RATIO per CSS pixel, for crisp edges). */
 const CELL = 64;
 const PAD = 4;
 
@@ -23,22 +20,15 @@ export function iconKey(s: IconSpec): string {
   return `${s.shape}-${s.color.join('.')}-${s.hollow ? 'h' : 'f'}`;
 }
 
-const registry = new Map<string, IconSpec>();
+const SHAPES: readonly PointShape[] = ['circle', 'square', 'triangle', 'diamond', 'star', 'anchor'];
 
-export function registerIcon(s: IconSpec): string {
-  const key = iconKey(s);
-  if (!registry.has(key)) {
-    registry.set(key, s);
-    atlas = null;
-  }
-  return key;
+/** The icon a key names (iconKey's inverse), or null for a key that names none. */
+export function iconSpecOf(key: string): IconSpec | null {
+  const m = /^([a-z]+)-(\d{1,3})\.(\d{1,3})\.(\d{1,3})-([hf])$/.exec(key);
+  if (!m || !SHAPES.includes(m[1] as PointShape)) return null;
+  const color = [m[2], m[3], m[4]].map(Number) as RGB;
+  return color.every((c) => c <= 255) ? { shape: m[1] as PointShape, color, hollow: m[5] === 'h' } : null;
 }
-
-/**
- * `url` is the atlas canvas itself (deck.gl turns an image source into a texture directly): a data
- * URL would be fetched, and the page's Content-Security-Policy (connect-src 'self') forbids that.
- */
-let atlas: { url: string; mapping: IconMapping } | null = null;
 
 /** Draws one shape into a 2D context, centred at (cx, cy) with half-size r. */
 export function drawShape(ctx: CanvasRenderingContext2D, s: IconSpec, cx: number, cy: number, r: number): void {
@@ -61,23 +51,20 @@ export function drawShape(ctx: CanvasRenderingContext2D, s: IconSpec, cx: number
   }
 }
 
-/** The atlas (built on first use, in the browser). */
-export function iconAtlas(): { url: string; mapping: IconMapping } {
-  if (atlas) return atlas;
-  const specs = [...registry.entries()];
-  const cols = Math.max(1, Math.ceil(Math.sqrt(specs.length)));
-  const rows = Math.max(1, Math.ceil(specs.length / cols));
+/**
+ * One icon as an image for MapLibre (`map.addImage(key, image, { pixelRatio: ICON_PIXEL_RATIO })`):
+ * CELL device pixels square. Null for a key that names no icon.
+ */
+export function iconImage(key: string): ImageData | null {
+  const spec = iconSpecOf(key);
+  if (!spec) return null;
   const canvas = document.createElement('canvas');
-  canvas.width = cols * CELL;
-  canvas.height = rows * CELL;
+  canvas.width = CELL;
+  canvas.height = CELL;
   const ctx = canvas.getContext('2d')!;
-  const mapping: IconMapping = {};
-  specs.forEach(([key, spec], i) => {
-    const x = (i % cols) * CELL;
-    const y = Math.floor(i / cols) * CELL;
-    drawShape(ctx, spec, x + CELL / 2, y + CELL / 2, CELL / 2 - PAD - 2);
-    mapping[key] = { x, y, width: CELL, height: CELL, mask: false, anchorX: CELL / 2, anchorY: CELL / 2 };
-  });
-  atlas = { url: canvas as unknown as string, mapping };
-  return atlas;
+  drawShape(ctx, spec, CELL / 2, CELL / 2, CELL / 2 - PAD - 2);
+  return ctx.getImageData(0, 0, CELL, CELL);
 }
+
+/** An icon image's side in CSS pixels at MapLibre's `icon-size` 1. */
+export const ICON_CSS_SIZE = CELL / ICON_PIXEL_RATIO;
