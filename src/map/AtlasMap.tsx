@@ -127,8 +127,9 @@ export function AtlasMap(props: AtlasMapProps) {
   const [tooltip, setTooltip] = useState<HoverInfo | null>(null);
   const [zoom, setZoom] = useState(() => zoomStep(props.initialView?.zoom ?? 4));
   const [styleReady, setStyleReady] = useState(false);
-  // The style's sources exist (before they have loaded): the themes' data can be set.
-  const [styleSet, setStyleSet] = useState(false);
+  // The map whose style's sources exist (before they have loaded): the themes' data can be set. The
+  // map itself, not a flag: a rebuilt map's "not yet" and "set" may reach React in one batch.
+  const [styledMap, setStyledMap] = useState<MapLibreMap | null>(null);
   /** Loads deck.gl's code and mounts its overlay (once per map); set by the map's effect. */
   const mountDeck = useRef<(() => void) | null>(null);
   /** Stamps the whole atlas drawn once everything it needs is set; set by the map's effect. */
@@ -157,7 +158,7 @@ export function AtlasMap(props: AtlasMapProps) {
     contextLost.current = false;
     setGlLost(null);
     setStyleReady(false);
-    setStyleSet(false);
+    setStyledMap(null);
     setBasemapShown(false);
     let basemap: Basemap;
     const early = takeEarlyBasemap();
@@ -295,8 +296,8 @@ export function AtlasMap(props: AtlasMapProps) {
     const onStyle = () => setStyleReady(true);
     if (map.isStyleLoaded()) onStyle();
     else map.once('load', onStyle);
-    if (map.getSource(THEME_AREAS.source)) setStyleSet(true);
-    else map.once('style.load', () => setStyleSet(true));
+    if (map.style && map.getSource(THEME_AREAS.source)) setStyledMap(map);
+    else map.once('style.load', () => setStyledMap(map));
     map.on('zoomend', () => setZoom(zoomStep(map.getZoom())));
 
     highlighted.current.hover = null;
@@ -424,7 +425,7 @@ export function AtlasMap(props: AtlasMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     const controller = controllerRef.current;
-    if (!map || !controller || !catalogue || !view || !styleSet || contextLost.current) return;
+    if (!map || map !== styledMap || !controller || !catalogue || !view || contextLost.current) return;
     controller.scene = view;
     const apply = () => {
       if (mapRef.current !== map || contextLost.current) return;
@@ -438,7 +439,7 @@ export function AtlasMap(props: AtlasMapProps) {
       return;
     }
     return afterPaint(apply);
-  }, [catalogue, view, zoom, styleSet, build]);
+  }, [catalogue, view, zoom, styledMap]);
 
   // What a click on the map looks up among the thematic symbols and lines (their pick grids), built
   // when the browser is idle after the basemap's first quiet frame, not by the first click.

@@ -47,7 +47,12 @@ describe('corridor analysis', () => {
     await waitForMapIdle(page);
     const ids = await layerOrder(page);
     expect(ids.indexOf('corridor-fill')).toBeGreaterThanOrEqual(0);
-    expect(ids.indexOf('corridor-fill')).toBeLessThan(ids.findIndex((id) => id.startsWith('themes-')));
+    // Under the plan's lines, symbols and labels (MapLibre's layers: style-themes.ts).
+    const beforeId = await page.evaluate(() => {
+      const overlay = window.__atlas!.overlay as unknown as { _deck?: { props: { layers: { id: string; props: { beforeId?: string } }[] } } } | null;
+      return (overlay?._deck?.props.layers ?? []).flat(Infinity as 1).find((l) => l.id === 'corridor-fill')?.props.beforeId;
+    });
+    expect(beforeId).toBe('theme-lines-casing');
     await xilin.scrollIntoViewIfNeeded();
     await screenshot(page, 'analyst-corridor.png');
 

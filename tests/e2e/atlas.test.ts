@@ -61,12 +61,14 @@ describe('first view', () => {
           // Set once, right after the map is created: these run before the app's own 'load' handler.
           h?.map?.once('load', () => {
             w.__drawsAtLoad = w.__draws;
+            // The first quiet frame, as the app finds it (AtlasMap): the map may call the held frame
+            // that fired 'load' idle, though it drew nothing; the next 'render' is the drawn frame's.
+            h.map!.once('render', () => h.map!.once('idle', () => (w.__drawsAtIdle = w.__draws)));
             // deck.gl's overlay waits for the first quiet frame too (its device wraps WebGL calls).
             (w as unknown as { __overlayAtLoad: boolean }).__overlayAtLoad = Boolean((handle as { overlay?: unknown }).overlay);
             // deck.gl's code itself is loaded after it (src/map/deck.ts): once run, it sets globalThis.deck.
             (w as unknown as { __deckAtLoad: boolean }).__deckAtLoad = 'deck' in globalThis;
           });
-          h?.map?.once('idle', () => (w.__drawsAtIdle = w.__draws));
         },
       });
     });

@@ -28,7 +28,8 @@ afterEach(async () => {
 
 async function ready(page: Page): Promise<void> {
   await waitForMapIdle(page);
-  await page.waitForFunction(() => (window.__atlas?.layersAt ?? 0) > 0 && Boolean(document.querySelector('[data-testid=views-open]:not([disabled])')), undefined, { timeout: 90_000 });
+  // deck.gl's overlay is mounted in idle time after the atlas is drawn: part of the page's start.
+  await page.waitForFunction(() => (window.__atlas?.layersAt ?? 0) > 0 && Boolean(window.__atlas?.overlay) && Boolean(document.querySelector('[data-testid=views-open]:not([disabled])')), undefined, { timeout: 90_000 });
 }
 
 const viewNames = (page: Page) => page.getByTestId('view-name-text').allTextContents();

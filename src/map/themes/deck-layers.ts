@@ -1,8 +1,8 @@
 /**
- * The thematic layers drawn with deck.gl: the draw data of the theme definitions (common.ts, one
- * module per theme) turned into deck.gl layers. Only this module and the overlay (../overlay.ts)
- * need deck.gl's code, so the page loads it after the basemap's first quiet frame (../deck.ts):
- * the legend, the layer panel, the panels and the picking read the same definitions without it.
+ * What deck.gl draws of the themes: a selection's halo and the highlighted line's name, the
+ * corridor, and areas with an authored outline or a hatch (the plan has none); everything else is
+ * the style's own layers (style-themes.ts). Only this module and the overlay (../overlay.ts) need
+ * deck.gl's code, so the page loads it once the atlas is drawn (../deck.ts, deck-needs.ts).
  */
 import type { Layer } from '@deck.gl/core';
 import { FillStyleExtension, PathStyleExtension, type FillStyleExtensionProps, type PathStyleExtensionProps } from '@deck.gl/extensions';
@@ -19,11 +19,10 @@ import { THEME_LINES_BOTTOM_ID } from './line-style.ts';
 import type { LayerContext } from './types.ts';
 
 /**
- * deck.gl layers of the visible themes: all themes' hatches in one layer, their symbols in one, their
- * labels in one (a handful of layers however many themes are on: software WebGL pays per layer and
- * per vertex); their area tints and lines are MapLibre's (style-themes.ts). Interleaved
- * (`ctx.beforeId`), the corridor, the hatches and the highlight go under the lines, the symbols over
- * them and under the basemap's labels, the labels on top. Within a layer, themes keep their THEMES order. Data arrays
+ * deck.gl layers of the visible themes: all themes' hatches and authored-outline areas in one layer
+ * each; their tints, lines, symbols and labels are MapLibre's (style-themes.ts). Interleaved
+ * (`ctx.beforeId`), the corridor, the areas and the halo go under the plan's lines, the highlighted
+ * line's name on top. Within a layer, themes keep their THEMES order. Data arrays
  * are memoised per catalogue, themes and filters, so a new selection only re-evaluates colours.
  */
 export function buildThemeLayers(ctx: LayerContext, visibleIds: Iterable<string>): Layer[] {
