@@ -395,9 +395,9 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
         {/* The overlays over the map's foot: placed one by one on wide screens, stacked above the bottom sheet on phones (app.css). */}
         <div className="map-bottom">
           {/* No legend for layers that are not drawn. */}
-          {catalogue && view && !themesFailed && <MapLegend catalogue={catalogue} lang={lang} view={view} />}
+          {catalogue && view && <MapLegend catalogue={catalogue} lang={lang} view={view} />}
           {/* An embed shows the state it was given: no timeline to change it. */}
-          {catalogue && timeline && !themesFailed && !embed && <Timeline mode={atlas.mode} date={atlas.date} timeline={timeline} onMode={setMode} onDate={setDate} />}
+          {catalogue && timeline && !embed && <Timeline mode={atlas.mode} date={atlas.date} timeline={timeline} onMode={setMode} onDate={setDate} />}
         </div>
       </>
     );
@@ -432,7 +432,7 @@ export function App({ initial, fonts, geoData, hooks = null }: AppProps) {
         {embed && <EmbedBar />}
         {/* Notes over the map's top left, stacked (app.css, .map-callouts). */}
         <div className="map-callouts">
-          {/* The basemap and the panels work without the thematic layers; a reload keeps the state (it is in the link). */}
+          {/* The plan's layers are MapLibre's: without deck.gl's code only a selection's halo, the corridor, imported layers and the exports are missing; a reload keeps the state (it is in the link). */}
           {mapShown && themesFailed && (
             <div className="map-callout map-banner" role="alert" data-testid="map-themes-failed">
               <div>

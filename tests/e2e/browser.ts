@@ -48,9 +48,9 @@ export function sessionForFile(device?: Device): () => Session {
   };
 }
 
-/** Waits until the atlas has drawn its basemap and set its thematic layers. */
+/** Waits until the whole atlas is drawn: the basemap, the style's themes and what deck.gl draws for the state (a halo). */
 export async function atlasDrawn(page: Page): Promise<void> {
-  await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.atlasIdleAt ?? 0) > 0, undefined, { timeout: 60_000 });
   await waitForMapIdle(page);
 }
 

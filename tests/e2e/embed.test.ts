@@ -139,7 +139,8 @@ describe('an iframe on another page, at another path', () => {
       await expect.poll(() => page.frames().some((f) => f.url().includes('embed=1')), { timeout: 30_000 }).toBe(true);
       const frame = page.frames().find((f) => f.url().includes('embed=1'))!;
       expect(new URL(frame.url()).pathname).toBe('/atlas/');
-      await frame.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.layersAt ?? 0) > 0, undefined, { timeout: 60_000 });
+      // The whole atlas, the selected line's halo (deck.gl's) too.
+      await frame.waitForFunction(() => Boolean(window.__atlas?.ready) && (window.__atlas?.atlasIdleAt ?? 0) > 0, undefined, { timeout: 60_000 });
       await frame.evaluate(() => new Promise<void>((done) => (window.__atlas!.map.loaded() && !window.__atlas!.map.isMoving() ? done() : window.__atlas!.map.once('idle', () => done()))));
       // The map drew (tiles and the thematic layers, from the atlas's own path) and its controls are there.
       const drawn = await frame.evaluate(() => ({

@@ -184,23 +184,25 @@ describe('thematic layers that do not load', () => {
     const notice = page.getByTestId('map-themes-failed');
     await expect.poll(() => notice.count(), { timeout: 60_000 }).toBe(1);
     expect(await notice.getAttribute('role')).toBe('alert');
-    expect(await notice.textContent()).toContain('专题图层未能加载');
+    expect(await notice.textContent()).toContain('部分图层未能加载');
     // The basemap is drawn and the panel answers; no overlay, no thematic layers.
     expect(await page.evaluate(() => window.__atlas!.ready)).toBe(true);
     expect(await page.evaluate(() => window.__atlas!.overlay)).toBeNull();
     await expect.poll(() => page.getByTestId('region-name').textContent()).toBe('乌兰察布市');
     await expect.poll(() => selectedOnMap(page)).toBe('150900');
-    // No legend for layers that are not drawn; the notice is a banner, not a veil over the map.
-    expect(await page.getByTestId('map-legend').count()).toBe(0);
+    // The plan's layers are MapLibre's and still drawn, with their legend (only deck.gl's halo,
+    // corridor and imported layers are missing); the notice is a banner, not a veil over the map.
+    expect(await page.getByTestId('map-legend').count()).toBe(1);
+    expect(await page.evaluate(() => window.__atlas!.map.querySourceFeatures('theme-lines').length)).toBeGreaterThan(0);
     // Exports and presentations would lack the layers: they are off, and say why.
     expect(await page.getByTestId('export-open').isDisabled()).toBe(true);
-    expect(await page.getByTestId('export-open').getAttribute('title')).toContain('专题图层');
+    expect(await page.getByTestId('export-open').getAttribute('title')).toContain('绘图程序未能加载');
     expect(await page.getByTestId('present-open').isDisabled()).toBe(true);
     const box = (await notice.boundingBox())!;
     expect(box.height).toBeLessThan(200);
     await screenshot(page, 'h-faults-themes-failed-zh.png');
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => notice.textContent()).toContain('The thematic layers could not be loaded');
+    await expect.poll(() => notice.textContent()).toContain('Part of the map could not be loaded');
     // The map draws the new names once the worker has laid them all out (basemap/load-hold.ts).
     await waitForMapIdle(page);
     await screenshot(page, 'h-faults-themes-failed.png');
