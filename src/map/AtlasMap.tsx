@@ -198,6 +198,7 @@ export function AtlasMap(props: AtlasMapProps) {
       mounting = true;
       loadDeck().then(
         (deck) => {
+          mounting = false; // a restored context mounts a new overlay
           if (removed || overlay || contextLost.current) return;
           deckRef.current = deck;
           overlay = deck.mountOverlay(map);

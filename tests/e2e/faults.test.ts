@@ -64,7 +64,9 @@ describe('WebGL context', () => {
     await expect.poll(() => page.evaluate(() => window.__atlas!.map.getCanvas().getContext('webgl2')!.isContextLost())).toBe(false);
     await expect.poll(() => page.evaluate(() => window.__atlas!.map.isStyleLoaded()), { timeout: 30_000 }).toBe(true);
     await waitForMapIdle(page);
-    // deck.gl's layers come back on a new overlay: railway pixels as before.
+    // The plan's layers (MapLibre's) draw again: railway pixels as before; and deck.gl comes back on
+    // a new overlay (the selection's halo).
+    await expect.poll(() => page.evaluate(() => Boolean(window.__atlas!.overlay)), { timeout: 30_000 }).toBe(true);
     await expect
       .poll(async () => (await canvasColourShares(page, { railway: RAILWAY }, 12)).railway, { timeout: 30_000, interval: 1000 })
       .toBeGreaterThan(before.railway * 0.8);
