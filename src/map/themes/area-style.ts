@@ -4,7 +4,7 @@
  * border and every line (so the live map and the export map both have them). Each cell is one
  * opaque colour: the strongest tint of the areas over it (area-cells.ts), darkened to the land it
  * covers, which is what deck.gl's `min` blending over the land drew, at a fifth of the frame's cost
- * under software WebGL (bench/README.md, "Session 20").
+ * under software WebGL (bench/README.md, the area tints' removal test).
  * Their data and colours are set by area-layers.ts; this module stays small because the basemap's
  * style, in the page's first chunk, imports it.
  */
