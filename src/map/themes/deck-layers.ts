@@ -279,7 +279,7 @@ function labelCharacters(cat: Catalogue): string[] {
   return hit;
 }
 
-export function textLayer(id: string, data: LabelD[], ctx: LayerContext): Layer {
+function textLayer(id: string, data: LabelD[], ctx: LayerContext): Layer {
   const s = ctx.scale;
   const lang = ctx.lang;
   return new TextLayer<LabelD>({
